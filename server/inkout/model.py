@@ -49,11 +49,15 @@ class Box:
 
 @dataclass(frozen=True, slots=True)
 class Symbol:
-    """One recognised character with its box; start/end are codepoint offsets into the text."""
+    """One recognised character with its box; start/end are codepoint offsets into the text.
+
+    word is the index of the Word it belongs to in OcrText.words.
+    """
 
     start: int
     end: int
     box: Box
+    word: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,128 @@
+"""The pipeline: decode, OCR, detect, place on pixels, paint, encode.
+
+Data flows one way through the modules named for each step. Whatever fails raises, and
+nothing is returned but a finished, painted image: inkout fails closed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from inkout import decode, encode
+from inkout.boxes import BoxIndex
+from inkout.config import Settings
+from inkout.detect import Detector
+from inkout.model import Box, Detection, Finding, InspectSpec, PaintPlan, Redaction, Rgb
+from inkout.ocr import OcrEngine
+from inkout.paint import paint_boxes
+
+
+@dataclass(frozen=True, slots=True)
+class RedactJob:
+    """One image to redact, with the request's settings already converted and validated."""
+
+    data: bytes
+    declared_type: str = "IMAGE"
+    spec: InspectSpec = InspectSpec()
+    plan: PaintPlan = PaintPlan()
+    padding: int | None = None
+
+
+def _noop() -> None:
+    return None
+
+
+def _capped(findings: list[Finding], spec: InspectSpec) -> tuple[list[Finding], bool]:
+    """Apply DLP's finding limits to what is reported; painting is never limited."""
+    per_type = dict(spec.max_findings_per_info_type)
+    kept: list[Finding] = []
+    seen: Counter[str] = Counter()
+    truncated = False
+    for f in findings:
+        cap = per_type.get(f.info_type, 0)
+        if (cap and seen[f.info_type] >= cap) or (
+            spec.max_findings_per_item and len(kept) >= spec.max_findings_per_item
+        ):
+            truncated = True
+            continue
+        seen[f.info_type] += 1
+        kept.append(f)
+    return kept, truncated
+
+
+class Redactor:
+    """Owns the long-lived engines (tesseract APIs, the analyzer); safe to share across threads."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings()
+        self.ocr = OcrEngine(
+            workers=self.settings.ocr_workers,
+            language=self.settings.language,
+            tessdata=self.settings.tessdata or None,
+        )
+        self.detector = Detector()
+
+    def validate(self, job: RedactJob) -> None:
+        """Reject a bad request before any OCR is spent on it."""
+        self.detector.validate(job.spec)
+
+    def redact(self, job: RedactJob, check_deadline: Callable[[], None] = _noop) -> Redaction:
+        timings: dict[str, float] = {}
+        clock = time.perf_counter()
+
+        def lap(name: str) -> None:
+            nonlocal clock
+            now = time.perf_counter()
+            timings[name] = now - clock
+            clock = now
+            check_deadline()
+
+        self.validate(job)
+        image = decode.decode(job.data, job.declared_type, self.settings.max_pixels)
+        lap("decode")
+        ocr = self.ocr.read(image.pixels)
+        lap("ocr")
+        detections = self.detector.detect(ocr.text, job.spec)
+        lap("detect")
+
+        index = BoxIndex(ocr)
+        findings = [self._place(d, ocr.text, index) for d in detections]
+        boxes: list[Box] = []
+        colours: list[Rgb] = []
+        for f in findings:
+            colour = job.plan.colour_for(f.info_type)
+            if colour is not None:
+                boxes.extend(f.boxes)
+                colours.extend([colour] * len(f.boxes))
+        if job.plan.all_text is not None:
+            words = index.word_boxes()
+            boxes.extend(words)
+            colours.extend([job.plan.all_text] * len(words))
+        padding = self.settings.box_padding if job.padding is None else job.padding
+        painted = paint_boxes(image.pixels, boxes, colours, padding)
+        lap("paint")
+        data = encode.encode(image.pixels, image.format)
+        lap("encode")
+        reported, truncated = _capped(findings, job.spec)
+        return Redaction(data, ocr.text, tuple(reported), truncated, painted, timings)
+
+    @staticmethod
+    def _place(d: Detection, text: str, index: BoxIndex) -> Finding:
+        byte_start = len(text[: d.start].encode("utf-8"))
+        quote = text[d.start : d.end]
+        return Finding(
+            info_type=d.info_type,
+            likelihood=d.likelihood,
+            quote=quote,
+            start=d.start,
+            end=d.end,
+            byte_start=byte_start,
+            byte_end=byte_start + len(quote.encode("utf-8")),
+            boxes=index.boxes(d.start, d.end),
+        )
+
+    def close(self) -> None:
+        self.ocr.close()
