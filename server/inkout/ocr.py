@@ -148,6 +148,8 @@ def _collect(api: PyTessBaseAPI, p: Prepared) -> OcrText:
             words.append(Word(word_start, offset, word_box, line, word_conf))
 
     for r in iterate_level(iterator, RIL.SYMBOL):
+        if r.Empty(RIL.SYMBOL):
+            continue  # a blank page still yields one empty element
         text = r.GetUTF8Text(RIL.SYMBOL)
         if not text:
             continue

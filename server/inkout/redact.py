@@ -56,14 +56,19 @@ def _capped(findings: list[Finding], spec: InspectSpec) -> tuple[list[Finding], 
 class Redactor:
     """Owns the long-lived engines (tesseract APIs, the analyzer); safe to share across threads."""
 
-    def __init__(self, settings: Settings | None = None):
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        ocr: OcrEngine | None = None,
+        detector: Detector | None = None,
+    ):
         self.settings = settings or Settings()
-        self.ocr = OcrEngine(
+        self.ocr = ocr or OcrEngine(
             workers=self.settings.ocr_workers,
             language=self.settings.language,
             tessdata=self.settings.tessdata or None,
         )
-        self.detector = Detector()
+        self.detector = detector or Detector()
 
     def validate(self, job: RedactJob) -> None:
         """Reject a bad request before any OCR is spent on it."""
