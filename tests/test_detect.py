@@ -1,0 +1,644 @@
+"""The detector against the real Presidio + spaCy pipeline: built-ins, custom info types,
+hotword and exclusion rules with DLP's semantics, validation, and concurrent use."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from inkout import infotypes
+from inkout.detect import Detector
+from inkout.errors import InvalidArgument
+from inkout.model import (
+    CustomInfoType,
+    Detection,
+    ExclusionRule,
+    HotwordRule,
+    InspectSpec,
+    Likelihood,
+    MatchingType,
+    Proximity,
+    Regex,
+    RuleSet,
+)
+
+SENTENCE = (
+    "Please contact John Smith at john.smith@example.com or (212) 736-5000. "
+    "His SSN is 536-22-8765 and card 4111 1111 1111 1111."
+)
+EMAILS = "Write to alice@example.com or bob@corp.example.org, docs at https://example.org/page."
+PHONE = "Reach me on (212) 736-5000 today."
+
+VU, U, P, L, VL = (
+    Likelihood.VERY_UNLIKELY,
+    Likelihood.UNLIKELY,
+    Likelihood.POSSIBLE,
+    Likelihood.LIKELY,
+    Likelihood.VERY_LIKELY,
+)
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector()
+
+
+def span(text: str, value: str) -> tuple[int, int]:
+    start = text.index(value)
+    return start, start + len(value)
+
+
+def quotes(text: str, found: Iterable[Detection], info_type: str | None = None) -> list[str]:
+    return [text[d.start : d.end] for d in found if info_type in (None, d.info_type)]
+
+
+def types(found: Iterable[Detection]) -> set[str]:
+    return {d.info_type for d in found}
+
+
+def hot(pattern: str, before: int = 0, after: int = 0, **adjust) -> HotwordRule:
+    return HotwordRule(Regex(pattern), Proximity(before, after), **adjust)
+
+
+def only(*info_types: str, **kwargs) -> InspectSpec:
+    return InspectSpec(info_types=info_types, **kwargs)
+
+
+# ----- built-in detectors -----
+
+
+def test_catalogue_covers_every_entity_the_engine_produces(detector: Detector) -> None:
+    assert {i.presidio_entity for i in infotypes.all_builtin()} == detector.supported_entities
+
+
+@pytest.mark.parametrize(
+    ("info_type", "value", "lowest"),
+    [
+        ("PERSON_NAME", "John Smith", L),
+        ("EMAIL_ADDRESS", "john.smith@example.com", VL),
+        ("PHONE_NUMBER", "(212) 736-5000", P),
+        ("US_SOCIAL_SECURITY_NUMBER", "536-22-8765", L),
+        ("CREDIT_CARD_NUMBER", "4111 1111 1111 1111", VL),
+    ],
+)
+def test_finds_each_value_in_a_sentence_with_its_exact_span(
+    detector: Detector, info_type: str, value: str, lowest: Likelihood
+) -> None:
+    found = detector.detect(SENTENCE, InspectSpec())
+    matches = [
+        d for d in found if d.info_type == info_type and (d.start, d.end) == span(SENTENCE, value)
+    ]
+    assert len(matches) == 1, quotes(SENTENCE, found, info_type)
+    assert matches[0].likelihood >= lowest
+
+
+def test_findings_are_sorted_by_start_then_end(detector: Detector) -> None:
+    found = detector.detect(SENTENCE, InspectSpec())
+    assert [(d.start, d.end) for d in found] == sorted((d.start, d.end) for d in found)
+
+
+def test_validated_matches_are_very_likely_and_a_plain_phone_number_possible(
+    detector: Detector,
+) -> None:
+    found = {d.info_type: d for d in detector.detect(SENTENCE, InspectSpec())}
+    assert found["CREDIT_CARD_NUMBER"].likelihood == VL and found["CREDIT_CARD_NUMBER"].score == 1.0
+    assert found["EMAIL_ADDRESS"].likelihood == VL
+    assert found["PHONE_NUMBER"].likelihood == P
+
+
+def test_a_card_number_failing_the_luhn_check_is_not_a_credit_card(detector: Detector) -> None:
+    text = "Card 4111 1111 1111 1112 on file."
+    found = detector.detect(text, InspectSpec(min_likelihood=VU))
+    assert "CREDIT_CARD_NUMBER" not in types(found)
+
+
+def test_empty_or_blank_text_finds_nothing(detector: Detector) -> None:
+    assert detector.detect("", InspectSpec()) == []
+    assert detector.detect(" \n\t", InspectSpec()) == []
+
+
+def test_offsets_are_codepoints(detector: Detector) -> None:
+    text = "Café ☕ — write to anna@example.com"
+    found = detector.detect(text, only("EMAIL_ADDRESS"))
+    assert [(d.start, d.end) for d in found] == [span(text, "anna@example.com")]
+
+
+# ----- which info types, which likelihoods -----
+
+
+def test_info_types_restrict_what_is_reported(detector: Detector) -> None:
+    found = detector.detect(SENTENCE, only("EMAIL_ADDRESS", "PHONE_NUMBER"))
+    assert types(found) == {"EMAIL_ADDRESS", "PHONE_NUMBER"}
+
+
+def test_aliases_in_info_types_report_canonical_names(detector: Detector) -> None:
+    found = detector.detect(SENTENCE, only("US_SSN", "CREDIT_CARD"))
+    assert types(found) == {"US_SOCIAL_SECURITY_NUMBER", "CREDIT_CARD_NUMBER"}
+
+
+def test_min_likelihood_drops_weaker_findings(detector: Detector) -> None:
+    spec = only("EMAIL_ADDRESS", "PHONE_NUMBER", min_likelihood=L)
+    assert types(detector.detect(SENTENCE, spec)) == {"EMAIL_ADDRESS"}
+
+
+def test_default_minimum_is_possible_so_weak_patterns_are_dropped(detector: Detector) -> None:
+    text = "Ref 536228765 attached."
+    assert detector.detect(text, only("US_SOCIAL_SECURITY_NUMBER")) == []
+    weak = detector.detect(text, only("US_SOCIAL_SECURITY_NUMBER", min_likelihood=VU))
+    assert [(d.info_type, d.likelihood) for d in weak] == [("US_SOCIAL_SECURITY_NUMBER", VU)]
+
+
+def test_per_type_minimum_overrides_the_global_one(detector: Detector) -> None:
+    looser = only(
+        "EMAIL_ADDRESS",
+        "PHONE_NUMBER",
+        min_likelihood=VL,
+        min_likelihood_per_info_type=(("PHONE_NUMBER", P),),
+    )
+    assert types(detector.detect(SENTENCE, looser)) == {"EMAIL_ADDRESS", "PHONE_NUMBER"}
+    stricter = only(
+        "EMAIL_ADDRESS",
+        "PHONE_NUMBER",
+        min_likelihood_per_info_type=(("PHONE_NUMBER", VL), ("EMAIL_ADDRESS", P)),
+    )
+    assert types(detector.detect(SENTENCE, stricter)) == {"EMAIL_ADDRESS"}
+
+
+def test_per_type_minimum_accepts_aliases(detector: Detector) -> None:
+    text = "Ref 536-22-8765 for John Smith."  # no context word: the SSN scores 0.5, LIKELY
+    assert "US_SOCIAL_SECURITY_NUMBER" in types(detector.detect(text, only("US_SSN")))
+    spec = only("PERSON", "US_SSN", min_likelihood_per_info_type=(("US_SSN", VL),))
+    assert types(detector.detect(text, spec)) == {"PERSON_NAME"}
+
+
+# ----- custom info types -----
+
+
+def test_custom_regex_reports_the_whole_match_with_very_likely_by_default(
+    detector: Detector,
+) -> None:
+    text = "Badge E-12345 issued; E-999 is too short."
+    custom = CustomInfoType("EMPLOYEE_ID", regex=Regex(r"E-\d{5}"))
+    found = detector.detect(text, only("EMPLOYEE_ID", custom_info_types=(custom,)))
+    assert [(d.info_type, d.start, d.end, d.likelihood) for d in found] == [
+        ("EMPLOYEE_ID", *span(text, "E-12345"), VL)
+    ]
+
+
+def test_custom_regex_group_indexes_report_only_the_groups(detector: Detector) -> None:
+    text = "Badge E-12345-77 issued."
+    custom = CustomInfoType("EMPLOYEE_ID", regex=Regex(r"E-(\d{5})-(\d\d)", (1, 2)))
+    found = detector.detect(text, only("EMPLOYEE_ID", custom_info_types=(custom,)))
+    assert quotes(text, found) == ["12345", "77"]
+
+
+def test_custom_likelihood_is_used_and_filtered_by_the_minimum(detector: Detector) -> None:
+    text = "Badge E-12345 issued."
+    custom = CustomInfoType("EMPLOYEE_ID", likelihood=P, regex=Regex(r"E-\d{5}"))
+    found = detector.detect(text, only("EMPLOYEE_ID", custom_info_types=(custom,)))
+    assert [d.likelihood for d in found] == [P]
+    spec = only("EMPLOYEE_ID", custom_info_types=(custom,), min_likelihood=L)
+    assert detector.detect(text, spec) == []
+
+
+def test_dictionary_words_match_case_insensitively_on_word_boundaries(detector: Detector) -> None:
+    text = "The PROJECT, falcon files: Jennifer asked jen123 about Jen."
+    custom = CustomInfoType("CODENAME", words=("Project Falcon", "jen"))
+    found = detector.detect(text, only("CODENAME", custom_info_types=(custom,)))
+    assert quotes(text, found) == ["PROJECT, falcon", "jen", "Jen"]
+    assert [d.start for d in found][1] == text.index("jen123")
+
+
+def test_dictionary_prefers_the_longest_phrase_at_a_position(detector: Detector) -> None:
+    text = "Ask John Smith or John."
+    custom = CustomInfoType("STAFF", words=("john", "John Smith"))
+    found = detector.detect(text, only("STAFF", custom_info_types=(custom,)))
+    assert quotes(text, found) == ["John Smith", "John"]
+
+
+def test_custom_types_alone_still_run_every_built_in(detector: Detector) -> None:
+    custom = CustomInfoType("SURNAME", words=("Smith",))
+    found = detector.detect(SENTENCE, InspectSpec(custom_info_types=(custom,)))
+    assert {"SURNAME", "EMAIL_ADDRESS", "CREDIT_CARD_NUMBER"} <= types(found)
+
+
+def test_naming_only_custom_types_runs_no_built_ins(detector: Detector) -> None:
+    custom = CustomInfoType("SURNAME", words=("Smith",))
+    found = detector.detect(SENTENCE, only("SURNAME", custom_info_types=(custom,)))
+    assert types(found) == {"SURNAME"}
+
+
+def test_same_type_and_span_is_reported_once(detector: Detector) -> None:
+    text = "Vendor Acme Corp."
+    custom = CustomInfoType("VENDOR", regex=Regex(r"(Acme)", (0, 1)))
+    found = detector.detect(text, only("VENDOR", custom_info_types=(custom,)))
+    assert quotes(text, found) == ["Acme"]
+
+
+def test_overlapping_findings_of_different_types_are_all_kept(detector: Detector) -> None:
+    custom = CustomInfoType("MAILBOX", regex=Regex(r"john\.smith"))
+    found = detector.detect(SENTENCE, only("EMAIL_ADDRESS", "MAILBOX", custom_info_types=(custom,)))
+    assert quotes(SENTENCE, found) == ["john.smith", "john.smith@example.com"]
+
+
+# ----- hotword rules -----
+
+
+def phone_rule(*rules: HotwordRule) -> RuleSet:
+    return RuleSet(("PHONE_NUMBER",), hotword_rules=rules)
+
+
+def phone_likelihoods(detector: Detector, *rules: HotwordRule, **kwargs) -> list[Likelihood]:
+    spec = only("PHONE_NUMBER", rule_sets=(phone_rule(*rules),), **kwargs)
+    return [d.likelihood for d in detector.detect(PHONE, spec)]
+
+
+def test_phone_number_without_hotword_is_possible(detector: Detector) -> None:
+    assert phone_likelihoods(detector) == [P]
+
+
+def test_hotword_before_raises_likelihood(detector: Detector) -> None:
+    assert phone_likelihoods(detector, hot(r"(?i)reach me", before=15, relative_likelihood=1)) == [
+        L
+    ]
+    rule = hot(r"(?i)reach me", before=15, fixed_likelihood=VL)
+    assert phone_likelihoods(detector, rule) == [VL]
+
+
+def test_hotword_after_lowers_likelihood_and_can_drop_the_finding(detector: Detector) -> None:
+    rule = hot(r"today", after=10, relative_likelihood=-2)
+    assert phone_likelihoods(detector, rule) == []
+    assert phone_likelihoods(detector, rule, min_likelihood=VU) == [VU]
+
+
+def test_hotword_adjustments_are_clamped(detector: Detector) -> None:
+    assert phone_likelihoods(detector, hot(r"Reach", before=20, relative_likelihood=9)) == [VL]
+    down = hot(r"Reach", before=20, relative_likelihood=-9)
+    assert phone_likelihoods(detector, down, min_likelihood=VU) == [VU]
+
+
+def test_hotword_outside_its_window_does_nothing(detector: Detector) -> None:
+    assert phone_likelihoods(detector, hot(r"Reach", before=5, fixed_likelihood=VL)) == [P]
+    assert phone_likelihoods(detector, hot(r"today", before=30, fixed_likelihood=VL)) == [P]
+
+
+def test_hotword_rules_apply_in_order(detector: Detector) -> None:
+    rules = (
+        hot(r"Reach", before=20, fixed_likelihood=VU),
+        hot(r"today", after=10, relative_likelihood=2),
+    )
+    assert phone_likelihoods(detector, *rules, min_likelihood=VU) == [P]
+
+
+def test_custom_type_hotword_rules_adjust_its_findings(detector: Detector) -> None:
+    text = "Order 123456 placed; badge 654321 issued."
+    custom = CustomInfoType(
+        "BADGE",
+        likelihood=U,
+        regex=Regex(r"\b\d{6}\b"),
+        hotword_rules=(hot(r"(?i)badge", before=8, fixed_likelihood=VL),),
+    )
+    found = detector.detect(text, only("BADGE", custom_info_types=(custom,)))
+    assert quotes(text, found) == ["654321"]
+
+
+# ----- exclusion rules -----
+
+
+def email_rule(rule: ExclusionRule) -> InspectSpec:
+    return only("EMAIL_ADDRESS", rule_sets=(RuleSet(("EMAIL_ADDRESS",), exclusion_rules=(rule,)),))
+
+
+def emails_left(detector: Detector, rule: ExclusionRule, text: str = EMAILS) -> list[str]:
+    return quotes(text, detector.detect(text, email_rule(rule)))
+
+
+def test_both_emails_are_found_without_rules(detector: Detector) -> None:
+    assert quotes(EMAILS, detector.detect(EMAILS, only("EMAIL_ADDRESS"))) == [
+        "alice@example.com",
+        "bob@corp.example.org",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("matching", "left"),
+    [
+        (MatchingType.FULL_MATCH, ["bob@corp.example.org"]),
+        (MatchingType.PARTIAL_MATCH, ["bob@corp.example.org"]),
+        (MatchingType.INVERSE_MATCH, ["alice@example.com"]),
+    ],
+)
+def test_dictionary_exclusion(detector: Detector, matching: MatchingType, left: list[str]) -> None:
+    rule = ExclusionRule(words=("ALICE@example.com",), matching_type=matching)
+    assert emails_left(detector, rule) == left
+
+
+def test_dictionary_full_match_needs_the_whole_finding(detector: Detector) -> None:
+    full = ExclusionRule(words=("example.org",), matching_type=MatchingType.FULL_MATCH)
+    assert emails_left(detector, full) == ["alice@example.com", "bob@corp.example.org"]
+    partial = ExclusionRule(words=("example.org",), matching_type=MatchingType.PARTIAL_MATCH)
+    assert emails_left(detector, partial) == ["alice@example.com"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "matching", "left"),
+    [
+        (r"[a-z]+@example\.com", MatchingType.FULL_MATCH, ["bob@corp.example.org"]),
+        (r"example", MatchingType.FULL_MATCH, ["alice@example.com", "bob@corp.example.org"]),
+        (r"@corp\.", MatchingType.PARTIAL_MATCH, ["alice@example.com"]),
+        (r"@corp\.", MatchingType.INVERSE_MATCH, ["bob@corp.example.org"]),
+    ],
+)
+def test_regex_exclusion(
+    detector: Detector, pattern: str, matching: MatchingType, left: list[str]
+) -> None:
+    assert (
+        emails_left(detector, ExclusionRule(regex=Regex(pattern), matching_type=matching)) == left
+    )
+
+
+def urls_left(detector: Detector, matching: MatchingType) -> list[str]:
+    rule = ExclusionRule(info_types=("EMAIL_ADDRESS",), matching_type=matching)
+    spec = only("URL", rule_sets=(RuleSet(("URL",), exclusion_rules=(rule,)),))
+    return quotes(EMAILS, detector.detect(EMAILS, spec))
+
+
+def test_urls_inside_emails_are_found_without_rules(detector: Detector) -> None:
+    found = quotes(EMAILS, detector.detect(EMAILS, only("URL")))
+    assert "example.com" in found and any(q.startswith("https://example.org/page") for q in found)
+
+
+def test_info_type_exclusion_drops_findings_inside_or_overlapping_another_type(
+    detector: Detector,
+) -> None:
+    for matching in (MatchingType.FULL_MATCH, MatchingType.PARTIAL_MATCH):
+        left = urls_left(detector, matching)
+        assert len(left) == 1 and left[0].startswith("https://example.org/page"), matching
+
+
+def test_info_type_exclusion_inverse_keeps_only_overlapping_findings(detector: Detector) -> None:
+    left = urls_left(detector, MatchingType.INVERSE_MATCH)
+    assert left and all(
+        "@" not in q and q in "alice@example.com bob@corp.example.org" for q in left
+    )
+
+
+def test_excluding_info_types_are_run_but_not_reported(detector: Detector) -> None:
+    assert "EMAIL_ADDRESS" not in types(detector.detect(EMAILS, only("URL", rule_sets=())))
+    rule = ExclusionRule(info_types=("EMAIL_ADDRESS",), matching_type=MatchingType.PARTIAL_MATCH)
+    spec = only("URL", rule_sets=(RuleSet(("URL",), exclusion_rules=(rule,)),))
+    assert types(detector.detect(EMAILS, spec)) == {"URL"}
+
+
+@pytest.mark.parametrize(
+    ("matching", "left"),
+    [
+        (MatchingType.FULL_MATCH, ["sales@example.net"]),
+        (MatchingType.PARTIAL_MATCH, ["sales@example.net"]),
+        (MatchingType.INVERSE_MATCH, ["help@example.com"]),
+    ],
+)
+def test_exclude_by_hotword(detector: Detector, matching: MatchingType, left: list[str]) -> None:
+    text = "Support: help@example.com. Sales: sales@example.net."
+    rule = ExclusionRule(
+        hotword=Regex(r"(?i)support"), hotword_proximity=Proximity(12, 0), matching_type=matching
+    )
+    assert emails_left(detector, rule, text) == left
+
+
+def test_exclude_type_custom_is_not_reported_but_drives_exclusion_rules(
+    detector: Detector,
+) -> None:
+    internal = CustomInfoType("INTERNAL_DOMAIN", words=("corp.example.org",), exclude=True)
+    rule = ExclusionRule(info_types=("INTERNAL_DOMAIN",), matching_type=MatchingType.PARTIAL_MATCH)
+    spec = only(
+        "EMAIL_ADDRESS",
+        "INTERNAL_DOMAIN",
+        custom_info_types=(internal,),
+        rule_sets=(RuleSet(("EMAIL_ADDRESS",), exclusion_rules=(rule,)),),
+    )
+    found = detector.detect(EMAILS, spec)
+    assert [(d.info_type, EMAILS[d.start : d.end]) for d in found] == [
+        ("EMAIL_ADDRESS", "alice@example.com")
+    ]
+
+
+def test_exclude_type_custom_without_a_rule_only_hides_its_own_findings(
+    detector: Detector,
+) -> None:
+    internal = CustomInfoType("INTERNAL_DOMAIN", words=("corp.example.org",), exclude=True)
+    spec = only("EMAIL_ADDRESS", custom_info_types=(internal,))
+    assert quotes(EMAILS, detector.detect(EMAILS, spec)) == [
+        "alice@example.com",
+        "bob@corp.example.org",
+    ]
+
+
+def test_exclusion_rules_on_custom_types(detector: Detector) -> None:
+    text = "Badges E-12345 and E-00000."
+    custom = CustomInfoType("EMPLOYEE_ID", regex=Regex(r"E-\d{5}"))
+    rule = ExclusionRule(regex=Regex(r"E-0+"), matching_type=MatchingType.FULL_MATCH)
+    spec = only(
+        "EMPLOYEE_ID",
+        custom_info_types=(custom,),
+        rule_sets=(RuleSet(("EMPLOYEE_ID",), exclusion_rules=(rule,)),),
+    )
+    assert quotes(text, detector.detect(text, spec)) == ["E-12345"]
+
+
+# ----- validation -----
+
+GOOD_REGEX = Regex(r"E-\d{5}")
+
+
+def custom(**kwargs) -> InspectSpec:
+    kwargs.setdefault("name", "EMPLOYEE_ID")
+    return InspectSpec(custom_info_types=(CustomInfoType(**kwargs),))
+
+
+def exclusion(**kwargs) -> InspectSpec:
+    return InspectSpec(
+        rule_sets=(RuleSet(("EMAIL_ADDRESS",), exclusion_rules=(ExclusionRule(**kwargs),)),)
+    )
+
+
+INVALID = {
+    "unknown info type": (only("FOO"), ['info_types: unknown info type "FOO"', "ListInfoTypes"]),
+    "unknown per-type minimum": (
+        InspectSpec(min_likelihood_per_info_type=(("BAR", L),)),
+        ['min_likelihood_per_info_type: unknown info type "BAR"'],
+    ),
+    "unknown rule set type": (
+        InspectSpec(rule_sets=(RuleSet(("BAZ",), hotword_rules=(hot("x", 1),)),)),
+        ['rule_set[0].info_types: unknown info type "BAZ"'],
+    ),
+    "unknown exclusion type": (
+        exclusion(info_types=("QUX",)),
+        ['exclusion_rules[0].exclude_info_types: unknown info type "QUX"'],
+    ),
+    "lower-case name": (only("email_address"), ['did you mean "EMAIL_ADDRESS"']),
+    "bad custom regex": (
+        custom(regex=Regex("E-(\\d")),
+        ['"EMPLOYEE_ID".regex: invalid regex "E-(\\d"', "missing )", "Python re syntax"],
+    ),
+    "bad hotword regex": (
+        InspectSpec(rule_sets=(RuleSet(("PHONE_NUMBER",), hotword_rules=(hot("[a-", 5),)),)),
+        ["rule_set[0].hotword_rules[0].hotword_regex: invalid regex", "unterminated"],
+    ),
+    "bad custom hotword regex": (
+        custom(regex=GOOD_REGEX, hotword_rules=(hot("*x", 5),)),
+        ['"EMPLOYEE_ID".detection_rules[0].hotword_regex: invalid regex "*x"'],
+    ),
+    "bad exclusion regex": (
+        exclusion(regex=Regex("(?P<x")),
+        ["exclusion_rules[0].regex: invalid regex"],
+    ),
+    "bad exclusion hotword regex": (
+        exclusion(hotword=Regex("+"), hotword_proximity=Proximity(5, 5)),
+        ["exclusion_rules[0].hotword_regex: invalid regex"],
+    ),
+    "group index past the groups": (
+        custom(regex=Regex(r"E-(\d{5})", (2,))),
+        ["group_indexes has 2", "has 1 group(s)", "1 to 1"],
+    ),
+    "group index without groups": (
+        custom(regex=Regex(r"E-\d{5}", (1,))),
+        ["group_indexes has 1", "has no groups"],
+    ),
+    "negative group index": (custom(regex=Regex(r"E-(\d{5})", (-1,))), ["group_indexes has -1"]),
+    "empty pattern": (custom(regex=Regex("")), ["the regex pattern is empty"]),
+    "neither regex nor words": (
+        custom(),
+        ['"EMPLOYEE_ID": define it with a regex or a dictionary'],
+    ),
+    "both regex and words": (custom(regex=GOOD_REGEX, words=("a",)), ["not both"]),
+    "empty custom name": (custom(name=" ", regex=GOOD_REGEX), ["custom_info_types[0] has no name"]),
+    "custom named like a built-in": (
+        custom(name="EMAIL_ADDRESS", regex=GOOD_REGEX),
+        ['"EMAIL_ADDRESS" has the name of a built-in info type'],
+    ),
+    "custom named like an alias": (
+        custom(name="PERSON", regex=GOOD_REGEX),
+        ['"PERSON" has the name of a built-in info type'],
+    ),
+    "custom defined twice": (
+        InspectSpec(
+            custom_info_types=(
+                CustomInfoType("BADGE", regex=GOOD_REGEX),
+                CustomInfoType("BADGE", words=("x1",)),
+            )
+        ),
+        ['custom_info_types[1] "BADGE" is defined twice'],
+    ),
+    "word without letters or digits": (
+        custom(words=("ok", "--")),
+        ["dictionary: word 1 has no letters or digits"],
+    ),
+    "negative window": (
+        custom(regex=GOOD_REGEX, hotword_rules=(hot("x", before=-1),)),
+        ["proximity windows must be zero or more", "window_before=-1"],
+    ),
+    "unspecified fixed likelihood": (
+        custom(regex=GOOD_REGEX, hotword_rules=(hot("x", 5, fixed_likelihood=Likelihood(0)),)),
+        ["fixed_likelihood is LIKELIHOOD_UNSPECIFIED"],
+    ),
+    "exclusion of no kind": (exclusion(), ["needs exactly one of", "got none"]),
+    "exclusion of two kinds": (
+        exclusion(words=("a",), regex=GOOD_REGEX),
+        ["needs exactly one of", "got words, regex"],
+    ),
+    "rule set without info types": (
+        InspectSpec(rule_sets=(RuleSet((), hotword_rules=(hot("x", 1),)),)),
+        ["rule_set[0]: list the info types"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(INVALID))
+def test_invalid_specs_are_rejected_with_a_message_that_says_what_to_fix(
+    detector: Detector, case: str
+) -> None:
+    spec, fragments = INVALID[case]
+    with pytest.raises(InvalidArgument) as raised:
+        detector.validate(spec)
+    for fragment in fragments:
+        assert fragment in str(raised.value)
+    with pytest.raises(InvalidArgument):
+        detector.detect("some text", spec)
+
+
+def test_a_full_valid_spec_passes_validation(detector: Detector) -> None:
+    spec = InspectSpec(
+        info_types=("PERSON", "EMAIL_ADDRESS", "BADGE"),
+        min_likelihood=U,
+        min_likelihood_per_info_type=(("BADGE", L), ("US_SSN", P)),
+        custom_info_types=(
+            CustomInfoType("BADGE", regex=Regex(r"B-(\d+)", (1,)), hotword_rules=(hot("id", 4),)),
+            CustomInfoType("INTERNAL", words=("corp.example.org",), exclude=True),
+        ),
+        rule_sets=(
+            RuleSet(
+                ("EMAIL_ADDRESS", "BADGE"),
+                hotword_rules=(hot("(?i)mail", 10, relative_likelihood=1),),
+                exclusion_rules=(
+                    ExclusionRule(info_types=("INTERNAL", "URL")),
+                    ExclusionRule(hotword=Regex("test"), hotword_proximity=Proximity(5, 5)),
+                ),
+            ),
+        ),
+    )
+    detector.validate(spec)
+    assert detector.detect("", spec) == []
+
+
+# ----- concurrency and privacy -----
+
+TEXTS = [
+    SENTENCE,
+    EMAILS,
+    PHONE,
+    "Patient Maria Garcia, born 1984-02-17, lives in Boston; SSN 123-45-6789.",
+    "Server 192.168.1.20, MAC 00:1B:44:11:3A:B7, https://intranet.example.com/x.",
+    "IBAN GB82 WEST 1234 5698 7654 32 and card 5555 5555 5555 4444 for Ana Lopez.",
+    "Call Dr. Wu at +44 20 7946 0958 or w.wu@hospital.example.org.",
+    "Badge E-12345 belongs to Jennifer; contact jen@example.com.",
+]
+SPECS = [
+    InspectSpec(),
+    InspectSpec(
+        custom_info_types=(CustomInfoType("EMPLOYEE_ID", regex=Regex(r"E-(\d{5})", (1,))),),
+        rule_sets=(
+            RuleSet(
+                ("URL",),
+                exclusion_rules=(
+                    ExclusionRule(
+                        info_types=("EMAIL_ADDRESS",), matching_type=MatchingType.PARTIAL_MATCH
+                    ),
+                ),
+            ),
+        ),
+    ),
+    only("EMAIL_ADDRESS", "PHONE_NUMBER", min_likelihood=L),
+]
+
+
+def test_concurrent_detect_matches_serial_results(detector: Detector) -> None:
+    jobs = [(text, spec) for spec in SPECS for text in TEXTS]
+    serial = [detector.detect(text, spec) for text, spec in jobs]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        for _ in range(3):
+            concurrent = list(pool.map(lambda job: detector.detect(*job), jobs))
+            assert concurrent == serial
+
+
+def test_detection_never_logs_the_text(
+    detector: Detector, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    for text in TEXTS:
+        detector.detect(text, SPECS[1])
+    for secret in ("John Smith", "536-22-8765", "alice@example.com", "Maria", "12345"):
+        assert secret not in caplog.text
