@@ -642,3 +642,9 @@ def test_detection_never_logs_the_text(
         detector.detect(text, SPECS[1])
     for secret in ("John Smith", "536-22-8765", "alice@example.com", "Maria", "12345"):
         assert secret not in caplog.text
+
+
+def test_form_labels_are_not_reported_as_names(detector: Detector) -> None:
+    text = "Name: John Smith\nEmail: john.smith@example.com\nPhone: (212) 736-5000"
+    names = [text[d.start : d.end] for d in detector.detect(text, InspectSpec()) if d.info_type == "PERSON_NAME"]
+    assert names == ["John Smith"]

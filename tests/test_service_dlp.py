@@ -48,14 +48,18 @@ def redacted(dlp: dlp_v2.DlpServiceClient, form) -> dlp_v2.RedactImageResponse:
 
 
 def test_each_value_is_found_with_its_info_type(redacted) -> None:
-    found = {f.info_type.name: f.quote for f in redacted.inspect_result.findings}
+    found: dict[str, set[str]] = {}
+    for f in redacted.inspect_result.findings:
+        found.setdefault(f.info_type.name, set()).add(squeeze(f.quote))
     for info_type, value in VALUES.items():
-        assert squeeze(found.get(info_type, "")) == squeeze(value), info_type
+        assert squeeze(value) in found.get(info_type, set()), info_type
 
 
 def test_each_finding_box_lies_on_its_value(redacted, form) -> None:
     for finding in redacted.inspect_result.findings:
         value = VALUES[finding.info_type.name]
+        if squeeze(finding.quote) != squeeze(value):
+            continue  # another finding of the same type, checked by the leak test
         boxes = [
             Box(b.left, b.top, b.width, b.height)
             for loc in finding.location.content_locations
@@ -67,14 +71,21 @@ def test_each_finding_box_lies_on_its_value(redacted, form) -> None:
         assert overlap(drawn, union(boxes)) > 0.6, finding.info_type.name  # and little else
 
 
-def test_no_value_can_be_read_in_the_output_but_the_labels_can(redacted, ocr_engine) -> None:
+def test_no_value_can_be_read_in_the_output(redacted, ocr_engine) -> None:
     text = squeeze(reread(ocr_engine, redacted.redacted_image))
     for value in VALUES.values():
         assert squeeze(value) not in text
     digits = "".join(c for c in text if c.isdigit())
     assert "8765" not in digits and "1111" not in digits and "5000" not in digits
+
+
+def test_the_labels_beside_the_values_are_untouched(redacted, form) -> None:
+    image = decode(redacted.redacted_image)[:, :, ::-1]  # BGR -> RGB
+    original = np.array(form.image)
     for label in LABELS:
-        assert label in text
+        b = form.boxes[label]
+        region = (slice(b.top, b.bottom), slice(b.left, b.right))
+        assert (image[region] == original[region]).all(), label
 
 
 def test_the_output_is_a_png_of_the_same_size(redacted, form) -> None:

@@ -84,6 +84,22 @@ NLP_CONFIGURATION: dict[str, object] = {
 _LOWEST = Likelihood.VERY_UNLIKELY
 _HIGHEST = Likelihood.VERY_LIKELY
 _DEFAULT_MIN = Likelihood.POSSIBLE  # DLP's default min_likelihood
+# Field labels of forms and tables. The small spaCy model sometimes tags them as names or
+# places ("Email" after a name line); a label is never the sensitive value itself.
+_LABEL_WORDS = frozenset(
+    """name first last middle full surname given patient email e-mail mail phone tel telephone
+    mobile cell fax address street city state zip postcode country date dob birth ssn card
+    number no id mrn account iban member customer client status signature sex gender age
+    contact details""".split()
+)
+_NER_TYPES = frozenset({"PERSON_NAME", "LOCATION", "NRP"})
+
+
+def _is_label(quote: str) -> bool:
+    words = re.findall(r"[\w-]+", quote.lower())
+    return bool(words) and all(w in _LABEL_WORDS for w in words)
+
+
 _WARM_UP_TEXT = "Warm-up: Jane Roe, jane.roe@example.com, 4111 1111 1111 1111, in Paris."
 
 # ----- compiled pieces of a plan -----
@@ -505,6 +521,8 @@ class Detector:
                 )
             for r in results:
                 name = infotypes.from_presidio(r.entity_type)
+                if name in _NER_TYPES and _is_label(text[r.start : r.end]):
+                    continue
                 if name in plan.builtins and r.end > r.start:
                     likelihood = infotypes.likelihood_of(r.score)
                     candidates.append(Detection(name, r.start, r.end, likelihood, r.score))
