@@ -18,9 +18,22 @@ def _ocr(lines: list[str], char_w: int = 10, gap: int = 2, line_h: int = 20) -> 
             start = offset
             for k, _ in enumerate(token):
                 symbols.append(
-                    Symbol(offset + k, offset + k + 1, Box(x + k * char_w, li * 30, char_w - gap, line_h), len(words))
+                    Symbol(
+                        offset + k,
+                        offset + k + 1,
+                        Box(x + k * char_w, li * 30, char_w - gap, line_h),
+                        len(words),
+                    )
                 )
-            words.append(Word(start, start + len(token), Box(x, li * 30, len(token) * char_w - gap, line_h), li, 95.0))
+            words.append(
+                Word(
+                    start,
+                    start + len(token),
+                    Box(x, li * 30, len(token) * char_w - gap, line_h),
+                    li,
+                    95.0,
+                )
+            )
             offset += len(token) + 1
             x += (len(token) + 1) * char_w
     return OcrText(text, tuple(words), tuple(symbols))

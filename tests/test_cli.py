@@ -11,8 +11,9 @@ import time
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
-from inkout_client import InkoutClient
 from render import render
+
+from inkout_client import InkoutClient
 
 
 def _free_port() -> int:

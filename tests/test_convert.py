@@ -19,7 +19,9 @@ def _names(name: str) -> str:
 
 def test_info_type_aliases_become_dlp_names() -> None:
     spec = convert.inspect_spec(
-        dlp_pb2.InspectConfig(info_types=[dlp_pb2.InfoType(name="US_SSN"), dlp_pb2.InfoType(name="PERSON")])
+        dlp_pb2.InspectConfig(
+            info_types=[dlp_pb2.InfoType(name="US_SSN"), dlp_pb2.InfoType(name="PERSON")]
+        )
     )
     assert spec.info_types == ("US_SOCIAL_SECURITY_NUMBER", "PERSON_NAME")
 
@@ -34,7 +36,9 @@ def test_custom_regex_dictionary_and_hotword_rule_are_converted() -> None:
     hot = dlp_pb2.CustomInfoType.DetectionRule.HotwordRule(
         hotword_regex=dlp_pb2.CustomInfoType.Regex(pattern="ticket"),
         proximity=dlp_pb2.CustomInfoType.DetectionRule.Proximity(window_before=20),
-        likelihood_adjustment=dlp_pb2.CustomInfoType.DetectionRule.LikelihoodAdjustment(relative_likelihood=1),
+        likelihood_adjustment=dlp_pb2.CustomInfoType.DetectionRule.LikelihoodAdjustment(
+            relative_likelihood=1
+        ),
     )
     cfg = dlp_pb2.InspectConfig(
         custom_info_types=[
@@ -64,7 +68,8 @@ def test_custom_names_can_be_used_in_rule_sets_and_limits() -> None:
     cfg = dlp_pb2.InspectConfig(
         custom_info_types=[
             dlp_pb2.CustomInfoType(
-                info_type=dlp_pb2.InfoType(name="TICKET"), regex=dlp_pb2.CustomInfoType.Regex(pattern="T-1")
+                info_type=dlp_pb2.InfoType(name="TICKET"),
+                regex=dlp_pb2.CustomInfoType.Regex(pattern="T-1"),
             )
         ],
         rule_set=[
@@ -73,7 +78,9 @@ def test_custom_names_can_be_used_in_rule_sets_and_limits() -> None:
                 rules=[
                     dlp_pb2.InspectionRule(
                         exclusion_rule=dlp_pb2.ExclusionRule(
-                            exclude_info_types=dlp_pb2.ExcludeInfoTypes(info_types=[dlp_pb2.InfoType(name="EMAIL_ADDRESS")]),
+                            exclude_info_types=dlp_pb2.ExcludeInfoTypes(
+                                info_types=[dlp_pb2.InfoType(name="EMAIL_ADDRESS")]
+                            ),
                             matching_type=dlp_pb2.MATCHING_TYPE_PARTIAL_MATCH,
                         )
                     )
@@ -83,7 +90,9 @@ def test_custom_names_can_be_used_in_rule_sets_and_limits() -> None:
         limits=dlp_pb2.InspectConfig.FindingLimits(
             max_findings_per_item=5,
             max_findings_per_info_type=[
-                dlp_pb2.InspectConfig.FindingLimits.InfoTypeLimit(info_type=dlp_pb2.InfoType(name="TICKET"), max_findings=2)
+                dlp_pb2.InspectConfig.FindingLimits.InfoTypeLimit(
+                    info_type=dlp_pb2.InfoType(name="TICKET"), max_findings=2
+                )
             ],
         ),
     )
@@ -101,7 +110,9 @@ def test_custom_names_can_be_used_in_rule_sets_and_limits() -> None:
     [
         (dlp_pb2.CustomInfoType(info_type=dlp_pb2.InfoType(name="X")), "set regex or dictionary"),
         (
-            dlp_pb2.CustomInfoType(info_type=dlp_pb2.InfoType(name="X"), stored_type=dlp_pb2.StoredType(name="s")),
+            dlp_pb2.CustomInfoType(
+                info_type=dlp_pb2.InfoType(name="X"), stored_type=dlp_pb2.StoredType(name="s")
+            ),
             "stored_type is not supported",
         ),
         (
@@ -140,7 +151,12 @@ def test_no_image_redaction_configs_paints_every_finding_black() -> None:
 
 def test_configs_paint_named_types_in_their_colours_and_nothing_else() -> None:
     plan = convert.paint_plan(
-        [IRC(info_type=dlp_pb2.InfoType(name="EMAIL_ADDRESS"), redaction_color=dlp_pb2.Color(red=1.0, green=0.5))],
+        [
+            IRC(
+                info_type=dlp_pb2.InfoType(name="EMAIL_ADDRESS"),
+                redaction_color=dlp_pb2.Color(red=1.0, green=0.5),
+            )
+        ],
         _names,
     )
     assert plan.colour_for("EMAIL_ADDRESS") == (255, 128, 0)
@@ -149,7 +165,10 @@ def test_configs_paint_named_types_in_their_colours_and_nothing_else() -> None:
 
 def test_a_config_without_a_target_covers_all_other_types() -> None:
     plan = convert.paint_plan(
-        [IRC(info_type=dlp_pb2.InfoType(name="EMAIL_ADDRESS")), IRC(redaction_color=dlp_pb2.Color(blue=2.0))],
+        [
+            IRC(info_type=dlp_pb2.InfoType(name="EMAIL_ADDRESS")),
+            IRC(redaction_color=dlp_pb2.Color(blue=2.0)),
+        ],
         _names,
     )
     assert plan.colour_for("EMAIL_ADDRESS") == BLACK
@@ -163,11 +182,17 @@ def test_redact_all_text_sets_the_all_text_colour() -> None:
 
 def test_a_job_keeps_the_declared_type_and_padding() -> None:
     request = dlp_pb2.RedactImageRequest(
-        byte_item=dlp_pb2.ByteContentItem(type=dlp_pb2.ByteContentItem.IMAGE_PNG, data=b"x"), box_padding=0
+        byte_item=dlp_pb2.ByteContentItem(type=dlp_pb2.ByteContentItem.IMAGE_PNG, data=b"x"),
+        box_padding=0,
     )
     job = convert.job(request)
     assert job.declared_type == "IMAGE_PNG" and job.padding == 0
-    assert convert.job(dlp_pb2.RedactImageRequest(byte_item=dlp_pb2.ByteContentItem(data=b"x"))).padding is None
+    assert (
+        convert.job(
+            dlp_pb2.RedactImageRequest(byte_item=dlp_pb2.ByteContentItem(data=b"x"))
+        ).padding
+        is None
+    )
 
 
 def test_list_info_types_rejects_filters_it_cannot_apply() -> None:

@@ -646,5 +646,9 @@ def test_detection_never_logs_the_text(
 
 def test_form_labels_are_not_reported_as_names(detector: Detector) -> None:
     text = "Name: John Smith\nEmail: john.smith@example.com\nPhone: (212) 736-5000"
-    names = [text[d.start : d.end] for d in detector.detect(text, InspectSpec()) if d.info_type == "PERSON_NAME"]
+    names = [
+        text[d.start : d.end]
+        for d in detector.detect(text, InspectSpec())
+        if d.info_type == "PERSON_NAME"
+    ]
     assert names == ["John Smith"]

@@ -8,19 +8,27 @@ import zlib
 
 import grpc
 import pytest
-from inkout_client import InkoutClient
 from render import render
 
 from inkout.v1 import dlp_pb2
+from inkout_client import InkoutClient
 
 
 def _png_header_claiming(width: int, height: int) -> bytes:
     """A tiny PNG whose header claims a huge image: a decompression bomb's calling card."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(b"\0" * 64))
+        + chunk(b"IEND", b"")
+    )
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +80,10 @@ CASES = {
         ),
         "TK-[0-9+",
     ),
-    "too many pixels": (lambda png: InkoutClient.request(_png_header_claiming(30000, 30000)), "pixels"),
+    "too many pixels": (
+        lambda png: InkoutClient.request(_png_header_claiming(30000, 30000)),
+        "pixels",
+    ),
     "text declared as the content type": (
         lambda png: dlp_pb2.RedactImageRequest(
             byte_item=dlp_pb2.ByteContentItem(type=dlp_pb2.ByteContentItem.TEXT_UTF8, data=png)
@@ -81,7 +92,8 @@ CASES = {
     ),
     "templates": (
         lambda png: dlp_pb2.RedactImageRequest(
-            byte_item=dlp_pb2.ByteContentItem(data=png), inspect_template="projects/p/inspectTemplates/t"
+            byte_item=dlp_pb2.ByteContentItem(data=png),
+            inspect_template="projects/p/inspectTemplates/t",
         ),
         "inspect_template",
     ),

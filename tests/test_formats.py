@@ -8,9 +8,10 @@ import io
 import numpy as np
 import pytest
 from helpers import reread
-from inkout_client import InkoutClient
 from PIL import Image
 from render import encode, render
+
+from inkout_client import InkoutClient
 
 SECRET = "lena.berg@example.org"
 # TIFF keeps its image-structure tags (size, depth, compression, strips): they are the
@@ -45,7 +46,11 @@ def _variants(page: Image.Image) -> dict[str, tuple[bytes, str, str]]:
         "png gray": (encode(gray, "PNG"), "PNG", "L"),
         "png rgba": (encode(rgba, "PNG"), "PNG", "RGBA"),
         "png 16-bit": (encode(sixteen, "PNG"), "PNG", "I;16"),
-        "jpeg with exif gps": (encode(page, "JPEG", quality=95, exif=_exif_with_gps()), "JPEG", "RGB"),
+        "jpeg with exif gps": (
+            encode(page, "JPEG", quality=95, exif=_exif_with_gps()),
+            "JPEG",
+            "RGB",
+        ),
         "bmp": (encode(page, "BMP"), "BMP", "RGB"),
         "tiff": (encode(page, "TIFF"), "TIFF", "RGB"),
         "webp": (encode(page, "WEBP", quality=95), "WEBP", "RGB"),
@@ -53,7 +58,17 @@ def _variants(page: Image.Image) -> dict[str, tuple[bytes, str, str]]:
     }
 
 
-CASES = ["png rgb", "png gray", "png rgba", "png 16-bit", "jpeg with exif gps", "bmp", "tiff", "webp", "gif"]
+CASES = [
+    "png rgb",
+    "png gray",
+    "png rgba",
+    "png 16-bit",
+    "jpeg with exif gps",
+    "bmp",
+    "tiff",
+    "webp",
+    "gif",
+]
 
 
 @pytest.mark.parametrize("case", CASES)

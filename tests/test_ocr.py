@@ -43,7 +43,9 @@ def test_text_touching_the_top_left_edge_is_read(ocr_engine: OcrEngine) -> None:
 
 
 def test_light_text_on_a_dark_background_is_read(ocr_engine: OcrEngine) -> None:
-    doc = render([["Patient:", "Wilhelmina", "Carter"]], background=(20, 20, 20), ink=(235, 235, 235))
+    doc = render(
+        [["Patient:", "Wilhelmina", "Carter"]], background=(20, 20, 20), ink=(235, 235, 235)
+    )
     assert "Wilhelmina Carter" in ocr_engine.read(_bgr(doc)).text
 
 

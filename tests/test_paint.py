@@ -22,7 +22,9 @@ def test_paints_each_box_with_its_colour_in_bgr_order() -> None:
 
 def test_boxes_are_clipped_to_the_image_and_outside_ones_ignored() -> None:
     image = np.full((10, 10), 200, np.uint8)
-    painted = paint_boxes(image, [Box(-5, -5, 8, 8), Box(8, 8, 10, 10), Box(50, 50, 3, 3)], [(0, 0, 0)] * 3)
+    painted = paint_boxes(
+        image, [Box(-5, -5, 8, 8), Box(8, 8, 10, 10), Box(50, 50, 3, 3)], [(0, 0, 0)] * 3
+    )
     assert painted == 2
     assert (image[:3, :3] == 0).all() and (image[8:, 8:] == 0).all()
     assert (image[4:7, 4:7] == 200).all()
@@ -87,7 +89,9 @@ def test_mismatched_colours_are_rejected() -> None:
     with pytest.raises(ValueError, match="one colour per box"):
         paint_boxes(np.zeros((2, 2), np.uint8), [Box(0, 0, 1, 1)], [])
     with pytest.raises(ValueError, match="colours must have shape"):
-        fill_rects(np.zeros((2, 2, 3), np.uint8), np.zeros((1, 4), np.int32), np.zeros((1, 1), np.uint8))
+        fill_rects(
+            np.zeros((2, 2, 3), np.uint8), np.zeros((1, 4), np.int32), np.zeros((1, 1), np.uint8)
+        )
 
 
 def test_a_non_contiguous_image_is_rejected_rather_than_painted_in_a_copy() -> None:

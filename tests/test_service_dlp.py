@@ -118,7 +118,9 @@ def test_without_include_quote_no_text_leaves_the_server(dlp, form) -> None:
 
 def test_findings_are_left_out_unless_asked_for(dlp, form) -> None:
     response = dlp.redact_image(
-        request={"byte_item": {"type_": dlp_v2.ByteContentItem.BytesType.IMAGE_PNG, "data": form.png()}}
+        request={
+            "byte_item": {"type_": dlp_v2.ByteContentItem.BytesType.IMAGE_PNG, "data": form.png()}
+        }
     )
     assert len(response.inspect_result.findings) == 0
     assert response.redacted_image != form.png()

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import grpc
 from helpers import reread
-from inkout_client import InkoutClient, StreamItem
 from render import render
+
+from inkout_client import InkoutClient, StreamItem
 
 
 def test_twenty_images_with_one_corrupt_all_come_back_with_their_ids(channel, ocr_engine) -> None:
-    images = {f"img-{i:02d}": render([["Contact:", f"user{i}@example.com"]]).png() for i in range(20)}
+    images = {
+        f"img-{i:02d}": render([["Contact:", f"user{i}@example.com"]]).png() for i in range(20)
+    }
     images["img-07"] = images["img-07"][:40]  # truncated: not a decodable image
     client = InkoutClient(channel=channel)
     responses = list(

@@ -125,7 +125,8 @@ def _exclusion(rule: dlp_pb2.ExclusionRule, where: str, names: _Names) -> Exclus
             hotword=_regex(hot.hotword_regex), hotword_proximity=proximity, matching_type=matching
         )
     raise InvalidArgument(
-        f"{where}: " + (f"{kind} is not supported" if kind else "set one kind of exclusion")
+        f"{where}: "
+        + (f"{kind} is not supported" if kind else "set one kind of exclusion")
         + "; use dictionary, regex, exclude_info_types or exclude_by_hotword"
     )
 
@@ -224,9 +225,7 @@ def job(request: dlp_pb2.RedactImageRequest) -> RedactJob:
     )
 
 
-def response(
-    request: dlp_pb2.RedactImageRequest, result: Redaction
-) -> dlp_pb2.RedactImageResponse:
+def response(request: dlp_pb2.RedactImageRequest, result: Redaction) -> dlp_pb2.RedactImageResponse:
     """What DLP returns: the image; the text and quotes only with include_quote; findings only
     with include_findings; info types left out when exclude_info_types is set."""
     cfg = request.inspect_config
@@ -254,7 +253,7 @@ def response(
 
 
 def info_type_descriptions(filter_: str) -> dlp_pb2.ListInfoTypesResponse:
-    """ListInfoTypes: every built-in detector. Filters other than supported_by=INSPECT match none."""
+    """ListInfoTypes: every built-in detector; the only filter accepted is supported_by=INSPECT."""
     out = dlp_pb2.ListInfoTypesResponse()
     normalized = filter_.replace(" ", "")
     if normalized not in ("", "supported_by=INSPECT"):

@@ -87,10 +87,12 @@ _DEFAULT_MIN = Likelihood.POSSIBLE  # DLP's default min_likelihood
 # Field labels of forms and tables. The small spaCy model sometimes tags them as names or
 # places ("Email" after a name line); a label is never the sensitive value itself.
 _LABEL_WORDS = frozenset(
-    """name first last middle full surname given patient email e-mail mail phone tel telephone
+    """
+    name first last middle full surname given patient email e-mail mail phone tel telephone
     mobile cell fax address street city state zip postcode country date dob birth ssn card
     number no id mrn account iban member customer client status signature sex gender age
-    contact details""".split()
+    contact details
+    """.split()
 )
 _NER_TYPES = frozenset({"PERSON_NAME", "LOCATION", "NRP"})
 

@@ -80,7 +80,7 @@ class RedactionServicer(redaction_service_pb2_grpc.RedactionServiceServicer):
     def RedactImage(self, request, context):  # noqa: N802 (gRPC's method name)
         try:
             return self._redact(request, context)
-        except Exception as error:  # noqa: BLE001: every failure must become a status
+        except Exception as error:  # every failure must become a status
             code, message = _status(error)
             if code == grpc.StatusCode.INTERNAL:
                 log.exception("redaction failed id=%s", request.request_id or "-")
@@ -99,7 +99,7 @@ class RedactionServicer(redaction_service_pb2_grpc.RedactionServiceServicer):
             try:
                 response = self._redact(request, context)
                 response.status.code = grpc.StatusCode.OK.value[0]
-            except Exception as error:  # noqa: BLE001: one bad image never ends the stream
+            except Exception as error:  # one bad image never ends the stream
                 code, message = _status(error)
                 if code == grpc.StatusCode.INTERNAL:
                     log.exception("stream item failed id=%s", request.request_id or "-")
@@ -114,7 +114,7 @@ class RedactionServicer(redaction_service_pb2_grpc.RedactionServiceServicer):
                     window.acquire()  # back-pressure: at most stream_window items in flight
                     count["submitted"] += 1
                     self._items.submit(work, request)
-            except Exception:  # noqa: BLE001: the client went away; finish what was sent
+            except Exception:  # the client went away: finish what was sent
                 log.info("stream input ended early")
             finally:
                 done.put(finished)
@@ -206,5 +206,3 @@ class Server:
         self.grpc.stop(grace).wait()
         self.servicer.close()
         self.redactor.close()
-
-
