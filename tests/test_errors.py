@@ -119,3 +119,33 @@ def test_a_deadline_that_passes_gets_deadline_exceeded(client, png) -> None:
         client.stub.RedactImage(InkoutClient.request(large), timeout=0.05)
     assert raised.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
     _still_serving(client, png)
+
+
+def test_calls_beyond_the_concurrency_limit_get_resource_exhausted(server, png) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from inkout.config import Settings
+    from inkout.service import Server
+
+    settings = Settings(host="127.0.0.1", port=0, max_concurrent_rpcs=1)
+    small = Server(settings, redactor=server.redactor).start()  # shares the loaded engines
+    try:
+        slow = render([["Overload", "test", "line"]] * 60, width=2400).png()
+        with grpc.insecure_channel(f"127.0.0.1:{small.port}") as ch:
+            client = InkoutClient(channel=ch)
+
+            def call(_: int) -> grpc.StatusCode:
+                try:
+                    client.redact(slow)
+                    return grpc.StatusCode.OK
+                except grpc.RpcError as error:
+                    return error.code()
+
+            with ThreadPoolExecutor(4) as pool:
+                codes = list(pool.map(call, range(4)))
+            assert grpc.StatusCode.OK in codes
+            assert grpc.StatusCode.RESOURCE_EXHAUSTED in codes
+            assert set(codes) <= {grpc.StatusCode.OK, grpc.StatusCode.RESOURCE_EXHAUSTED}
+    finally:
+        small.stop(grace=1.0)
+    _still_serving(InkoutClient(channel=grpc.insecure_channel(f"127.0.0.1:{server.port}")), png)

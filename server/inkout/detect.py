@@ -457,10 +457,11 @@ def _plan(spec: InspectSpec) -> _Plan:
 
 
 def _quiet_presidio() -> None:
-    """Presidio logs the words around findings at DEBUG; the text must never reach the logs."""
+    """Presidio logs the words around findings at DEBUG (the text must never reach the logs)
+    and every recognizer it loads at INFO (noise): keep warnings and errors only."""
     log = logging.getLogger("presidio-analyzer")
-    if log.level < logging.INFO:
-        log.setLevel(logging.INFO)
+    if log.level < logging.WARNING:
+        log.setLevel(logging.WARNING)
 
 
 def _offline_tlds() -> None:

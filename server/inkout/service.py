@@ -165,6 +165,7 @@ class Server:
 
     def __init__(self, settings: Settings, redactor: Redactor | None = None):
         self.settings = settings
+        self._owns_redactor = redactor is None
         self.redactor = redactor or Redactor(settings)
         self.servicer = RedactionServicer(self.redactor, settings)
         limit = settings.max_request_bytes + 64 * 1024  # room for the fields beside the image
@@ -205,4 +206,5 @@ class Server:
         self.health.enter_graceful_shutdown()
         self.grpc.stop(grace).wait()
         self.servicer.close()
-        self.redactor.close()
+        if self._owns_redactor:
+            self.redactor.close()
