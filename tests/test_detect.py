@@ -482,11 +482,11 @@ INVALID = {
     "lower-case name": (only("email_address"), ['did you mean "EMAIL_ADDRESS"']),
     "bad custom regex": (
         custom(regex=Regex("E-(\\d")),
-        ['"EMPLOYEE_ID".regex: invalid regex "E-(\\d"', "missing )", "Python re syntax"],
+        ['"EMPLOYEE_ID".regex: invalid regex "E-(\\d"', "missing )", "RE2 syntax"],
     ),
     "bad hotword regex": (
         InspectSpec(rule_sets=(RuleSet(("PHONE_NUMBER",), hotword_rules=(hot("[a-", 5),)),)),
-        ["rule_set[0].hotword_rules[0].hotword_regex: invalid regex", "unterminated"],
+        ["rule_set[0].hotword_rules[0].hotword_regex: invalid regex", "missing ]"],
     ),
     "bad custom hotword regex": (
         custom(regex=GOOD_REGEX, hotword_rules=(hot("*x", 5),)),
@@ -652,3 +652,21 @@ def test_form_labels_are_not_reported_as_names(detector: Detector) -> None:
         if d.info_type == "PERSON_NAME"
     ]
     assert names == ["John Smith"]
+
+
+def test_a_catastrophic_backtracking_regex_cannot_hang_detection(detector: Detector) -> None:
+    # With a backtracking engine this pattern takes exponential time on this text; RE2 is linear.
+    custom = CustomInfoType(name="EVIL", regex=Regex(r"(a+)+$"))
+    text = "a" * 64 + "!"
+    assert (
+        detector.detect(
+            text, InspectSpec(info_types=("EMAIL_ADDRESS",), custom_info_types=(custom,))
+        )
+        == []
+    )
+
+
+def test_lookarounds_are_refused_with_a_message_naming_re2(detector: Detector) -> None:
+    custom = CustomInfoType(name="LOOK", regex=Regex(r"(?<=ID:)\d+"))
+    with pytest.raises(InvalidArgument, match="RE2 syntax"):
+        detector.validate(InspectSpec(custom_info_types=(custom,)))

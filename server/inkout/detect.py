@@ -25,6 +25,8 @@ import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
+import re2
+
 from inkout import infotypes
 from inkout.errors import InvalidArgument
 from inkout.model import (
@@ -113,11 +115,22 @@ def _compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.log_errors = False  # errors go back to the caller, not to stderr
+
+
+@functools.lru_cache(maxsize=1024)
+def _compile_user(pattern: str) -> re2._Regexp:
+    """Patterns from requests run on RE2, as in DLP: linear time, so no request's regex can
+    hang a worker by catastrophic backtracking."""
+    return re2.compile(pattern, options=_RE2_OPTIONS)
+
+
 @dataclass(frozen=True, slots=True)
 class _Matcher:
     """A compiled regex (or word list) and the groups whose spans count as the match."""
 
-    regex: re.Pattern[str]
+    regex: re.Pattern[str] | re2._Regexp
     groups: tuple[int, ...] = ()
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
@@ -239,10 +252,12 @@ def _regex(regex: Regex, where: str) -> _Matcher:
     if not regex.pattern:
         raise InvalidArgument(f"{where}: the regex pattern is empty: set a pattern")
     try:
-        compiled = _compile(regex.pattern)
-    except re.error as e:
+        compiled = _compile_user(regex.pattern)
+    except re2.error as e:
+        reason = e.args[0].decode() if e.args and isinstance(e.args[0], bytes) else str(e)
         raise InvalidArgument(
-            f'{where}: invalid regex "{regex.pattern}": {e} (inkout uses Python re syntax)'
+            f'{where}: invalid regex "{regex.pattern}": {reason} (inkout uses RE2 syntax, as '
+            "DLP does: no backreferences or lookarounds)"
         ) from None
     for index in regex.group_indexes:
         if not 0 <= index <= compiled.groups:
