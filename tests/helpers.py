@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import struct
+import zlib
+
 import cv2
 import numpy as np
 
-from inkout.model import Box
 from inkout.ocr import OcrEngine
 
 
@@ -24,9 +26,24 @@ def squeeze(text: str) -> str:
     return "".join(text.split())
 
 
-def union(boxes: list[Box]) -> Box:
-    left = min(b.left for b in boxes)
-    top = min(b.top for b in boxes)
-    right = max(b.right for b in boxes)
-    bottom = max(b.bottom for b in boxes)
-    return Box(left, top, right - left, bottom - top)
+def noise(shape: tuple[int, ...], dtype: type = np.uint8, seed: int = 0) -> np.ndarray:
+    """Random pixels over the dtype's whole range (floats in [0, 1))."""
+    rng = np.random.default_rng(seed)
+    if dtype == np.float32:
+        return rng.random(shape, dtype=np.float32)
+    return rng.integers(0, np.iinfo(dtype).max, shape, dtype=dtype, endpoint=True)
+
+
+def png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def png_claiming(width: int, height: int) -> bytes:
+    """A tiny PNG whose header claims a huge image: a decompression bomb's calling card."""
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + png_chunk(b"IHDR", ihdr)
+        + png_chunk(b"IDAT", zlib.compress(b"\0" * 64))
+        + png_chunk(b"IEND", b"")
+    )

@@ -7,12 +7,13 @@ import base64
 import io
 import struct
 import warnings
-import zlib
 
 import cv2
 import numpy as np
 import pytest
+from helpers import noise, png_claiming
 from PIL import Image, ImageOps
+from render import encode as pil_bytes
 
 from inkout import decode as decode_module
 from inkout.decode import DecodedImage, decode
@@ -22,19 +23,6 @@ from inkout.paint import paint_boxes
 
 LIMIT = 10_000_000
 H, W = 30, 40
-
-
-def save(image: Image.Image, fmt: str, **options: object) -> bytes:
-    buf = io.BytesIO()
-    image.save(buf, fmt, **options)
-    return buf.getvalue()
-
-
-def noise(shape: tuple[int, ...], dtype: type = np.uint8, seed: int = 0) -> np.ndarray:
-    rng = np.random.default_rng(seed)
-    if dtype == np.float32:
-        return rng.random(shape, dtype=np.float32)
-    return rng.integers(0, np.iinfo(dtype).max, shape, dtype=dtype, endpoint=True)
 
 
 def smooth_rgb(height: int = H, width: int = W) -> np.ndarray:
@@ -49,21 +37,6 @@ def cv_bytes(pixels: np.ndarray, ext: str) -> bytes:
     ok, buf = cv2.imencode(ext, pixels)
     assert ok
     return buf.tobytes()
-
-
-def png_chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-
-def png_claiming(width: int, height: int) -> bytes:
-    """A tiny PNG whose header claims a huge image: a decompression bomb's calling card."""
-    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + png_chunk(b"IHDR", ihdr)
-        + png_chunk(b"IDAT", zlib.compress(b"\0" * 64))
-        + png_chunk(b"IEND", b"")
-    )
 
 
 def tiff_by_hand(width: int, height: int, order: str) -> bytes:
@@ -87,12 +60,12 @@ def tiff_by_hand(width: int, height: int, order: str) -> bytes:
 def one_of_each() -> dict[str, bytes]:
     rgb = Image.fromarray(smooth_rgb())
     return {
-        "png": save(rgb, "PNG"),
-        "jpeg": save(rgb, "JPEG"),
-        "bmp": save(rgb, "BMP"),
-        "tiff": save(rgb, "TIFF"),
-        "webp": save(rgb, "WEBP", lossless=True),
-        "gif": save(rgb.convert("P"), "GIF"),
+        "png": pil_bytes(rgb, "PNG"),
+        "jpeg": pil_bytes(rgb, "JPEG"),
+        "bmp": pil_bytes(rgb, "BMP"),
+        "tiff": pil_bytes(rgb, "TIFF"),
+        "webp": pil_bytes(rgb, "WEBP", lossless=True),
+        "gif": pil_bytes(rgb.convert("P"), "GIF"),
     }
 
 
@@ -133,7 +106,7 @@ def test_each_format_and_mode_decodes_to_opencv_layout_unchanged(case: str) -> N
     fmt, make, expect = LOSSLESS[case]
     source = make()
     options = {"lossless": True, "exact": True} if fmt == "WEBP" else {}
-    data = save(Image.fromarray(source), fmt, **options)
+    data = pil_bytes(Image.fromarray(source), fmt, **options)
     image = decode(data, "IMAGE", LIMIT)
     assert image.format == fmt.lower()
     assert image.pixels.dtype == source.dtype
@@ -143,7 +116,7 @@ def test_each_format_and_mode_decodes_to_opencv_layout_unchanged(case: str) -> N
 @pytest.mark.parametrize("mode", ["L", "RGB"])
 def test_jpeg_decodes_gray_as_gray_and_colour_as_bgr(mode: str) -> None:
     source = Image.fromarray(smooth_rgb()).convert(mode)
-    data = save(source, "JPEG", quality=95)
+    data = pil_bytes(source, "JPEG", quality=95)
     image = decode(data, "IMAGE_JPEG", LIMIT)
     reference = np.array(Image.open(io.BytesIO(data)))
     reference = reference if mode == "L" else reference[:, :, ::-1]
@@ -165,10 +138,10 @@ def test_16_bit_colour_is_kept_16_bit(ext: str, fmt: str, channels: int) -> None
 def test_palette_png_becomes_bgr_and_with_transparency_bgra() -> None:
     rgb = Image.fromarray(smooth_rgb())
     palette = rgb.convert("P")
-    image = decode(save(palette, "PNG"), "IMAGE_PNG", LIMIT)
+    image = decode(pil_bytes(palette, "PNG"), "IMAGE_PNG", LIMIT)
     np.testing.assert_array_equal(image.pixels, np.array(palette.convert("RGB"))[:, :, ::-1])
 
-    data = save(palette, "PNG", transparency=0)
+    data = pil_bytes(palette, "PNG", transparency=0)
     image = decode(data, "IMAGE_PNG", LIMIT)
     expected = np.array(Image.open(io.BytesIO(data)).convert("RGBA"))
     assert image.pixels.shape == (H, W, 4)
@@ -181,7 +154,7 @@ def test_rgba_tiff_keeps_its_colours_where_it_is_semi_transparent() -> None:
     rgba = noise((H, W, 4))
     rgba[:, :, 3] = np.clip(rgba[:, :, 3], 128, 255)
     rgba[:5, :, 3] = 255
-    image = decode(save(Image.fromarray(rgba), "TIFF"), "IMAGE", LIMIT).pixels
+    image = decode(pil_bytes(Image.fromarray(rgba), "TIFF"), "IMAGE", LIMIT).pixels
     expected = _bgr(rgba)
     assert image.shape == (H, W, 4) and image.dtype == np.uint8
     np.testing.assert_array_equal(image[:, :, 3], rgba[:, :, 3])
@@ -191,14 +164,14 @@ def test_rgba_tiff_keeps_its_colours_where_it_is_semi_transparent() -> None:
 
 def test_gray_with_alpha_png_becomes_bgra() -> None:
     la = np.dstack([noise((H, W)), noise((H, W), seed=1)])
-    image = decode(save(Image.fromarray(la, "LA"), "PNG"), "IMAGE", LIMIT)
+    image = decode(pil_bytes(Image.fromarray(la, "LA"), "PNG"), "IMAGE", LIMIT)
     expected = np.dstack([la[:, :, 0]] * 3 + [la[:, :, 1]])
     np.testing.assert_array_equal(image.pixels, expected)
 
 
 def test_gif_decodes_its_first_frame_only() -> None:
     red, green = Image.new("RGB", (W, H), (255, 0, 0)), Image.new("RGB", (W, H), (0, 255, 0))
-    data = save(red, "GIF", save_all=True, append_images=[green])
+    data = pil_bytes(red, "GIF", save_all=True, append_images=[green])
     image = decode(data, "IMAGE", LIMIT)
     assert image.format == "gif"
     assert image.pixels.shape[:2] == (H, W)
@@ -207,7 +180,7 @@ def test_gif_decodes_its_first_frame_only() -> None:
 
 def test_multipage_tiff_decodes_its_first_page_only() -> None:
     red, green = Image.new("RGB", (W, H), (255, 0, 0)), Image.new("RGB", (20, 10), (0, 255, 0))
-    data = save(red, "TIFF", save_all=True, append_images=[green])
+    data = pil_bytes(red, "TIFF", save_all=True, append_images=[green])
     image = decode(data, "IMAGE", LIMIT)
     assert image.pixels.shape == (H, W, 3)
     assert (image.pixels == (0, 0, 255)).all()
@@ -215,7 +188,7 @@ def test_multipage_tiff_decodes_its_first_page_only() -> None:
 
 def test_animated_webp_decodes_its_first_frame() -> None:
     red, green = Image.new("RGB", (W, H), (255, 0, 0)), Image.new("RGB", (W, H), (0, 255, 0))
-    data = save(red, "WEBP", save_all=True, append_images=[green], lossless=True)
+    data = pil_bytes(red, "WEBP", save_all=True, append_images=[green], lossless=True)
     image = decode(data, "IMAGE", LIMIT)
     assert image.pixels.shape[:2] == (H, W)
     assert (image.pixels[:, :, :3] == (0, 0, 255)).all()
@@ -313,7 +286,7 @@ def test_common_mistakes_get_a_hint(data: bytes, hint: str) -> None:
 @pytest.mark.parametrize("keep", [0.5, 0.9, -2, -1])
 def test_truncated_jpeg_is_rejected_as_truncated(fmt: str, keep: float) -> None:
     # The comment holds FF D9 before the image data: it must not pass for the end marker.
-    data = save(
+    data = pil_bytes(
         Image.fromarray(noise((64, 64, 3))),
         "JPEG",
         progressive=fmt.endswith("progressive"),
@@ -333,26 +306,26 @@ def test_jpeg_with_data_after_its_end_marker_is_accepted() -> None:
 
 @pytest.mark.parametrize("cut", [12, 13, 200])
 def test_truncated_png_is_rejected_as_truncated(cut: int) -> None:
-    data = save(Image.fromarray(noise((64, 64, 3))), "PNG")
+    data = pil_bytes(Image.fromarray(noise((64, 64, 3))), "PNG")
     message = rejected(data[:-cut])
     assert "PNG data is truncated" in message
 
 
 def test_truncated_webp_is_rejected_as_truncated() -> None:
-    data = save(Image.fromarray(noise((64, 64, 3))), "WEBP")
+    data = pil_bytes(Image.fromarray(noise((64, 64, 3))), "WEBP")
     assert "WebP data is truncated" in rejected(data[:-100])
 
 
 @pytest.mark.parametrize("fmt", ["BMP", "TIFF", "GIF"])
 def test_truncated_bmp_tiff_and_gif_are_rejected(fmt: str) -> None:
     source = Image.fromarray(noise((64, 64, 3)))
-    data = save(source.convert("P") if fmt == "GIF" else source, fmt)
+    data = pil_bytes(source.convert("P") if fmt == "GIF" else source, fmt)
     message = rejected(data[: len(data) * 3 // 4])
     assert fmt in message and "send an intact" in message
 
 
 def test_corrupt_image_data_is_rejected() -> None:
-    data = bytearray(save(Image.fromarray(noise((64, 64, 3))), "PNG"))
+    data = bytearray(pil_bytes(Image.fromarray(noise((64, 64, 3))), "PNG"))
     idat = data.find(b"IDAT")
     data[idat + 20 : idat + 60] = b"\x55" * 40
     message = rejected(bytes(data))
@@ -388,18 +361,18 @@ def _limit_cases() -> dict[str, bytes]:
     rgb = Image.fromarray(smooth_rgb())
     rgba = rgb.convert("RGBA")
     return {
-        "png": save(rgb, "PNG"),
-        "jpeg": save(rgb, "JPEG"),
-        "jpeg progressive": save(rgb, "JPEG", progressive=True),
-        "bmp": save(rgb, "BMP"),
+        "png": pil_bytes(rgb, "PNG"),
+        "jpeg": pil_bytes(rgb, "JPEG"),
+        "jpeg progressive": pil_bytes(rgb, "JPEG", progressive=True),
+        "bmp": pil_bytes(rgb, "BMP"),
         "bmp with alpha": cv_bytes(np.array(rgba), ".bmp"),
-        "tiff little-endian": save(rgb, "TIFF"),
+        "tiff little-endian": pil_bytes(rgb, "TIFF"),
         "tiff big-endian": tiff_by_hand(W, H, ">"),
-        "bigtiff": save(rgb, "TIFF", big_tiff=True),
-        "webp lossy": save(rgb, "WEBP"),
-        "webp lossless": save(rgb, "WEBP", lossless=True),
-        "webp with alpha": save(rgba, "WEBP"),
-        "gif": save(rgb.convert("P"), "GIF"),
+        "bigtiff": pil_bytes(rgb, "TIFF", big_tiff=True),
+        "webp lossy": pil_bytes(rgb, "WEBP"),
+        "webp lossless": pil_bytes(rgb, "WEBP", lossless=True),
+        "webp with alpha": pil_bytes(rgba, "WEBP"),
+        "gif": pil_bytes(rgb.convert("P"), "GIF"),
     }
 
 
@@ -431,11 +404,11 @@ def _oriented(fmt: str, orientation: int) -> bytes:
     exif = Image.Exif()
     exif[0x0112] = orientation
     if fmt == "JPEG":
-        return save(Image.fromarray(smooth_rgb()), "JPEG", exif=exif, quality=95)
+        return pil_bytes(Image.fromarray(smooth_rgb()), "JPEG", exif=exif, quality=95)
     options: dict[str, object] = {"lossless": True} if fmt == "WEBP" else {}
     if fmt == "TIFF":
-        return save(Image.fromarray(noise((H, W, 3))), "TIFF", tiffinfo={0x0112: orientation})
-    return save(Image.fromarray(noise((H, W, 3))), fmt, exif=exif, **options)
+        return pil_bytes(Image.fromarray(noise((H, W, 3))), "TIFF", tiffinfo={0x0112: orientation})
+    return pil_bytes(Image.fromarray(noise((H, W, 3))), fmt, exif=exif, **options)
 
 
 @pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP", "TIFF"])

@@ -9,7 +9,9 @@ import struct
 import cv2
 import numpy as np
 import pytest
+from helpers import noise
 from PIL import Image, ImageCms, PngImagePlugin
+from render import encode as pil_bytes
 
 from inkout import encode as encode_module
 from inkout.decode import decode
@@ -20,19 +22,6 @@ from inkout.paint import paint_boxes
 LIMIT = 10_000_000
 H, W = 30, 40
 SECRET = b"SECRET-"
-
-
-def save(image: Image.Image, fmt: str, **options: object) -> bytes:
-    buf = io.BytesIO()
-    image.save(buf, fmt, **options)
-    return buf.getvalue()
-
-
-def noise(shape: tuple[int, ...], dtype: type = np.uint8, seed: int = 0) -> np.ndarray:
-    rng = np.random.default_rng(seed)
-    if dtype == np.float32:
-        return rng.random(shape, dtype=np.float32)
-    return rng.integers(0, np.iinfo(dtype).max, shape, dtype=dtype, endpoint=True)
 
 
 def smooth(channels: int) -> np.ndarray:
@@ -161,7 +150,7 @@ def test_a_file_comes_back_in_its_own_format_size_and_mode(fmt: str, mode: str) 
         source = Image.fromarray(noise((H, W), np.float32))
     else:
         source = Image.fromarray(smooth(4)).convert(mode)
-    data = save(source, fmt)
+    data = pil_bytes(source, fmt)
     image = decode(data, "IMAGE", LIMIT)
     back = Image.open(io.BytesIO(encode(image.pixels, image.format)))
     original = Image.open(io.BytesIO(data))
@@ -217,7 +206,7 @@ def test_jpeg_is_written_at_quality_95() -> None:
     pixels = smooth(3)
     ours = Image.open(io.BytesIO(encode(pixels, "jpeg")))
     pillow_95 = Image.open(
-        io.BytesIO(save(Image.fromarray(pixels[:, :, ::-1]), "JPEG", quality=95))
+        io.BytesIO(pil_bytes(Image.fromarray(pixels[:, :, ::-1]), "JPEG", quality=95))
     )
     assert ours.quantization == pillow_95.quantization
 
@@ -278,7 +267,7 @@ def _stripped(data: bytes, fmt: str) -> Image.Image:
 
 
 def test_jpeg_exif_gps_icc_xmp_and_comment_are_stripped() -> None:
-    data = save(
+    data = pil_bytes(
         Image.fromarray(smooth(3)),
         "JPEG",
         exif=_exif_with_gps(),
@@ -298,7 +287,7 @@ def test_png_text_exif_icc_and_xmp_chunks_are_stripped() -> None:
     info.add_text("Comment", "SECRET-TEXT")
     info.add_itxt("Author", "SECRET-ITXT")
     info.add_text("Note", "SECRET-ZTXT", zip=True)
-    data = save(
+    data = pil_bytes(
         Image.fromarray(smooth(3)), "PNG", pnginfo=info, exif=_exif_with_gps(), icc_profile=ICC
     )
     assert {b"tEXt", b"iTXt", b"zTXt", b"eXIf", b"iCCP"} <= set(_png_chunks(data))
@@ -312,7 +301,9 @@ def test_png_text_exif_icc_and_xmp_chunks_are_stripped() -> None:
 
 
 def test_webp_exif_icc_and_xmp_are_stripped() -> None:
-    data = save(Image.fromarray(smooth(4)), "WEBP", exif=_exif_with_gps(), icc_profile=ICC, xmp=XMP)
+    data = pil_bytes(
+        Image.fromarray(smooth(4)), "WEBP", exif=_exif_with_gps(), icc_profile=ICC, xmp=XMP
+    )
     assert {b"EXIF", b"ICCP", b"XMP "} <= set(_riff_chunks(data))
     _stripped(data, "webp")
     out = encode(decode(data, "IMAGE", LIMIT).pixels, "webp")
@@ -320,7 +311,7 @@ def test_webp_exif_icc_and_xmp_are_stripped() -> None:
 
 
 def test_tiff_description_software_exif_and_icc_are_stripped() -> None:
-    data = save(
+    data = pil_bytes(
         Image.fromarray(smooth(3)),
         "TIFF",
         tiffinfo={270: "SECRET-DESCRIPTION", 305: "SECRET-SOFTWARE", 315: "SECRET-ARTIST"},
@@ -333,13 +324,13 @@ def test_tiff_description_software_exif_and_icc_are_stripped() -> None:
 
 
 def test_gif_comment_is_stripped() -> None:
-    data = save(Image.fromarray(smooth(3)).convert("P"), "GIF", comment=b"SECRET-GIF-COMMENT")
+    data = pil_bytes(Image.fromarray(smooth(3)).convert("P"), "GIF", comment=b"SECRET-GIF-COMMENT")
     assert Image.open(io.BytesIO(data)).info["comment"]
     _stripped(data, "gif")
 
 
 def test_bmp_carries_nothing_but_pixels() -> None:
-    _stripped(save(Image.fromarray(smooth(3)), "BMP"), "bmp")
+    _stripped(pil_bytes(Image.fromarray(smooth(3)), "BMP"), "bmp")
 
 
 # ----- failures -----

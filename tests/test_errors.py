@@ -3,32 +3,13 @@ keeps serving after every one of them."""
 
 from __future__ import annotations
 
-import struct
-import zlib
-
 import grpc
 import pytest
+from helpers import png_claiming
 from render import render
 
 from inkout.v1 import dlp_pb2
 from inkout_client import InkoutClient
-
-
-def _png_header_claiming(width: int, height: int) -> bytes:
-    """A tiny PNG whose header claims a huge image: a decompression bomb's calling card."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        )
-
-    ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", ihdr)
-        + chunk(b"IDAT", zlib.compress(b"\0" * 64))
-        + chunk(b"IEND", b"")
-    )
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +62,7 @@ CASES = {
         "TK-[0-9+",
     ),
     "too many pixels": (
-        lambda png: InkoutClient.request(_png_header_claiming(30000, 30000)),
+        lambda png: InkoutClient.request(png_claiming(30000, 30000)),
         "pixels",
     ),
     "text declared as the content type": (

@@ -7,9 +7,10 @@ import numpy as np
 import pytest
 from google.cloud import dlp_v2
 from google.cloud.dlp_v2.services.dlp_service.transports import DlpServiceGrpcTransport
-from helpers import decode, reread, squeeze, union
+from helpers import decode, reread, squeeze
 from render import overlap, render
 
+from inkout.boxes import union
 from inkout.model import Box
 
 VALUES = {
