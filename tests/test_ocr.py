@@ -8,7 +8,7 @@ import cv2
 import numpy as np
 from render import overlap, render
 
-from inkout.ocr import OcrEngine, prepare, to_gray8
+from inkout.ocr import OcrEngine, band_cuts, prepare, to_gray8
 
 
 def _bgr(rendered) -> np.ndarray:
@@ -73,7 +73,8 @@ def test_a_blank_image_gives_no_text(ocr_engine: OcrEngine) -> None:
 def test_prepare_adds_a_border_and_keeps_the_original_size_for_mapping_back() -> None:
     prepared = prepare(np.full((50, 80), 255, np.uint8), border=20)
     assert prepared.gray.shape == (90, 120)
-    assert (prepared.width, prepared.height, prepared.border) == (80, 50, 20)
+    assert (prepared.width, prepared.height) == (80, 50)
+    assert (prepared.origin_x, prepared.origin_y) == (20, 20)
 
 
 def test_one_engine_serves_concurrent_reads_with_the_same_results() -> None:
@@ -86,3 +87,68 @@ def test_one_engine_serves_concurrent_reads_with_the_same_results() -> None:
         assert [o.text for o in parallel] == serial
     finally:
         engine.close()
+
+
+def _page(lines: int = 24, **kwargs) -> np.ndarray:
+    doc = render([[f"Line{i}", "holds", "some", "words"] for i in range(lines)], **kwargs)
+    return _bgr(doc)
+
+
+def test_band_cuts_fall_in_blank_rows_between_text_lines() -> None:
+    gray = prepare(_page()).gray
+    cuts = band_cuts(gray, 2)
+    assert len(cuts) == 1
+    ink = (gray < 128).any(axis=1)
+    for cut in cuts:
+        assert not ink[cut - 3 : cut + 3].any()  # no dark pixel near the cut
+        assert 0.25 < cut / gray.shape[0] < 0.75  # and the bands are of comparable size
+
+
+def test_a_dark_side_panel_does_not_prevent_cutting() -> None:
+    page = _page()
+    page[:, :30] = 40  # a dark panel down the left edge crosses every row
+    assert band_cuts(prepare(page).gray, 2)
+
+
+def test_small_or_blank_images_are_not_cut() -> None:
+    assert band_cuts(prepare(_page(lines=2)).gray, 2) == []
+    assert band_cuts(prepare(np.full((900, 600), 255, np.uint8)).gray, 2) == []
+
+
+def test_banded_reading_reads_the_same_words_with_consistent_offsets() -> None:
+    page = _page()
+    single = OcrEngine(workers=1)
+    banded = OcrEngine(workers=2)
+    try:
+        one = single.read(page)
+        two = banded.read(page)
+    finally:
+        single.close()
+        banded.close()
+    assert sorted(one.text.split()) == sorted(two.text.split())
+    for w in two.words:
+        assert not two.text[w.start : w.end].isspace()
+    for s in two.symbols:
+        word = two.words[s.word]
+        assert word.start <= s.start < s.end <= word.end
+    # Boxes agree with the single-band reading, word for word.
+    tokens = [one.text[w.start : w.end] for w in one.words]
+    boxes = {t: w.box for t, w in zip(tokens, one.words, strict=True) if tokens.count(t) == 1}
+    assert len(boxes) >= 20
+    for w in two.words:
+        token = two.text[w.start : w.end]
+        if token in boxes:
+            assert overlap(w.box, boxes[token]) > 0.9, token
+    assert len({w.line for w in two.words}) == len({w.line for w in one.words})
+
+
+def test_merge_shifts_offsets_lines_and_word_indexes() -> None:
+    from inkout.model import Box, OcrText, Symbol, Word
+    from inkout.ocr import merge
+
+    a = OcrText("ab", (Word(0, 2, Box(0, 0, 4, 4), 0, 90.0),), (Symbol(0, 1, Box(0, 0, 2, 4), 0),))
+    b = OcrText("cd", (Word(0, 2, Box(0, 9, 4, 4), 0, 90.0),), (Symbol(1, 2, Box(2, 9, 2, 4), 0),))
+    merged = merge([a, b])
+    assert merged.text == "ab\ncd"
+    assert merged.words[1].start == 3 and merged.words[1].line == 1
+    assert merged.symbols[1] == Symbol(4, 5, Box(2, 9, 2, 4), 1)
