@@ -364,3 +364,19 @@ def test_an_encoder_failure_raises_instead_of_returning_bytes(
     monkeypatch.setattr(encode_module.cv2, "imencode", broken)
     with pytest.raises(EncodeError, match="broken codec"):
         encode(smooth(3), "jpeg")
+
+
+def test_noise_like_png_is_written_with_rle_and_text_like_png_without() -> None:
+
+    rng = np.random.default_rng(3)
+    noisy = rng.integers(0, 255, (200, 300), dtype=np.uint8)
+    flat = np.full((200, 300), 255, np.uint8)
+    flat[50:60, 20:280] = 0
+    for pixels, source in [(noisy, noisy.nbytes), (flat, 100)]:
+        plain = encode(pixels, "png")
+        hinted = encode(pixels, "png", source_bytes=source)
+        assert (decode(hinted, "IMAGE_PNG", LIMIT).pixels == pixels).all()  # lossless either way
+        if source == 100:
+            assert hinted == plain  # a small input keeps the default strategy
+        else:
+            assert hinted != plain

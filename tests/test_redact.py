@@ -64,7 +64,7 @@ def test_a_plan_that_paints_nothing_still_reports(redactor, doc) -> None:
 
 
 def test_a_failing_stage_raises_and_returns_no_image(redactor, doc, monkeypatch) -> None:
-    def broken(pixels, fmt):
+    def broken(pixels, fmt, source_bytes=None):
         raise RuntimeError("encoder exploded")
 
     monkeypatch.setattr(redact_module.encode, "encode", broken)

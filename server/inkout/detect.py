@@ -22,7 +22,7 @@ import functools
 import logging
 import re
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 import re2
@@ -97,6 +97,8 @@ _LABEL_WORDS = frozenset(
     """.split()
 )
 _NER_TYPES = frozenset({"PERSON_NAME", "LOCATION", "NRP"})
+# Presidio entities that spaCy's entity recogniser produces (SpacyRecognizer.ENTITIES).
+_NER_ENTITIES = frozenset({"DATE_TIME", "NRP", "LOCATION", "PERSON", "ORGANIZATION"})
 
 
 def _is_label(quote: str) -> bool:
@@ -514,8 +516,20 @@ class Detector:
                 f"presidio-analyzer does not provide {sorted(missing)}: the installed version "
                 "does not match inkout.infotypes; install the version in constraints.txt"
             )
+        self._nlp = self._analyzer.nlp_engine.nlp["en"]
         self._lock = threading.Lock()
         self._analyzer.analyze(text=_WARM_UP_TEXT, language="en")  # load everything lazy now
+
+    def _artifacts(self, text: str, entities: Iterable[str]) -> object:
+        """spaCy's analysis of text with only the components the request needs.
+
+        Presidio reads entities, tokens and lemmas, never the dependency parse, so the parser
+        never runs; the entity recogniser runs only when a requested type comes from it. The
+        tagger and lemmatizer always run: Presidio's context words match on lemmas.
+        """
+        skip = ["parser"] if _NER_ENTITIES & set(entities) else ["parser", "ner"]
+        doc = self._nlp(text, disable=skip)
+        return self._analyzer.nlp_engine._doc_to_nlp_artifact(doc, "en")
 
     @property
     def supported_entities(self) -> frozenset[str]:
@@ -535,7 +549,10 @@ class Detector:
         if plan.presidio_entities:
             with self._lock:
                 results = self._analyzer.analyze(
-                    text=text, language="en", entities=list(plan.presidio_entities)
+                    text=text,
+                    language="en",
+                    entities=list(plan.presidio_entities),
+                    nlp_artifacts=self._artifacts(text, plan.presidio_entities),
                 )
             for r in results:
                 name = infotypes.from_presidio(r.entity_type)

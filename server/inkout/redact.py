@@ -109,7 +109,7 @@ class Redactor:
         padding = self.settings.box_padding if job.padding is None else job.padding
         painted = paint_boxes(image.pixels, boxes, colours, padding)
         lap("paint")
-        data = encode.encode(image.pixels, image.format)
+        data = encode.encode(image.pixels, image.format, source_bytes=len(job.data))
         lap("encode")
         reported, truncated = _capped(findings, job.spec)
         return Redaction(data, ocr.text, tuple(reported), truncated, painted, timings)
