@@ -670,3 +670,19 @@ def test_lookarounds_are_refused_with_a_message_naming_re2(detector: Detector) -
     custom = CustomInfoType(name="LOOK", regex=Regex(r"(?<=ID:)\d+"))
     with pytest.raises(InvalidArgument, match="RE2 syntax"):
         detector.validate(InspectSpec(custom_info_types=(custom,)))
+
+
+@pytest.mark.parametrize(
+    ("text", "info_type"),
+    [
+        ("ssn 536-22-8765", "US_SOCIAL_SECURITY_NUMBER"),
+        ("phone (212) 736-5000", "PHONE_NUMBER"),
+    ],
+)
+def test_a_context_word_nearby_raises_the_likelihood(detector: Detector, text, info_type) -> None:
+    value = text.split(" ", 1)[1]
+    spec = InspectSpec(info_types=(info_type,), min_likelihood=Likelihood.VERY_UNLIKELY)
+    bare = [d for d in detector.detect(f"ref {value}", spec) if d.info_type == info_type]
+    with_context = [d for d in detector.detect(text, spec) if d.info_type == info_type]
+    assert bare and with_context
+    assert with_context[0].score > bare[0].score

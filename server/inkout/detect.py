@@ -521,15 +521,22 @@ class Detector:
         self._analyzer.analyze(text=_WARM_UP_TEXT, language="en")  # load everything lazy now
 
     def _artifacts(self, text: str, entities: Iterable[str]) -> object:
-        """spaCy's analysis of text with only the components the request needs.
+        """spaCy's analysis of text with only what Presidio reads: entities and lemmas.
 
-        Presidio reads entities, tokens and lemmas, never the dependency parse, so the parser
-        never runs; the entity recogniser runs only when a requested type comes from it. The
-        tagger and lemmatizer always run: Presidio's context words match on lemmas.
+        The parser never runs (Presidio reads no dependency parse), and the entity recogniser,
+        which in this pipeline has its own token vectors, runs only when a requested type
+        comes from it. Presidio uses lemmas only to match context words ("ssn", "phone"), which
+        are labels in base form, so the lower-cased token stands in for the lemma: that saves
+        the tagger, attribute ruler and lemmatizer, half of spaCy's time.
         """
-        skip = ["parser"] if _NER_ENTITIES & set(entities) else ["parser", "ner"]
-        doc = self._nlp(text, disable=skip)
-        return self._analyzer.nlp_engine._doc_to_nlp_artifact(doc, "en")
+        wanted = ["ner"] if _NER_ENTITIES & set(entities) else []
+        doc = self._nlp(text, disable=[p for p in self._nlp.pipe_names if p not in wanted])
+        engine = self._analyzer.nlp_engine
+        artifacts = engine._doc_to_nlp_artifact(doc, "en")
+        artifacts.lemmas = [token.lower_ for token in doc]
+        # The context keywords are derived from the lemmas when the artifacts are made.
+        artifacts.keywords = artifacts.set_keywords(engine, artifacts.lemmas, "en")
+        return artifacts
 
     @property
     def supported_entities(self) -> frozenset[str]:
