@@ -355,8 +355,8 @@ def test_an_encoder_failure_raises_instead_of_returning_bytes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(encode_module.cv2, "imencode", lambda *args: (False, None))
-    with pytest.raises(EncodeError, match="png"):
-        encode(smooth(3), "png")
+    with pytest.raises(EncodeError, match="bmp"):
+        encode(smooth(3), "bmp")
 
     def broken(*args: object) -> None:
         raise cv2.error("broken codec")
@@ -380,3 +380,41 @@ def test_noise_like_png_is_written_with_rle_and_text_like_png_without() -> None:
             assert hinted == plain  # a small input keeps the default strategy
         else:
             assert hinted != plain
+
+
+def test_a_deflate_failure_in_the_png_writer_raises_encode_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*args: object) -> None:
+        raise encode_module.zlib_ng.error("out of memory")
+
+    monkeypatch.setattr(encode_module.zlib_ng, "compressobj", broken)
+    with pytest.raises(EncodeError, match="out of memory"):
+        encode(smooth(3), "png")
+
+
+@pytest.mark.parametrize(
+    ("shape", "dtype"),
+    [
+        ((1, 1), np.uint8),
+        ((7, 1), np.uint8),
+        ((1, 9, 3), np.uint8),
+        ((33, 17), np.uint8),
+        ((33, 17, 3), np.uint8),
+        ((33, 17, 4), np.uint8),
+        ((33, 17), np.uint16),
+        ((33, 17, 3), np.uint16),
+        ((33, 17, 4), np.uint16),
+    ],
+)
+@pytest.mark.parametrize("noisy", [False, True])
+def test_the_png_writer_is_exact_for_pillow_and_opencv(shape, dtype, noisy: bool) -> None:
+    pixels = noise(shape, dtype, seed=len(shape) * 7 + shape[0])
+    data = encode(pixels, "png", source_bytes=pixels.nbytes if noisy else 1)
+    assert (cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED) == pixels).all()
+    with Image.open(io.BytesIO(data)) as im:
+        im.load()
+        assert im.size == (shape[1], shape[0])
+        if dtype == np.uint8:
+            rgb = pixels if len(shape) == 2 else pixels[..., [2, 1, 0, *range(3, shape[2])]]
+            assert (np.array(im) == rgb).all()
