@@ -142,6 +142,7 @@ def test_banded_reading_reads_the_same_words_with_consistent_offsets() -> None:
     try:
         one = single.read(page)
         two = banded.read(page)
+        assert banded.read(page, parallel=False) == one  # one API, exactly the single reading
     finally:
         single.close()
         banded.close()
