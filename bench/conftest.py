@@ -39,6 +39,7 @@ class Report:
     throughput_image: str = ""
     painters: dict[tuple[str, int], float] = field(default_factory=dict)
     memory: dict[str, float] = field(default_factory=dict)
+    levers: dict[str, dict[str, float]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
     def painter(self, name: str, count: int, seconds: float) -> None:
@@ -48,6 +49,8 @@ class Report:
 
     def markdown(self) -> str:
         out: list[str] = []
+        if self.floor and self.e2e:
+            out += self._targets()
         if self.floor or self.e2e:
             out += self._latency()
         if self.throughput:
@@ -56,9 +59,79 @@ class Report:
             out += self._painter()
         if self.memory:
             out += self._memory()
+        if self.levers:
+            out += self._levers()
         if self.notes:
             out += ["### Notes", "", *[f"- {n}" for n in self.notes], ""]
         return "\n".join(out)
+
+    def _targets(self) -> list[str]:
+        """The issue's targets, judged from this run's figures."""
+        rows = ["### Targets", "", "| target | this run | met |", "| --- | --- | --- |"]
+
+        def row(target: str, value: str, ok: bool) -> None:
+            rows.append(f"| {target} | {value} | {'yes' if ok else 'no'} |")
+
+        p50 = {n: statistics.median(s) / self.floor[n] for n, s in self.e2e.items()}
+        p95 = {n: percentile(s, 95) / self.floor[n] for n, s in self.e2e.items()}
+        row(
+            "median latency <= 1.0x the floor, every image",
+            f"at most {max(p50.values()):.2f}x",
+            max(p50.values()) <= 1.0,
+        )
+        row(
+            "p95 never above 1.5x the floor",
+            f"at most {max(p95.values()):.2f}x",
+            max(p95.values()) <= 1.5,
+        )
+        if self.throughput:
+            ideal = cores() / self.floor[self.throughput_image]
+            loaded = {k: v for k, v in self.throughput.items() if k[1] > 1 or "Stream" in k[0]}
+            worst = min(loaded.values()) / ideal
+            row(
+                ">= 90% of cores / floor with concurrent clients and streams",
+                f"at least {worst:.0%}",
+                worst >= 0.9,
+            )
+        if self.peer:
+            ratios = [
+                statistics.median(self.peer[n]) / statistics.median(s)
+                for n, s in self.e2e.items()
+                if n in self.peer
+            ]
+            row(
+                ">= 8x faster than presidio-image-redactor per image",
+                f"at least {min(ratios):.1f}x",
+                min(ratios) >= 8,
+            )
+        if self.painters:
+            big = self.painters[("numpy_loop", 10_000)] / self.painters[("cython", 10_000)]
+            small = self.painters[("numpy_loop", 1)] / self.painters[("cython", 1)]
+            row("painter >= 10x the numpy loop at 10,000 boxes", f"{big:.1f}x", big >= 10)
+            row("painter never slower than the numpy loop at 1 box", f"{small:.1f}x", small >= 1)
+        if {"100", "1000"} <= set(self.memory):
+            growth = self.memory["1000"] / self.memory["100"] - 1
+            row(
+                "resident memory within 5% from request 100 to 1,000",
+                f"{growth:+.1%}",
+                abs(growth) <= 0.05,
+            )
+        return [*rows, ""]
+
+    def _levers(self) -> list[str]:
+        columns = list(next(iter(self.levers.values())))
+        for row in self.levers.values():
+            columns += [c for c in row if c not in columns]
+        rows = [
+            "### Levers: each against what it replaced (median milliseconds)",
+            "",
+            "| image | " + " | ".join(columns) + " |",
+            "| --- | " + " | ".join("---:" for _ in columns) + " |",
+        ]
+        for name, row in self.levers.items():
+            cells = " | ".join(f"{row[c] * 1000:.0f}" if c in row else "" for c in columns)
+            rows.append(f"| {name} | {cells} |")
+        return [*rows, ""]
 
     def _latency(self) -> list[str]:
         rows = [

@@ -1,0 +1,74 @@
+"""Each speed lever measured against what it replaced, in the same run as everything else.
+
+- OCR: one tesseract API against bands read at once on every core (inkout.ocr).
+- Detection: Presidio's own analyze (its full spaCy pipeline) against inkout's detector,
+  which runs spaCy's entity recogniser alone, for every built-in type.
+- Encoding: OpenCV's PNG encoder at level 1 against inkout's (Up filter, zlib-ng).
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections import Counter
+from collections.abc import Callable
+
+import cv2
+import numpy as np
+import pytest
+from reference import references
+
+from inkout.detect import Detector
+from inkout.encode import encode
+from inkout.model import InspectSpec
+from inkout.ocr import OcrEngine
+
+REFS = {r.name: r for r in references()}
+ROUNDS = 5
+
+
+def _median(fn: Callable[[], object], rounds: int = ROUNDS) -> float:
+    fn()  # warm-up
+    samples = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+@pytest.fixture(scope="module")
+def engines():
+    one, many = OcrEngine(workers=1), OcrEngine(workers=2)
+    yield one, many
+    one.close()
+    many.close()
+
+
+@pytest.fixture(scope="module")
+def detector() -> Detector:
+    return Detector()
+
+
+@pytest.mark.parametrize("name", list(REFS))
+def test_levers(report, engines, detector, name: str) -> None:
+    ref = REFS[name]
+    pixels = cv2.imdecode(np.frombuffer(ref.data, np.uint8), cv2.IMREAD_UNCHANGED)
+    one, many = engines
+    text = one.read(pixels).text
+    single, banded = Counter(text.split()), Counter(many.read(pixels).text.split())
+    assert sum((single & banded).values()) >= 0.95 * sum(single.values())  # same words read
+    row = {
+        "ocr, one API": _median(lambda: one.read(pixels)),
+        "ocr, bands": _median(lambda: many.read(pixels)),
+        "detect, Presidio's full pipeline": _median(
+            lambda: detector._analyzer.analyze(text=text, language="en")
+        ),
+        "detect, inkout": _median(lambda: detector.detect(text, InspectSpec())),
+    }
+    if ref.format == "png":
+        row["png, OpenCV level 1"] = _median(
+            lambda: cv2.imencode(".png", pixels, [cv2.IMWRITE_PNG_COMPRESSION, 1])
+        )
+        row["png, inkout"] = _median(lambda: encode(pixels, "png", source_bytes=len(ref.data)))
+    report.levers[name] = row
