@@ -40,6 +40,8 @@ class Report:
     painters: dict[tuple[str, int], float] = field(default_factory=dict)
     memory: dict[str, float] = field(default_factory=dict)
     levers: dict[str, dict[str, float]] = field(default_factory=dict)
+    accuracy: dict[tuple[str, str], object] = field(default_factory=dict)
+    accuracy_samples: int = 0
     notes: list[str] = field(default_factory=list)
 
     def painter(self, name: str, count: int, seconds: float) -> None:
@@ -51,6 +53,8 @@ class Report:
         out: list[str] = []
         if self.floor and self.e2e:
             out += self._targets()
+        if self.accuracy:
+            out += self._accuracy()
         if self.floor or self.e2e:
             out += self._latency()
         if self.throughput:
@@ -116,6 +120,43 @@ class Report:
                 f"{growth:+.1%}",
                 abs(growth) <= 0.05,
             )
+        return [*rows, ""]
+
+    def _accuracy(self) -> list[str]:
+        kinds = list(dict.fromkeys(kind for _, kind in self.accuracy))
+        tools = list(dict.fromkeys(tool for tool, _ in self.accuracy))
+        rows = [
+            f"### Accuracy on the generated corpus ({self.accuracy_samples} images)",
+            "",
+            "Box recall: sensitive values whose glyphs are erased (higher is better). Leak rate: "
+            "values a strong OCR (sparse layout, 2x upscaling, inversion) still reads in the "
+            "output, over those it reads in the original (lower is better). Collateral: other "
+            "words erased (lower is better). Targets: recall >= 0.98, leak <= 1%, collateral "
+            "<= 3%.",
+            "",
+            "| kind | values | "
+            + " | ".join(f"{t} recall | {t} leak | {t} collateral" for t in tools)
+            + " |",
+            "| --- | ---: | " + " | ".join("---: | ---: | ---:" for _ in tools) + " |",
+        ]
+        for kind in kinds:
+            cells = []
+            for tool in tools:
+                t = self.accuracy[(tool, kind)]
+                cells.append(f"{t.box_recall:.3f} | {t.leak_rate:.1%} | {t.collateral:.1%}")
+            values = self.accuracy[(tools[0], kind)].values
+            rows.append(f"| {kind} | {values} | " + " | ".join(cells) + " |")
+        missed = self.accuracy.get(("inkout", "overall"))
+        if missed is not None and missed.missed:
+            counts = sorted(
+                {m: missed.missed.count(m) for m in missed.missed}.items(), key=lambda x: -x[1]
+            )
+            rows += [
+                "",
+                "inkout's values not erased, by info type: "
+                + ", ".join(f"{name} {n}" for name, n in counts)
+                + ".",
+            ]
         return [*rows, ""]
 
     def _levers(self) -> list[str]:

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PEER_VENV = ROOT / os.environ.get("PEER_VENV", ".venv-peer")  # an absolute value wins
 PEER_PYTHON = PEER_VENV / "bin" / "python"
 ROUNDS = 3
-TIMEOUT = 1800  # seconds; the whole run takes a few minutes on 2 cores
+TIMEOUT = 3600  # seconds; a whole run takes a few minutes on 2 cores
 
 
 def _peer_version() -> str:
@@ -43,6 +43,22 @@ def _tesseract_version() -> str:
     return lines[1] if len(lines) > 1 else "unknown"
 
 
+def run_peer(args: list[str], cwd: Path) -> dict[str, list[float]]:
+    """bench/peer.py in the peer's venv; its stdout is the JSON of timings it returns.
+
+    stderr passes through (progress with -s, shown by pytest on failure).
+    """
+    done = subprocess.run(
+        [str(PEER_PYTHON), str(ROOT / "bench" / "peer.py"), *args],
+        stdout=subprocess.PIPE,
+        text=True,
+        timeout=TIMEOUT,
+        cwd=cwd,
+    )
+    assert done.returncode == 0, f"bench/peer.py exited {done.returncode}; its stderr is above"
+    return json.loads(done.stdout)
+
+
 def test_presidio_image_redactor(report, tmp_path: Path) -> None:
     if not PEER_PYTHON.exists():
         pytest.skip(
@@ -55,22 +71,7 @@ def test_presidio_image_redactor(report, tmp_path: Path) -> None:
         path.write_bytes(ref.data)
         files.append(path)
 
-    # stderr passes through (progress with -s, shown by pytest on failure); stdout is the JSON.
-    done = subprocess.run(
-        [
-            str(PEER_PYTHON),
-            str(ROOT / "bench" / "peer.py"),
-            "--rounds",
-            str(ROUNDS),
-            *map(str, files),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-        timeout=TIMEOUT,
-        cwd=tmp_path,
-    )
-    assert done.returncode == 0, f"bench/peer.py exited {done.returncode}; its stderr is above"
-    timings = json.loads(done.stdout)
+    timings = run_peer(["--rounds", str(ROUNDS), *map(str, files)], cwd=tmp_path)
 
     for ref in references():
         samples = timings.get(ref.name)
