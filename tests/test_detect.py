@@ -686,3 +686,50 @@ def test_a_context_word_nearby_raises_the_likelihood(detector: Detector, text, i
     with_context = [d for d in detector.detect(text, spec) if d.info_type == info_type]
     assert bare and with_context
     assert with_context[0].score > bare[0].score
+
+
+@pytest.mark.parametrize(
+    ("text", "info_type", "value"),
+    [
+        ("DOB: 03/25/1949", "DATE_OF_BIRTH", "03/25/1949"),
+        ("Date of birth\n1949-03-25", "DATE_OF_BIRTH", "1949-03-25"),
+        ("Born March 25, 1949 in Lagos", "DATE_OF_BIRTH", "March 25, 1949"),
+        ("MRN 3328130", "MEDICAL_RECORD_NUMBER", "3328130"),
+        ("MRN: A-448812", "MEDICAL_RECORD_NUMBER", "A-448812"),
+        ("Lives at 1234 Maple Avenue, Springfield", "STREET_ADDRESS", "1234 Maple Avenue"),
+    ],
+)
+def test_inkouts_own_detectors_find_their_values(
+    detector: Detector, text, info_type, value
+) -> None:
+    found = [
+        text[d.start : d.end]
+        for d in detector.detect(text, InspectSpec())
+        if d.info_type == info_type
+    ]
+    assert found == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "info_type"),
+    [
+        ("Meeting on 03/25/2024", "DATE_OF_BIRTH"),
+        ("Order 3328130 shipped", "MEDICAL_RECORD_NUMBER"),
+    ],
+)
+def test_without_their_context_words_dates_and_numbers_are_not_births_or_records(
+    detector: Detector, text, info_type
+) -> None:
+    assert info_type not in {d.info_type for d in detector.detect(text, InspectSpec())}
+
+
+def test_a_name_that_runs_into_the_next_label_is_trimmed_and_a_date_is_no_name(
+    detector: Detector,
+) -> None:
+    text = "Name: John Smith\nAddress: 77 High Street\nMeeting on 03/25/2024"
+    names = [
+        text[d.start : d.end]
+        for d in detector.detect(text, InspectSpec())
+        if d.info_type == "PERSON_NAME"
+    ]
+    assert names == ["John Smith"]

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 import re2
 
-from inkout import infotypes
+from inkout import infotypes, recognizers
 from inkout.errors import InvalidArgument
 from inkout.model import (
     CustomInfoType,
@@ -101,9 +101,21 @@ _NER_TYPES = frozenset({"PERSON_NAME", "LOCATION", "NRP"})
 _NER_ENTITIES = frozenset({"DATE_TIME", "NRP", "LOCATION", "PERSON", "ORGANIZATION"})
 
 
-def _is_label(quote: str) -> bool:
-    words = re.findall(r"[\w-]+", quote.lower())
-    return bool(words) and all(w in _LABEL_WORDS for w in words)
+def _trim_ner(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A name or place found by NER, without the field labels it ran into at either end.
+
+    The small spaCy model lets "John Smith" run on into the next line's "Address", or takes
+    a label alone for a name; a label is never the sensitive value itself. A span left with
+    no letters (a date taken for a name) is no name or place at all.
+    """
+    words = [m for m in re.finditer(r"[^\W_][\w'-]*", text[start:end])]
+    while words and words[-1].group().lower() in _LABEL_WORDS:
+        words.pop()
+    while words and words[0].group().lower() in _LABEL_WORDS:
+        words.pop(0)
+    if not any(c.isalpha() for w in words for c in w.group()):
+        return None
+    return start + words[0].start(), start + words[-1].end()
 
 
 _WARM_UP_TEXT = "Warm-up: Jane Roe, jane.roe@example.com, 4111 1111 1111 1111, in Paris."
@@ -509,6 +521,8 @@ class Detector:
         self._analyzer = AnalyzerEngine(
             nlp_engine=provider.create_engine(), supported_languages=["en"]
         )
+        for recognizer in recognizers.all_recognizers():
+            self._analyzer.registry.add_recognizer(recognizer)
         supported = set(self._analyzer.get_supported_entities(language="en"))
         missing = {i.presidio_entity for i in infotypes.all_builtin()} - supported
         if missing:
@@ -563,11 +577,15 @@ class Detector:
                 )
             for r in results:
                 name = infotypes.from_presidio(r.entity_type)
-                if name in _NER_TYPES and _is_label(text[r.start : r.end]):
-                    continue
-                if name in plan.builtins and r.end > r.start:
+                start, end = r.start, r.end
+                if name in _NER_TYPES:
+                    trimmed = _trim_ner(text, start, end)
+                    if trimmed is None:
+                        continue
+                    start, end = trimmed
+                if name in plan.builtins and end > start:
                     likelihood = infotypes.likelihood_of(r.score)
-                    candidates.append(Detection(name, r.start, r.end, likelihood, r.score))
+                    candidates.append(Detection(name, start, end, likelihood, r.score))
         for custom in plan.customs:
             for start, end in custom.matcher.spans(text):
                 candidates.append(Detection(custom.name, start, end, custom.likelihood))

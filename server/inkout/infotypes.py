@@ -153,6 +153,24 @@ _CATALOGUE: tuple[InfoTypeInfo, ...] = (
     ),
     _info("UUID", "UUID", "A universally unique identifier (GUID).", "UUID"),
     _info(
+        "DATE_OF_BIRTH",
+        "Date of birth",
+        "A date next to a word that marks it as a birth date (DOB, born, date of birth).",
+        "DATE_OF_BIRTH",
+    ),
+    _info(
+        "STREET_ADDRESS",
+        "Street address",
+        "A house number and street name ending in a street type (1234 Maple Avenue).",
+        "STREET_ADDRESS",
+    ),
+    _info(
+        "MEDICAL_RECORD_NUMBER",
+        "Medical record number",
+        "An identifier of 5 to 10 digits after a label such as MRN, chart or patient ID.",
+        "MEDICAL_RECORD_NUMBER",
+    ),
+    _info(
         "NRP",
         "Nationality, religious or political group",
         "A nationality, religious or political group, found by the spaCy model.",
