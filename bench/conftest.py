@@ -284,6 +284,25 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     text = REPORT.markdown()
     if not text:
         return
+    complete = exitstatus == 0 and all(
+        (
+            REPORT.floor,
+            REPORT.e2e,
+            REPORT.peer,
+            REPORT.throughput,
+            REPORT.painters,
+            REPORT.memory,
+            REPORT.levers,
+            REPORT.accuracy,
+        )
+    )
+    if not complete:
+        # Only a whole, passing run may replace the README: every figure there is side by side.
+        partial = HERE.parent / ".benchmarks" / "partial.md"
+        partial.parent.mkdir(exist_ok=True)
+        partial.write_text(f"{machine()}\n\n{text}")
+        print(f"\npartial benchmark run: tables written to {partial}")
+        return
     readme = HERE / "README.md"
     head = readme.read_text().split(MARK)[0] if readme.exists() else "# Benchmarks\n\n"
     body = f"{MARK}\n\n{machine()}\nCommand: `{COMMAND}`.\n\n{text}"

@@ -173,3 +173,16 @@ def test_merge_shifts_offsets_lines_and_word_indexes() -> None:
     assert merged.text == "ab\ncd"
     assert merged.words[1].start == 3 and merged.words[1].line == 1
     assert merged.symbols[1] == Symbol(4, 5, Box(2, 9, 2, 4), 1)
+
+
+def test_cells_of_a_table_row_are_separated_by_a_newline_on_the_same_line(ocr_engine) -> None:
+    from PIL import Image, ImageDraw
+    from render import font
+
+    image = Image.new("RGB", (1200, 120), "white")
+    draw = ImageDraw.Draw(image)
+    draw.text((40, 40), "Lucia Moreno", font=font(28), fill="black")
+    draw.text((640, 40), "lucia@example.com", font=font(28), fill="black")
+    ocr = ocr_engine.read(cv2.cvtColor(np.array(image), cv2.COLOR_RGB2BGR))
+    assert ocr.text == "Lucia Moreno\nlucia@example.com"
+    assert len({w.line for w in ocr.words}) == 1  # still one line for the boxes

@@ -274,6 +274,20 @@ def _to_box(bbox: tuple[int, int, int, int], p: Prepared) -> Box | None:
     return Box(left, top, right - left, bottom - top)
 
 
+# A gap between two words of one line wider than this many line heights is a column gap.
+COLUMN_GAP = 1.5
+
+
+def _column_gap(before: Box | None, after: Box | None) -> bool:
+    """Whether two words of one line stand in different columns (cells of a table, a label
+    and its value far apart). NER must not read across them: "Lucia Moreno" in one cell and
+    an e-mail in the next are not one name."""
+    if before is None or after is None:
+        return False
+    height = max(before.height, after.height)
+    return after.left - before.right > COLUMN_GAP * height
+
+
 def _collect(api: PyTessBaseAPI, p: Prepared) -> OcrText:
     """Walk tesseract's symbols once, building the text, the words and the symbol boxes.
 
@@ -304,17 +318,20 @@ def _collect(api: PyTessBaseAPI, p: Prepared) -> OcrText:
             continue
         if r.IsAtBeginningOf(RIL.WORD):
             close_word()
+            previous = word_box
+            wb = r.BoundingBox(RIL.WORD)
+            word_box = _to_box(wb, p) if wb else None
             if r.IsAtBeginningOf(RIL.TEXTLINE):
                 line += 1
                 sep = "\n"
+            elif _column_gap(previous, word_box):
+                sep = "\n"  # table cells are separate texts, though tesseract reads one line
             else:
                 sep = " "
             if parts:
                 parts.append(sep)
                 offset += 1
             word_start = offset
-            wb = r.BoundingBox(RIL.WORD)
-            word_box = _to_box(wb, p) if wb else None
             word_conf = float(r.Confidence(RIL.WORD))
         box = r.BoundingBox(RIL.SYMBOL)
         sym_box = _to_box(box, p) if box else None
