@@ -733,3 +733,18 @@ def test_a_name_that_runs_into_the_next_label_is_trimmed_and_a_date_is_no_name(
         if d.info_type == "PERSON_NAME"
     ]
     assert names == ["John Smith"]
+
+
+def test_a_name_never_runs_into_the_next_line_of_a_side_panel(detector: Detector) -> None:
+    text = "Signed in as\nCamille Laurent\nAdministrator\nDashboard\nSettings"
+    names = [
+        text[d.start : d.end]
+        for d in detector.detect(text, InspectSpec())
+        if d.info_type == "PERSON_NAME"
+    ]
+    assert "Administrator" not in " ".join(names) and "Dashboard" not in " ".join(names)
+
+
+def test_dates_without_a_digit_are_not_reported(detector: Detector) -> None:
+    text = "Revenue this month rose; the report is due next week."
+    assert "DATE" not in {d.info_type for d in detector.detect(text, InspectSpec())}

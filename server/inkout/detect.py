@@ -86,14 +86,17 @@ NLP_CONFIGURATION: dict[str, object] = {
 _LOWEST = Likelihood.VERY_UNLIKELY
 _HIGHEST = Likelihood.VERY_LIKELY
 _DEFAULT_MIN = Likelihood.POSSIBLE  # DLP's default min_likelihood
-# Field labels of forms and tables. The small spaCy model sometimes tags them as names or
-# places ("Email" after a name line); a label is never the sensitive value itself.
+# Field labels of forms and tables, and the chrome of application screens. The small spaCy
+# model sometimes tags them as names or places ("Email" after a name line, "Dashboard" below
+# a user's name); a label is never the sensitive value itself.
 _LABEL_WORDS = frozenset(
     """
     name first last middle full surname given patient email e-mail mail phone tel telephone
     mobile cell fax address street city state zip postcode country date dob birth ssn card
     number no id mrn account iban member customer client status signature sex gender age
     contact details
+    dashboard settings reports report customers invoices invoice billing administrator admin
+    support search profile logout home inbox messages orders products team overview help
     """.split()
 )
 _NER_TYPES = frozenset({"PERSON_NAME", "LOCATION", "NRP"})
@@ -101,21 +104,35 @@ _NER_TYPES = frozenset({"PERSON_NAME", "LOCATION", "NRP"})
 _NER_ENTITIES = frozenset({"DATE_TIME", "NRP", "LOCATION", "PERSON", "ORGANIZATION"})
 
 
-def _trim_ner(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """A name or place found by NER, without the field labels it ran into at either end.
+def _trim_ner(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a name or place found by NER that can be one: each line of the span on
+    its own, without the field labels it ran into at either end.
 
     The small spaCy model lets "John Smith" run on into the next line's "Address", or takes
-    a label alone for a name; a label is never the sensitive value itself. A span left with
-    no letters (a date taken for a name) is no name or place at all.
+    a label alone for a name; a label is never the sensitive value itself, and a name does
+    not continue into the next line or table cell. A part with no letters (a date taken for
+    a name) is no name or place at all.
     """
-    words = [m for m in re.finditer(r"[^\W_][\w'-]*", text[start:end])]
-    while words and words[-1].group().lower() in _LABEL_WORDS:
-        words.pop()
-    while words and words[0].group().lower() in _LABEL_WORDS:
-        words.pop(0)
-    if not any(c.isalpha() for w in words for c in w.group()):
-        return None
-    return start + words[0].start(), start + words[-1].end()
+    parts = []
+    for line in re.finditer(r"[^\n]+", text[start:end]):
+        words = list(re.finditer(r"[^\W_][\w'-]*", line.group()))
+        while words and words[-1].group().lower() in _LABEL_WORDS:
+            words.pop()
+        while words and words[0].group().lower() in _LABEL_WORDS:
+            words.pop(0)
+        if any(c.isalpha() for w in words for c in w.group()):
+            base = start + line.start()
+            parts.append((base + words[0].start(), base + words[-1].end()))
+    return parts
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span without the whitespace at its ends, which has no pixels to paint."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 _WARM_UP_TEXT = "Warm-up: Jane Roe, jane.roe@example.com, 4111 1111 1111 1111, in Paris."
@@ -577,15 +594,18 @@ class Detector:
                 )
             for r in results:
                 name = infotypes.from_presidio(r.entity_type)
-                start, end = r.start, r.end
+                if name not in plan.builtins:
+                    continue
                 if name in _NER_TYPES:
-                    trimmed = _trim_ner(text, start, end)
-                    if trimmed is None:
-                        continue
-                    start, end = trimmed
-                if name in plan.builtins and end > start:
-                    likelihood = infotypes.likelihood_of(r.score)
-                    candidates.append(Detection(name, start, end, likelihood, r.score))
+                    spans = _trim_ner(text, r.start, r.end)
+                elif name == "DATE" and not any(c.isdigit() for c in text[r.start : r.end]):
+                    spans = []  # "this month", "+++": spaCy's dates without a digit are noise
+                else:
+                    spans = [_strip(text, r.start, r.end)]
+                likelihood = infotypes.likelihood_of(r.score)
+                for start, end in spans:
+                    if end > start:
+                        candidates.append(Detection(name, start, end, likelihood, r.score))
         for custom in plan.customs:
             for start, end in custom.matcher.spans(text):
                 candidates.append(Detection(custom.name, start, end, custom.likelihood))
