@@ -748,3 +748,26 @@ def test_a_name_never_runs_into_the_next_line_of_a_side_panel(detector: Detector
 def test_dates_without_a_digit_are_not_reported(detector: Detector) -> None:
     text = "Revenue this month rose; the report is due next week."
     assert "DATE" not in {d.info_type for d in detector.detect(text, InspectSpec())}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Account holder: GIRARD, ANTOINE", "GIRARD, ANTOINE"),
+        ("Patient name:\nWilhelmina Okonkwo-Berg", "Wilhelmina Okonkwo-Berg"),
+    ],
+)
+def test_capitalised_words_after_a_name_label_are_a_name(detector: Detector, text, name) -> None:
+    found = [
+        text[d.start : d.end]
+        for d in detector.detect(text, InspectSpec())
+        if d.info_type == "PERSON_NAME"
+    ]
+    assert name in found
+
+
+@pytest.mark.parametrize(
+    "text", ["Rental Application\nPersonal Information", "Employer: City Council"]
+)
+def test_capitalised_words_without_a_name_label_are_not_a_name(detector: Detector, text) -> None:
+    assert "PERSON_NAME" not in {d.info_type for d in detector.detect(text, InspectSpec())}

@@ -56,5 +56,43 @@ def medical_record_number() -> PatternRecognizer:
     )
 
 
+def labelled_name() -> PatternRecognizer:
+    """A line or table cell holding only two to four capitalised words ("Lukas Hoffmann",
+    "GIRARD, ANTOINE", "Anderson, Sarah"), alone or after "Label: ", is a name only after a
+    label that says so: alone it scores 0.2, too low to report; "Name", "Spouse", "Account
+    holder" lift it."""
+    word = r"[A-Z][A-Za-z\u00C0-\u024F'\u2019-]+"
+    pattern = rf"(?m)(?:^[ \t]*|(?<=: )){word},?(?:[ \t]+{word}){{1,3}}[ \t]*$"
+    return PatternRecognizer(
+        supported_entity="PERSON",
+        name="InkoutLabelledNameRecognizer",
+        patterns=[Pattern("capitalised words alone on a line", pattern, 0.2)],
+        context=[
+            "name",
+            "patient",
+            "spouse",
+            "holder",
+            "contact",
+            "customer",
+            "client",
+            "employee",
+            "signed",
+            "physician",
+            "doctor",
+            "dr",
+            "referring",
+            "technician",
+            "guardian",
+            "applicant",
+            "tenant",
+            "owner",
+            "recipient",
+            "sender",
+            "attn",
+            "dear",
+        ],
+    )
+
+
 def all_recognizers() -> list[PatternRecognizer]:
-    return [date_of_birth(), street_address(), medical_record_number()]
+    return [date_of_birth(), street_address(), medical_record_number(), labelled_name()]
