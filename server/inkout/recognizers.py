@@ -67,30 +67,12 @@ def labelled_name() -> PatternRecognizer:
         supported_entity="PERSON",
         name="InkoutLabelledNameRecognizer",
         patterns=[Pattern("capitalised words alone on a line", pattern, 0.2)],
-        context=[
-            "name",
-            "patient",
-            "spouse",
-            "holder",
-            "contact",
-            "customer",
-            "client",
-            "employee",
-            "signed",
-            "physician",
-            "doctor",
-            "dr",
-            "referring",
-            "technician",
-            "guardian",
-            "applicant",
-            "tenant",
-            "owner",
-            "recipient",
-            "sender",
-            "attn",
-            "dear",
-        ],
+        # Only labels that introduce a person: "customer" or "contact" also head buttons and
+        # menus of application screens, and lifted their captions into names.
+        context=(
+            "name patient spouse holder signed physician doctor dr referring guardian "
+            "applicant tenant attn dear"
+        ).split(),
     )
 
 
