@@ -148,8 +148,8 @@ def band_cuts(gray: np.ndarray, bands: int) -> list[int]:
     return sorted(set(cuts))
 
 
-def split(prepared: Prepared, cuts: list[int]) -> list[tuple[Prepared, int]]:
-    """The bands of a prepared image, each padded with blank rows, with its first row."""
+def split(prepared: Prepared, cuts: list[int]) -> list[Prepared]:
+    """The bands of a prepared image, each padded with blank rows."""
     gray = prepared.gray
     bounds = [0, *cuts, gray.shape[0]]
     bands = []
@@ -168,7 +168,7 @@ def split(prepared: Prepared, cuts: list[int]) -> list[tuple[Prepared, int]]:
             prepared.width,
             prepared.height,
         )
-        bands.append((part, top))
+        bands.append(part)
     return bands
 
 
@@ -244,9 +244,10 @@ class OcrEngine:
                 return _recognise(apis[0], prepared)
             bands = split(prepared, cuts)
             with ThreadPoolExecutor(len(bands), thread_name_prefix="inkout-band") as pool:
+                # strict: a band without an API would be text never read, so never redacted.
                 futures = [
                     pool.submit(_recognise, api, band)
-                    for api, (band, _) in zip(apis, bands, strict=False)
+                    for band, api in zip(bands, apis[: len(bands)], strict=True)
                 ]
                 return merge([f.result() for f in futures])
 
