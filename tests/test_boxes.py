@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from inkout.boxes import BoxIndex
+import numpy as np
+
+from inkout.boxes import BoxIndex, fit_to_ink
 from inkout.model import Box, OcrText, Symbol, Word
 
 
@@ -88,3 +90,51 @@ def test_a_partly_covered_word_without_symbol_boxes_is_covered_whole() -> None:
 def test_redact_all_text_boxes_are_every_word_box() -> None:
     ocr = _ocr(["one two", "three"])
     assert BoxIndex(ocr).word_boxes() == tuple(w.box for w in ocr.words)
+
+
+# ----- fitting boxes to the ink -----
+
+
+def _page(*glyphs: tuple[int, int, int, int]) -> np.ndarray:
+    """White page with black rectangles (left, top, right, bottom) standing for glyphs."""
+    page = np.full((60, 120), 255, np.uint8)
+    for left, top, right, bottom in glyphs:
+        page[top:bottom, left:right] = 0
+    return page
+
+
+def test_a_box_grows_over_the_rest_of_a_letter_it_cuts_but_not_into_the_next_word() -> None:
+    page = _page((10, 20, 20, 40), (23, 20, 33, 40), (45, 20, 55, 40))
+    assert fit_to_ink(page, Box(10, 20, 18, 20)) == Box(10, 20, 23, 20)
+
+
+def test_a_box_grows_over_a_whole_letter_tesseract_left_out() -> None:
+    page = _page((10, 20, 20, 40), (24, 20, 34, 40))  # a 4 px gap between letters
+    assert fit_to_ink(page, Box(24, 20, 10, 20)) == Box(10, 20, 24, 20)
+
+
+def test_a_side_inside_a_word_stops_at_the_first_gap() -> None:
+    page = _page((10, 20, 20, 40), (22, 20, 32, 40))
+    assert fit_to_ink(page, Box(10, 20, 7, 20), right_limit=27) == Box(10, 20, 10, 20)
+
+
+def test_a_box_grows_up_over_an_accent() -> None:
+    page = _page((10, 20, 20, 40), (13, 16, 17, 18))  # an accent two rows above the letter
+    assert fit_to_ink(page, Box(10, 20, 10, 20)) == Box(10, 16, 10, 24)
+
+
+def test_fitting_never_shrinks_a_box_and_ignores_faint_texture() -> None:
+    page = np.full((60, 120), 200, np.uint8)
+    page[::2, ::3] = 190  # texture well below text contrast
+    assert fit_to_ink(page, Box(10, 20, 30, 20)) == Box(10, 20, 30, 20)
+    assert fit_to_ink(_page((12, 22, 18, 30)), Box(10, 20, 30, 20)) == Box(10, 20, 30, 20)
+
+
+def test_the_index_fits_boxes_when_given_the_page() -> None:
+    ocr = _ocr(["ab cd"])
+    page = np.full((60, 120), 255, np.uint8)
+    first = ocr.words[0].box
+    page[first.top : first.bottom, first.left : first.right + 3] = 0  # ink past the box
+    (box,) = BoxIndex(ocr, page).boxes(0, 2)
+    assert box.left == first.left and box.right == first.right + 3
+    assert BoxIndex(ocr).boxes(0, 2) == (first,)

@@ -771,3 +771,31 @@ def test_capitalised_words_after_a_name_label_are_a_name(detector: Detector, tex
 )
 def test_capitalised_words_without_a_name_label_are_not_a_name(detector: Detector, text) -> None:
     assert "PERSON_NAME" not in {d.info_type for d in detector.detect(text, InspectSpec())}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EMPLOYEE INFORMATION SHEET\nEmployee Information Sheet",
+        "Ledger Console\nDashboard",
+        "Open tickets\nMonthly revenue",
+    ],
+)
+def test_title_case_english_phrases_are_not_names(detector: Detector, text: str) -> None:
+    assert "PERSON_NAME" not in types(detector.detect(text, InspectSpec()))
+
+
+def test_names_of_many_countries_are_found_in_upper_case_and_reversed(
+    detector: Detector,
+) -> None:
+    text = "Patients: NGOZI ADEYEMI; Byrne, Aoife; Piotr Krawczyk and Chloé Girard."
+    found = set(quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME"))
+    assert {"NGOZI ADEYEMI", "Byrne, Aoife", "Piotr Krawczyk", "Chloé Girard"} <= found
+
+
+def test_card_numbers_starting_with_2_are_cards_when_the_luhn_check_passes(
+    detector: Detector,
+) -> None:
+    text = "Mastercard 2491 8099 1102 7247, mistyped 2491 8099 1102 7248."
+    cards = quotes(text, detector.detect(text, InspectSpec()), "CREDIT_CARD_NUMBER")
+    assert cards == ["2491 8099 1102 7247"]

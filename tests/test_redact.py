@@ -84,3 +84,14 @@ def test_an_internal_fault_reaches_the_caller_as_internal_without_an_image(
         InkoutClient(channel=channel).redact(doc.png())
     assert raised.value.code() == grpc.StatusCode.INTERNAL
     assert "no image was returned" in raised.value.details()
+
+
+def test_by_default_padding_grows_with_the_text_height(redactor, doc) -> None:
+    spec = InspectSpec(info_types=("EMAIL_ADDRESS",))
+    result = redactor.redact(RedactJob(doc.png(), spec=spec))
+    image = decode(result.image)
+    for finding in result.findings:
+        (b,) = finding.boxes
+        pad = max(redactor.settings.box_padding, round(redact_module.PADDING_PER_HEIGHT * b.height))
+        assert (image[b.top - pad : b.bottom + pad, b.left - pad : b.right + pad] == 0).all()
+    assert pad > redactor.settings.box_padding  # this text is tall enough to pad more

@@ -4,13 +4,31 @@ Tesseract's word boxes are tight, but its LSTM symbol boxes are approximate and 
 gaps between letters. So a whole word is covered by its word box, and a part of a word by
 its symbols widened halfway into the gap towards each neighbour: the covered glyphs are
 hidden completely while the rest of the word ("Email:" in "Email:jo@x.io") stays readable.
+
+Both are then fitted to the ink when the image is given. Tesseract's boxes come from its
+binarised page, which drops what a person still sees: the faint edge of blurred or
+anti-aliased glyphs, an accent above a capital, the tail of a final "y" (LSTM symbol boxes
+end early), even a whole first letter when a band's threshold differs. Each side of a box
+grows while the pixels beyond it are ink, far enough from the local background, across
+gaps narrower than the space between letters; a side inside a word stops at the first gap.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+import numpy as np
+
 from inkout.model import Box, OcrText, Symbol, Word
+
+# How far a side may grow, and the widest gap it crosses, as fractions of the box height: a
+# gap between letters is up to about a fifth of a capital's height, between words a third and
+# more; lines lie closer than words, so upwards and downwards only an accent's gap is crossed.
+REACH_SIDE = 1.0
+REACH_VERTICAL = 0.35
+GAP_SIDE = 0.25
+GAP_VERTICAL = 0.12
+MIN_CONTRAST = 24  # below this, nothing in the box stands out enough to fit to
 
 
 def union(boxes: list[Box]) -> Box:
@@ -21,10 +39,74 @@ def union(boxes: list[Box]) -> Box:
     return Box(left, top, right - left, bottom - top)
 
 
-class BoxIndex:
-    """Looks up the boxes of character spans in one OCR result; build once per image."""
+def _grow(ink: np.ndarray, first: int, stop: int, gap: int) -> int | None:
+    """The farthest ink index from first (the first index beyond the box) towards stop,
+    crossing runs of at most gap empty indexes; None when there is none."""
+    step = 1 if stop > first else -1
+    reached, empty = None, 0
+    for i in range(first, stop, step):
+        if ink[i]:
+            reached, empty = i, 0
+        else:
+            empty += 1
+            if empty > gap:
+                break
+    return reached
 
-    def __init__(self, ocr: OcrText):
+
+def fit_to_ink(
+    gray: np.ndarray, box: Box, left_limit: int | None = None, right_limit: int | None = None
+) -> Box:
+    """box grown to cover the ink of the glyphs it cuts; never shrunk.
+
+    left_limit and right_limit, when given, are how far a side inside a word may go (the
+    middle of the neighbouring letter), and that side stops at the first column without ink.
+    """
+    h = box.height
+    rows, cols = gray.shape[:2]
+    side, vertical = max(2, int(REACH_SIDE * h)), max(2, int(REACH_VERTICAL * h))
+    x0 = max(0, box.left - side if left_limit is None else min(box.left, left_limit))
+    x1 = min(cols, box.right + side if right_limit is None else max(box.right, right_limit))
+    y0, y1 = max(0, box.top - vertical), min(rows, box.bottom + vertical)
+    region = gray[y0:y1, x0:x1].astype(np.int16)
+    if region.size == 0:
+        return box
+    background = int(np.median(region))
+    inside = np.abs(
+        region[box.top - y0 : box.bottom - y0, box.left - x0 : box.right - x0] - background
+    )
+    contrast = int(inside.max()) if inside.size else 0
+    if contrast < MIN_CONTRAST:
+        return box
+    ink = np.abs(region - background) > max(MIN_CONTRAST * 0.8, 0.35 * contrast)
+    left, right = box.left - x0, box.right - x0
+    top, bottom = box.top - y0, box.bottom - y0
+    need_col, need_row = max(2, h // 10), 2
+    left_gap = max(1, round(GAP_SIDE * h)) if left_limit is None else 0
+    right_gap = max(1, round(GAP_SIDE * h)) if right_limit is None else 0
+    row_gap = max(1, round(GAP_VERTICAL * h))
+    for _ in range(2):  # wider sides can reveal more rows of ink, and the other way round
+        col_ink = np.count_nonzero(ink[top:bottom], axis=0) >= need_col
+        if (reached := _grow(col_ink, right, x1 - x0, right_gap)) is not None:
+            right = reached + 1
+        if (reached := _grow(col_ink, left - 1, -1, left_gap)) is not None:
+            left = reached
+        row_ink = np.count_nonzero(ink[:, left:right], axis=1) >= need_row
+        if (reached := _grow(row_ink, bottom, y1 - y0, row_gap)) is not None:
+            bottom = reached + 1
+        if (reached := _grow(row_ink, top - 1, -1, row_gap)) is not None:
+            top = reached
+    return Box(x0 + left, y0 + top, right - left, bottom - top)
+
+
+class BoxIndex:
+    """Looks up the boxes of character spans in one OCR result; build once per image.
+
+    With the image's gray pixels, every box is fitted to the ink (see the module doc).
+    """
+
+    def __init__(self, ocr: OcrText, gray: np.ndarray | None = None):
+        self._gray = gray
         self._words = ocr.words
         self._word_starts = [w.start for w in ocr.words]
         self._word_ends = [w.end for w in ocr.words]
@@ -45,32 +127,49 @@ class BoxIndex:
         per_line: dict[int, list[Box]] = {}
         for i in range(first, last):
             word = self._words[i]
-            piece = self._cover(word, self._symbols[i], start, end)
+            piece = self._cover(word, self._symbols[i], start, end, self._gray)
             if piece is not None:
                 per_line.setdefault(word.line, []).append(piece)
         return tuple(union(pieces) for _, pieces in sorted(per_line.items()))
 
     @staticmethod
-    def _cover(word: Word, symbols: list[Symbol], start: int, end: int) -> Box | None:
+    def _cover(
+        word: Word, symbols: list[Symbol], start: int, end: int, gray: np.ndarray | None = None
+    ) -> Box | None:
+        box, left_limit, right_limit = BoxIndex._piece(word, symbols, start, end)
+        if box is None or gray is None:
+            return box
+        return fit_to_ink(gray, box, left_limit, right_limit)
+
+    @staticmethod
+    def _piece(
+        word: Word, symbols: list[Symbol], start: int, end: int
+    ) -> tuple[Box | None, int | None, int | None]:
+        """The box of the span's part of word, and how far each side inside the word may go."""
         if start <= word.start and word.end <= end:
-            return word.box
+            return word.box, None, None
         inside = [k for k, s in enumerate(symbols) if s.start < end and s.end > start]
         if not inside:
             # No symbol boxes for a partly covered word: covering the whole word fails closed.
-            return word.box if (word.start < end and word.end > start) else None
+            return (word.box if (word.start < end and word.end > start) else None), None, None
         k0, k1 = inside[0], inside[-1]
         left = min(symbols[k].box.left for k in inside)
         right = max(symbols[k].box.right for k in inside)
+        left_limit = right_limit = None
         if k0 == 0:
             left = word.box.left
         else:
-            left = min(left, (symbols[k0 - 1].box.right + symbols[k0].box.left) // 2)
+            before = symbols[k0 - 1].box
+            left = min(left, (before.right + symbols[k0].box.left) // 2)
+            left_limit = (before.left + before.right) // 2
         if k1 == len(symbols) - 1:
             right = word.box.right
         else:
-            right = max(right, (symbols[k1].box.right + symbols[k1 + 1].box.left + 1) // 2)
+            after = symbols[k1 + 1].box
+            right = max(right, (symbols[k1].box.right + after.left + 1) // 2)
+            right_limit = (after.left + after.right + 1) // 2
         left = max(left, word.box.left)
         right = min(right, word.box.right)
         if right <= left:
-            return word.box
-        return Box(left, word.box.top, right - left, word.box.height)
+            return word.box, None, None
+        return Box(left, word.box.top, right - left, word.box.height), left_limit, right_limit

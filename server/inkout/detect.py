@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 import re2
 
-from inkout import infotypes, recognizers
+from inkout import infotypes, names, recognizers
 from inkout.errors import InvalidArgument
 from inkout.model import (
     CustomInfoType,
@@ -124,6 +124,14 @@ def _trim_ner(text: str, start: int, end: int) -> list[tuple[int, int]]:
             base = start + line.start()
             parts.append((base + words[0].start(), base + words[-1].end()))
     return parts
+
+
+def _could_be_name(span: str) -> bool:
+    """False for title-case phrases of English words with no name among them, which the small
+    spaCy model takes for people ("Employee Information Sheet", "Ledger Console")."""
+    lex = names.lexicon()
+    words = re.findall(r"[^\W\d_]+", span)
+    return any(lex.is_name(w) for w in words) or not all(lex.is_english(w) for w in words)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -598,6 +606,8 @@ class Detector:
                     continue
                 if name in _NER_TYPES:
                     spans = _trim_ner(text, r.start, r.end)
+                    if name == "PERSON_NAME":
+                        spans = [s for s in spans if _could_be_name(text[s[0] : s[1]])]
                 elif name == "DATE" and not any(c.isdigit() for c in text[r.start : r.end]):
                     spans = []  # "this month", "+++": spaCy's dates without a digit are noise
                 else:

@@ -7,7 +7,12 @@ and the words around it ("DOB", "born", "MRN") raise it above DLP's default mini
 
 from __future__ import annotations
 
-from presidio_analyzer import Pattern, PatternRecognizer
+import re
+
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer.predefined_recognizers import CreditCardRecognizer
+
+from inkout import names
 
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -78,5 +83,126 @@ def labelled_name() -> PatternRecognizer:
     )
 
 
-def all_recognizers() -> list[PatternRecognizer]:
-    return [date_of_birth(), street_address(), medical_record_number(), labelled_name()]
+def two_series_card() -> CreditCardRecognizer:
+    """Cards whose number starts with 2: Mastercard's 2221-2720 range (issued since 2017) and
+    Mir's 2200-2204. Presidio's card pattern starts only at 1 and 3-6; Luhn still decides."""
+    return CreditCardRecognizer(
+        patterns=[
+            Pattern(
+                "cards starting with 2 (weak)",
+                r"\b(2[2-7]\d{2})[- ]?(\d{4})[- ]?(\d{4})[- ]?(\d{4})\b",
+                0.3,
+            )
+        ],
+        name="InkoutTwoSeriesCardRecognizer",
+    )
+
+
+# A word of letters, with inner hyphens or apostrophes ("O'Brien", "Al-Farsi").
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+
+
+def _capitalised(word: str) -> bool:
+    """Title case or upper case, as names are written ("McDonald" and "DUBOIS" included)."""
+    return word[0].isupper()
+
+
+def _ocr_variants(word: str) -> tuple[str, ...]:
+    """The word, and what it was before OCR's commonest slip on a capital: "lyer" for "Iyer"."""
+    if len(word) > 2 and word[0] == "l" and word[1:].islower():
+        return (word, "I" + word[1:])
+    return (word,)
+
+
+class GazetteerNameRecognizer(EntityRecognizer):
+    """Names by their parts: a given name then a surname ("Aoife Byrne", "NGOZI ADEYEMI",
+    "Thu J. Tran"), or "Surname, Given" ("Kelly, Siobhan"), both capitalised, on one line.
+
+    One part may be missing from the lists if the other is there and the missing one is not an
+    English word ("Oluwaseun Balogun"); two English words ("Grant Park", "Rose Hall") need both
+    parts in the lists.
+    """
+
+    SCORE = 0.7  # LIKELY: the shape and the lists agree
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PERSON"], name="InkoutGazetteerNameRecognizer")
+
+    def load(self) -> None:
+        names.lexicon()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list:
+        return [
+            RecognizerResult("PERSON", start, end, self.SCORE, recognition_metadata=self._meta())
+            for start, end in name_spans(text)
+        ]
+
+    def _meta(self) -> dict:
+        return {
+            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+        }
+
+
+def name_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of text that the name lists and the shape of the words say are person names."""
+    lex = names.lexicon()
+
+    def kind(word: str) -> tuple[bool, bool]:
+        keys = [names.fold(v) for v in _ocr_variants(word)]
+        return any(k in lex.given for k in keys), any(k in lex.surnames for k in keys)
+
+    def shaped(word: str) -> bool:
+        return _capitalised(word) or len(_ocr_variants(word)) > 1
+
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        row, base = line.group(), line.start()
+        words = list(_WORD.finditer(row))
+        for i in range(len(words) - 1):
+            a, b = words[i], words[i + 1]
+            first, second = a.group(), b.group()
+            if not (shaped(first) and shaped(second)):
+                continue
+            gap = row[a.end() : b.start()]
+            (a_given, a_surname), (b_given, b_surname) = kind(first), kind(second)
+            if gap == " ":
+                if a_given and b_surname:
+                    found = True
+                elif a_given:  # "Chiamaka Obi": a known given name, an unlisted surname
+                    found = not b_given and not lex.is_english(second)
+                elif b_surname:  # "Oluwaseun Balogun": an unlisted given name, a known surname
+                    found = not a_surname and not lex.is_english(first)
+                else:
+                    found = False
+                # A middle name or initial between the two: "Thu J. Tran", "Mary Anne Smith".
+                if (
+                    a_given
+                    and i + 2 < len(words)
+                    and row[b.end() : words[i + 2].start()]
+                    in (
+                        " ",
+                        ". ",
+                    )
+                ):
+                    third = words[i + 2].group()
+                    if shaped(third) and kind(third)[1]:
+                        spans.append((base + a.start(), base + words[i + 2].end()))
+            elif gap == ", ":  # "Kelly, Siobhan": a surname, a comma, a given name
+                found = a_surname and b_given
+            else:
+                found = False
+            if found:
+                spans.append((base + a.start(), base + b.end()))
+    return spans
+
+
+def all_recognizers() -> list[EntityRecognizer]:
+    return [
+        date_of_birth(),
+        street_address(),
+        medical_record_number(),
+        labelled_name(),
+        GazetteerNameRecognizer(),
+        two_series_card(),
+    ]

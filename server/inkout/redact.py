@@ -17,7 +17,7 @@ from inkout.boxes import BoxIndex
 from inkout.config import Settings
 from inkout.detect import Detector
 from inkout.model import Box, Detection, Finding, InspectSpec, PaintPlan, Redaction, Rgb
-from inkout.ocr import OcrEngine
+from inkout.ocr import OcrEngine, to_gray8
 from inkout.paint import paint_boxes
 
 
@@ -30,6 +30,17 @@ class RedactJob:
     spec: InspectSpec = InspectSpec()
     plan: PaintPlan = PaintPlan()
     padding: int | None = None
+
+
+# Unless a request sets box_padding, a box grows by this share of its height (and at least
+# by the configured pixels): the blurred or anti-aliased edge of large text, which OCR's
+# binarised boxes leave out, is wider than a fixed two pixels.
+PADDING_PER_HEIGHT = 0.15
+
+
+def _padded(box: Box, least: int) -> Box:
+    pad = max(least, round(PADDING_PER_HEIGHT * box.height))
+    return Box(box.left - pad, box.top - pad, box.width + 2 * pad, box.height + 2 * pad)
 
 
 def _noop() -> None:
@@ -103,7 +114,7 @@ class Redactor:
         detections = self.detector.detect(ocr.text, job.spec)
         lap("detect")
 
-        index = BoxIndex(ocr)
+        index = BoxIndex(ocr, to_gray8(image.pixels) if detections else None)
         findings = [self._place(d, ocr.text, index) for d in detections]
         boxes: list[Box] = []
         colours: list[Rgb] = []
@@ -116,8 +127,11 @@ class Redactor:
             words = index.word_boxes()
             boxes.extend(words)
             colours.extend([job.plan.all_text] * len(words))
-        padding = self.settings.box_padding if job.padding is None else job.padding
-        painted = paint_boxes(image.pixels, boxes, colours, padding)
+        if job.padding is None:  # the default: grows with the text (see PADDING_PER_HEIGHT)
+            boxes = [_padded(b, self.settings.box_padding) for b in boxes]
+            painted = paint_boxes(image.pixels, boxes, colours, 0)
+        else:
+            painted = paint_boxes(image.pixels, boxes, colours, job.padding)
         lap("paint")
         data = encode.encode(image.pixels, image.format, source_bytes=len(job.data))
         lap("encode")

@@ -1,0 +1,65 @@
+"""The name lists behind PERSON_NAME: folding, given names and surnames of many countries,
+English words, and the name shapes found with them."""
+
+from __future__ import annotations
+
+import pytest
+
+from inkout import names
+from inkout.recognizers import name_spans
+
+
+def found(text: str) -> list[str]:
+    return [text[start:end] for start, end in name_spans(text)]
+
+
+def test_folding_drops_case_accents_and_letters_without_a_decomposition() -> None:
+    assert names.fold("Wójcik") == "wojcik"
+    assert names.fold("ŁUKASZ") == "lukasz"
+    assert names.fold("Đức") == "duc"
+    assert names.fold("O\u2019Brien") == "o'brien"
+
+
+def test_given_names_and_surnames_come_from_many_countries() -> None:
+    lex = names.lexicon()
+    for given in ("Siobhan", "Chiamaka", "Katarzyna", "Hiroshi", "Lucía", "Emily"):
+        assert names.fold(given) in lex.given, given
+    for surname in ("Byrne", "Adeyemi", "Krawczyk", "Nakamura", "Nguyen", "Johnson"):
+        assert names.fold(surname) in lex.surnames, surname
+
+
+def test_english_words_include_plurals_but_not_given_names() -> None:
+    lex = names.lexicon()
+    assert lex.is_english("Ledger") and lex.is_english("tickets")
+    assert not lex.is_english("Siobhan")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Signed by Aoife Byrne on Monday", "Aoife Byrne"),
+        ("PATIENT TUNDE EZE", "TUNDE EZE"),
+        ("Holder: KELLY, SIOBHAN", "KELLY, SIOBHAN"),
+        ("Johnson, Emily (primary)", "Johnson, Emily"),
+        ("Assigned to Oluwaseun Balogun today", "Oluwaseun Balogun"),  # unlisted given name
+        ("cc: Priya lyer", "Priya lyer"),  # OCR's l for a capital I
+        ("Reviewed by Katarzyna M. Nowak", "Katarzyna M. Nowak"),
+    ],
+)
+def test_a_given_name_and_a_surname_in_either_order_are_a_name(text: str, name: str) -> None:
+    assert name in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Employee Information Sheet",
+        "Open tickets this month",
+        "Madison, WI 53703",
+        "Due Date: Last Login",
+        "aoife byrne",  # neither word capitalised: no name shape
+        "Aoife\nByrne",  # a name does not run across lines or table cells
+    ],
+)
+def test_labels_places_and_lower_case_words_are_not_names(text: str) -> None:
+    assert found(text) == []
