@@ -799,3 +799,33 @@ def test_card_numbers_starting_with_2_are_cards_when_the_luhn_check_passes(
     text = "Mastercard 2491 8099 1102 7247, mistyped 2491 8099 1102 7248."
     cards = quotes(text, detector.detect(text, InspectSpec()), "CREDIT_CARD_NUMBER")
     assert cards == ["2491 8099 1102 7247"]
+
+
+@pytest.mark.parametrize(
+    ("text", "info_type", "value"),
+    [
+        ("Mail sbyrne@example. com today", "EMAIL_ADDRESS", "sbyrne@example. com"),
+        ("From: pham.h@ outlook.com", "EMAIL_ADDRESS", "pham.h@ outlook.com"),
+        ("Write garcia.,j@yahoo.co.uk", "EMAIL_ADDRESS", "garcia.,j@yahoo.co.uk"),
+        (
+            "see http:/intranet.tailspin.local/users/le",
+            "URL",
+            "http:/intranet.tailspin.local/users/le",
+        ),
+        (
+            "at https: //portal. tailspin. com/p/608 We",
+            "URL",
+            "https: //portal. tailspin. com/p/608",
+        ),
+        ("Web www -northwind.org/billing?id=83682", "URL", "www -northwind.org/billing?id=83682"),
+    ],
+)
+def test_urls_and_addresses_are_found_as_ocr_misreads_them(
+    detector: Detector, text: str, info_type: str, value: str
+) -> None:
+    assert value in quotes(text, detector.detect(text, InspectSpec()), info_type)
+
+
+def test_a_sentence_break_after_an_at_sign_is_no_address(detector: Detector) -> None:
+    text = "Meet me @ home. Then we go."
+    assert "EMAIL_ADDRESS" not in types(detector.detect(text, InspectSpec()))

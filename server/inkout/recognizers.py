@@ -83,6 +83,47 @@ def labelled_name() -> PatternRecognizer:
     )
 
 
+# Host names as OCR reads them: a space may follow a dot ("example. com").
+_HOST = r"[A-Za-z0-9-]+(?:\. ?[A-Za-z0-9-]+)*\. ?(?-i:[a-z]{2,12})\b"
+
+
+def ocr_tolerant_web() -> list[PatternRecognizer]:
+    """URLs and e-mail addresses as OCR misreads them: a space after "@" or a dot, a comma
+    for a dot in the user name, "http:/" or "https: //" for "http://", "www -" for "www.".
+    Presidio's own recognizers find the well-read ones (and validate their top-level domain);
+    these find the rest, at LIKELY.
+    A URL with a scheme needs no public top-level domain: intranet hosts ("wiki.corp.local")
+    are as sensitive as any."""
+    url = PatternRecognizer(
+        supported_entity="URL",
+        name="InkoutOcrUrlRecognizer",
+        patterns=[
+            Pattern(
+                "scheme, then a host, as read",
+                r"\b(?:https?|ftp) ?: ?[/lI|]{1,2} ?" + _HOST + r"(?::\d+)?(?:/[^\s]*)?",
+                0.6,
+            ),
+            Pattern(
+                "www, then a host, as read",
+                r"\bwww ?[.,-] ?" + _HOST + r"(?:/[^\s]*)?",
+                0.6,
+            ),
+        ],
+    )
+    email = PatternRecognizer(
+        supported_entity="EMAIL_ADDRESS",
+        name="InkoutOcrEmailRecognizer",
+        patterns=[
+            Pattern(
+                "address with a space after @ or a dot",
+                r"\b[A-Za-z0-9._%+,-]+ ?@ ?" + _HOST,
+                0.6,
+            )
+        ],
+    )
+    return [url, email]
+
+
 def two_series_card() -> CreditCardRecognizer:
     """Cards whose number starts with 2: Mastercard's 2221-2720 range (issued since 2017) and
     Mir's 2200-2204. Presidio's card pattern starts only at 1 and 3-6; Luhn still decides."""
@@ -205,4 +246,5 @@ def all_recognizers() -> list[EntityRecognizer]:
         labelled_name(),
         GazetteerNameRecognizer(),
         two_series_card(),
+        *ocr_tolerant_web(),
     ]
