@@ -39,7 +39,7 @@ def union(boxes: list[Box]) -> Box:
     return Box(left, top, right - left, bottom - top)
 
 
-def _grow(ink: np.ndarray, first: int, stop: int, gap: int) -> int | None:
+def _grow(ink: list[bool], first: int, stop: int, gap: int) -> int | None:
     """The farthest ink index from first (the first index beyond the box) towards stop,
     crossing runs of at most gap empty indexes; None when there is none."""
     step = 1 if stop > first else -1
@@ -68,34 +68,35 @@ def fit_to_ink(
     x0 = max(0, box.left - side if left_limit is None else min(box.left, left_limit))
     x1 = min(cols, box.right + side if right_limit is None else max(box.right, right_limit))
     y0, y1 = max(0, box.top - vertical), min(rows, box.bottom + vertical)
-    region = gray[y0:y1, x0:x1].astype(np.int16)
+    region = gray[y0:y1, x0:x1]
     if region.size == 0:
         return box
-    background = int(np.median(region))
-    inside = np.abs(
-        region[box.top - y0 : box.bottom - y0, box.left - x0 : box.right - x0] - background
-    )
-    contrast = int(inside.max()) if inside.size else 0
-    if contrast < MIN_CONTRAST:
-        return box
-    ink = np.abs(region - background) > max(MIN_CONTRAST * 0.8, 0.35 * contrast)
+    background = int(np.median(region[::2, ::2]))  # a sample decides as well, 4x cheaper
+    diff = np.abs(region.astype(np.int16) - background)
     left, right = box.left - x0, box.right - x0
     top, bottom = box.top - y0, box.bottom - y0
+    contrast = int(diff[top:bottom, left:right].max()) if right > left and bottom > top else 0
+    if contrast < MIN_CONTRAST:
+        return box
+    ink = diff > max(MIN_CONTRAST * 0.8, 0.35 * contrast)
     need_col, need_row = max(2, h // 10), 2
     left_gap = max(1, round(GAP_SIDE * h)) if left_limit is None else 0
     right_gap = max(1, round(GAP_SIDE * h)) if right_limit is None else 0
     row_gap = max(1, round(GAP_VERTICAL * h))
     for _ in range(2):  # wider sides can reveal more rows of ink, and the other way round
-        col_ink = np.count_nonzero(ink[top:bottom], axis=0) >= need_col
+        before = (left, top, right, bottom)
+        col_ink = (np.count_nonzero(ink[top:bottom], axis=0) >= need_col).tolist()
         if (reached := _grow(col_ink, right, x1 - x0, right_gap)) is not None:
             right = reached + 1
         if (reached := _grow(col_ink, left - 1, -1, left_gap)) is not None:
             left = reached
-        row_ink = np.count_nonzero(ink[:, left:right], axis=1) >= need_row
+        row_ink = (np.count_nonzero(ink[:, left:right], axis=1) >= need_row).tolist()
         if (reached := _grow(row_ink, bottom, y1 - y0, row_gap)) is not None:
             bottom = reached + 1
         if (reached := _grow(row_ink, top - 1, -1, row_gap)) is not None:
             top = reached
+        if (left, top, right, bottom) == before:
+            break
     return Box(x0 + left, y0 + top, right - left, bottom - top)
 
 
@@ -124,22 +125,21 @@ class BoxIndex:
             return ()
         first = bisect_right(self._word_ends, start)  # first word ending after start
         last = bisect_left(self._word_starts, end)  # words before this start before end
-        per_line: dict[int, list[Box]] = {}
+        per_line: dict[int, list[tuple[Box, int | None, int | None]]] = {}
         for i in range(first, last):
             word = self._words[i]
-            piece = self._cover(word, self._symbols[i], start, end, self._gray)
-            if piece is not None:
-                per_line.setdefault(word.line, []).append(piece)
-        return tuple(union(pieces) for _, pieces in sorted(per_line.items()))
-
-    @staticmethod
-    def _cover(
-        word: Word, symbols: list[Symbol], start: int, end: int, gray: np.ndarray | None = None
-    ) -> Box | None:
-        box, left_limit, right_limit = BoxIndex._piece(word, symbols, start, end)
-        if box is None or gray is None:
-            return box
-        return fit_to_ink(gray, box, left_limit, right_limit)
+            box, left_limit, right_limit = self._piece(word, self._symbols[i], start, end)
+            if box is not None:
+                per_line.setdefault(word.line, []).append((box, left_limit, right_limit))
+        covered = []
+        for _, pieces in sorted(per_line.items()):
+            box = union([p[0] for p in pieces])
+            if self._gray is not None:  # once per line: only its end pieces can be partial
+                leftmost = min(pieces, key=lambda p: p[0].left)
+                rightmost = max(pieces, key=lambda p: p[0].right)
+                box = fit_to_ink(self._gray, box, leftmost[1], rightmost[2])
+            covered.append(box)
+        return tuple(covered)
 
     @staticmethod
     def _piece(
