@@ -157,7 +157,7 @@ def _ocr_variants(word: str) -> tuple[str, ...]:
 
 class GazetteerNameRecognizer(EntityRecognizer):
     """Names by their parts: a given name then a surname ("Aoife Byrne", "NGOZI ADEYEMI",
-    "Thu J. Tran"), or "Surname, Given" ("Kelly, Siobhan"), both capitalised, on one line.
+    "Katarzyna M. Nowak"), or "Surname, Given" ("Kelly, Siobhan"), both capitalised, on one line.
 
     One part may be missing from the lists if the other is there and the missing one is not an
     English word ("Oluwaseun Balogun"); two English words ("Grant Park", "Rose Hall") need both
@@ -216,16 +216,9 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                     found = not a_surname and not lex.is_english(first)
                 else:
                     found = False
-                # A middle name or initial between the two: "Thu J. Tran", "Mary Anne Smith".
-                if (
-                    a_given
-                    and i + 2 < len(words)
-                    and row[b.end() : words[i + 2].start()]
-                    in (
-                        " ",
-                        ". ",
-                    )
-                ):
+                # A middle name or initial between the two: "Katarzyna M. Nowak", "Mary Anne Smith".
+                after = row[b.end() : words[i + 2].start()] if i + 2 < len(words) else ""
+                if a_given and after in (" ", ". "):
                     third = words[i + 2].group()
                     if shaped(third) and kind(third)[1]:
                         spans.append((base + a.start(), base + words[i + 2].end()))
