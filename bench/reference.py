@@ -13,6 +13,7 @@ from functools import cache
 
 import cv2
 import numpy as np
+from accuracy.corpus import luhn_digit
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -62,15 +63,8 @@ def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
 
 
 def _luhn(prefix: str, length: int, rng: random.Random) -> str:
-    digits = [int(c) for c in prefix] + [rng.randrange(10) for _ in range(length - len(prefix) - 1)]
-    total = 0
-    for i, dgt in enumerate(reversed(digits)):
-        if i % 2 == 0:
-            dgt *= 2
-            dgt -= 9 if dgt > 9 else 0
-        total += dgt
-    digits.append((10 - total % 10) % 10)
-    s = "".join(map(str, digits))
+    body = prefix + "".join(str(rng.randrange(10)) for _ in range(length - len(prefix) - 1))
+    s = body + luhn_digit(body)
     return " ".join(s[i : i + 4] for i in range(0, len(s), 4))
 
 
