@@ -139,6 +139,23 @@ def test_aliases_in_info_types_report_canonical_names(detector: Detector) -> Non
     assert types(found) == {"US_SOCIAL_SECURITY_NUMBER", "CREDIT_CARD_NUMBER"}
 
 
+DATED = "Visited Springfield, Ohio on 14 July 2023 at 11:52. DOB: 03/25/1961."
+
+
+def test_no_info_types_leaves_generic_dates_and_places_but_not_births(detector: Detector) -> None:
+    found = detector.detect(DATED, InspectSpec())
+    assert "DATE" not in types(found) and "LOCATION" not in types(found)
+    assert quotes(DATED, found, "DATE_OF_BIRTH") == ["03/25/1961"]
+
+
+def test_all_basic_runs_every_built_in_and_dates_can_be_asked_for_by_name(
+    detector: Detector,
+) -> None:
+    everything = types(detector.detect(DATED, only(infotypes.ALL_BASIC)))
+    assert {"DATE", "LOCATION", "DATE_OF_BIRTH"} <= everything
+    assert types(detector.detect(DATED, only("DATE"))) == {"DATE"}
+
+
 def test_min_likelihood_drops_weaker_findings(detector: Detector) -> None:
     spec = only("EMAIL_ADDRESS", "PHONE_NUMBER", min_likelihood=L)
     assert types(detector.detect(SENTENCE, spec)) == {"EMAIL_ADDRESS"}
@@ -694,6 +711,8 @@ def test_a_context_word_nearby_raises_the_likelihood(detector: Detector, text, i
         ("DOB: 03/25/1949", "DATE_OF_BIRTH", "03/25/1949"),
         ("Date of birth\n1949-03-25", "DATE_OF_BIRTH", "1949-03-25"),
         ("Born March 25, 1949 in Lagos", "DATE_OF_BIRTH", "March 25, 1949"),
+        ("Doe:\n1951-12-17", "DATE_OF_BIRTH", "1951-12-17"),  # "DOB:" as OCR read it
+        ("the date of bith 13.04, 1943 is", "DATE_OF_BIRTH", "13.04, 1943"),
         ("MRN 3328130", "MEDICAL_RECORD_NUMBER", "3328130"),
         ("MRN: A-448812", "MEDICAL_RECORD_NUMBER", "A-448812"),
         ("Lives at 1234 Maple Avenue, Springfield", "STREET_ADDRESS", "1234 Maple Avenue"),

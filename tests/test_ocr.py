@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 from render import overlap, render
 
-from inkout.ocr import OcrEngine, band_cuts, prepare, to_gray8
+from inkout.model import Box, OcrText, Symbol, Word
+from inkout.ocr import OcrEngine, band_cuts, prepare, reading_order, to_gray8
 
 
 def _bgr(rendered) -> np.ndarray:
@@ -186,3 +187,63 @@ def test_cells_of_a_table_row_are_separated_by_a_newline_on_the_same_line(ocr_en
     ocr = ocr_engine.read(cv2.cvtColor(np.array(image), cv2.COLOR_RGB2BGR))
     assert ocr.text == "Lucia Moreno\nlucia@example.com"
     assert len({w.line for w in ocr.words}) == 1  # still one line for the boxes
+
+
+def _pieces_ocr(pieces: list[tuple[str, tuple[int, int, int, int]]]) -> OcrText:
+    """An OcrText of one-word lines in the given order, each with its box and symbols."""
+    text, words, symbols = "", [], []
+    for line, (word, (left, top, width, height)) in enumerate(pieces):
+        if text:
+            text += "\n"
+        start = len(text)
+        for k in range(len(word)):
+            symbols.append(
+                Symbol(start + k, start + k + 1, Box(left + 10 * k, top, 10, height), line)
+            )
+        words.append(Word(start, start + len(word), Box(left, top, width, height), line, 90.0))
+        text += word
+    return OcrText(text, tuple(words), tuple(symbols))
+
+
+def _same_glyphs(before: OcrText, after: OcrText) -> None:
+    """Every word and symbol keeps its box and still indexes its own characters."""
+    where = {w.box: before.text[w.start : w.end] for w in before.words}
+    assert {w.box: after.text[w.start : w.end] for w in after.words} == where
+    chars = {s.box: before.text[s.start : s.end] for s in before.symbols}
+    assert {s.box: after.text[s.start : s.end] for s in after.symbols} == chars
+    assert [w.start for w in after.words] == sorted(w.start for w in after.words)
+
+
+def test_a_value_read_in_another_block_moves_next_to_the_label_beside_it() -> None:
+    before = _pieces_ocr(
+        [
+            ("Name:", (40, 40, 80, 20)),
+            ("DOB:", (40, 80, 60, 20)),
+            ("Aoife", (600, 38, 70, 24)),
+            ("1961-03-25", (600, 78, 120, 24)),
+        ]
+    )
+    after = reading_order(before)
+    assert after.text == "Name:\nAoife\nDOB:\n1961-03-25"
+    _same_glyphs(before, after)
+
+
+def test_values_below_their_labels_in_two_columns_follow_their_own_label() -> None:
+    before = _pieces_ocr(
+        [
+            ("Referrer:", (40, 40, 100, 20)),
+            ("Born:", (600, 40, 60, 20)),
+            ("Fatima", (40, 66, 80, 24)),
+            ("1979-06-22", (600, 66, 120, 24)),
+        ]
+    )
+    after = reading_order(before)
+    assert after.text == "Referrer:\nFatima\nBorn:\n1979-06-22"
+    _same_glyphs(before, after)
+
+
+def test_text_without_labels_keeps_tesseracts_order() -> None:
+    table = _pieces_ocr(
+        [("Name", (40, 40, 60, 20)), ("Status", (600, 40, 80, 20)), ("Aoife", (40, 80, 60, 20))]
+    )
+    assert reading_order(table) is table

@@ -444,11 +444,13 @@ def _build_plan(spec: InspectSpec) -> _Plan:
         except InvalidArgument as e:
             raise InvalidArgument(f"{where}: {e}") from None
 
-    requested = {resolve(name, "info_types") for name in spec.info_types}
+    requested = {resolve(n, "info_types") for n in spec.info_types if n != infotypes.ALL_BASIC}
+    if infotypes.ALL_BASIC in spec.info_types:
+        requested |= {info.name for info in infotypes.all_builtin()}
     if spec.info_types:
         reported_builtins = requested - customs.keys()
-    else:  # DLP: no info types asked for means every built-in detector
-        reported_builtins = {info.name for info in infotypes.all_builtin()}
+    else:  # DLP: no info types asked for means the default list
+        reported_builtins = set(infotypes.default_names())
 
     min_default = spec.min_likelihood
     if min_default == Likelihood.LIKELIHOOD_UNSPECIFIED:

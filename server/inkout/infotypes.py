@@ -41,10 +41,22 @@ class InfoTypeInfo:
     description: str
     aliases: tuple[str, ...] = ()
     presidio_entity: str = ""
+    in_default: bool = True
 
 
-def _info(name: str, display: str, description: str, presidio: str, *aliases: str) -> InfoTypeInfo:
-    return InfoTypeInfo(name, display, description, tuple(aliases), presidio)
+def _info(
+    name: str, display: str, description: str, presidio: str, *aliases: str, default: bool = True
+) -> InfoTypeInfo:
+    return InfoTypeInfo(name, display, description, tuple(aliases), presidio, default)
+
+
+# DLP: "ALL_BASIC" asks for every built-in detector. A request with no info types gets the
+# default list instead: every detector of data that points at a person or an account, but not
+# generic dates, times and place names, which most images are full of ("July 2023", "11:52",
+# "Ohio") and which identify no one on their own. Birth dates are DATE_OF_BIRTH, streets
+# STREET_ADDRESS: both are in the default list.
+ALL_BASIC = "ALL_BASIC"
+_NOT_DEFAULT = " Not in the default list: ask for it by name, or with ALL_BASIC."
 
 
 # Canonical name, display name, description, Presidio entity, aliases (Presidio's name first).
@@ -93,15 +105,18 @@ _CATALOGUE: tuple[InfoTypeInfo, ...] = (
     _info(
         "LOCATION",
         "Location",
-        "A place name: a country, city, region or facility, found by the spaCy model.",
+        "A place name: a country, city, region or facility, found by the spaCy model."
+        + _NOT_DEFAULT,
         "LOCATION",
+        default=False,
     ),
     _info(
         "DATE",
         "Date",
-        "A date or time of day, in numeric or written form.",
+        "A date or time of day, in numeric or written form." + _NOT_DEFAULT,
         "DATE_TIME",
         "DATE_TIME",
+        default=False,
     ),
     _info(
         "US_DRIVERS_LICENSE_NUMBER",
@@ -193,6 +208,11 @@ def all_builtin() -> tuple[InfoTypeInfo, ...]:
     return _CATALOGUE
 
 
+def default_names() -> frozenset[str]:
+    """What a request without info types looks for (see ALL_BASIC)."""
+    return frozenset(e.name for e in _CATALOGUE if e.in_default)
+
+
 def is_builtin(name: str) -> bool:
     """True for a canonical built-in name or one of its aliases."""
     return name in _BY_NAME
@@ -208,7 +228,8 @@ def canonical(name: str) -> str:
             hint = f' (names are case-sensitive: did you mean "{name.upper()}"?)'
         raise InvalidArgument(
             f'unknown info type "{name}"{hint}: use one of {names} '
-            "(ListInfoTypes lists them), or define it in custom_info_types"
+            f"(ListInfoTypes lists them) or {ALL_BASIC} for all of them, "
+            "or define it in custom_info_types"
         )
     return entry.name
 

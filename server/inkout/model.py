@@ -142,7 +142,7 @@ class RuleSet:
 
 @dataclass(frozen=True, slots=True)
 class InspectSpec:
-    """What to look for. Empty info_types means every built-in detector."""
+    """What to look for. Empty info_types means the default list (infotypes.default_names)."""
 
     info_types: tuple[str, ...] = ()
     min_likelihood: Likelihood = Likelihood.POSSIBLE

@@ -18,6 +18,7 @@ import cv2
 import numpy as np
 from tesserocr import OEM, PSM, RIL, PyTessBaseAPI, iterate_level
 
+from inkout.boxes import union
 from inkout.model import Box, OcrText, Symbol, Word
 
 DEFAULT_TESSDATA = "/usr/share/tesseract-ocr/5/tessdata"
@@ -201,6 +202,113 @@ def merge(parts: list[OcrText]) -> OcrText:
     return OcrText("".join(texts), tuple(words), tuple(symbols))
 
 
+def _pieces(ocr: OcrText) -> list[list[int]]:
+    """Indexes of the words of each run of text between newlines (a line, or a table cell)."""
+    pieces: list[list[int]] = []
+    for i, w in enumerate(ocr.words):
+        if pieces and "\n" not in ocr.text[ocr.words[i - 1].end : w.start]:
+            pieces[-1].append(i)
+        else:
+            pieces.append([i])
+    return pieces
+
+
+# A label stands above its value (left-aligned with it) when the gap between them is at most
+# this many of the value's heights.
+STACKED_GAP = 1.5
+
+
+def _is_label(text: str) -> bool:
+    """A form label on its own: "Date of birth:", or an abbreviation such as "MRN", "DOB"."""
+    return text.endswith(":") or (2 <= len(text) <= 5 and text.isalpha() and text.isupper())
+
+
+def reading_order(ocr: OcrText) -> OcrText:
+    """The text with each form value right after its label, as a person reads the form.
+
+    Tesseract reads a form's column of labels as one block and the column of values beside
+    it as another, so "Date of birth:" ends up far from "November 28, 1942" and detectors
+    lose the context word; with labels above their values, rows of two columns interleave
+    them. A piece (a line, or a table cell) that is not a label moves to just after its
+    label: the nearest label to its left on the same row (each one's middle inside the
+    other's height), else the label just above it, left-aligned with it. Words and symbols
+    keep their boxes; only offsets move.
+    """
+    pieces = _pieces(ocr)
+    if len(pieces) < 2:
+        return ocr
+    boxes = [union([ocr.words[i].box for i in p]) for p in pieces]
+    labels = {
+        k
+        for k, p in enumerate(pieces)
+        if _is_label(ocr.text[ocr.words[p[0]].start : ocr.words[p[-1]].end])
+    }
+    claims: dict[int, list[int]] = {}  # label piece -> the pieces it is nearest label of
+    for k, box in enumerate(boxes):
+        if k in labels:
+            continue
+        middle = (box.top + box.bottom) / 2
+        beside = [
+            j
+            for j in labels
+            if boxes[j].right <= box.left
+            and boxes[j].top <= middle <= boxes[j].bottom
+            and box.top <= (boxes[j].top + boxes[j].bottom) / 2 <= box.bottom
+        ]
+        if beside:
+            claims.setdefault(max(beside, key=lambda j: boxes[j].right), []).append(k)
+            continue
+        above = [
+            j
+            for j in labels
+            if 0 <= box.top - boxes[j].bottom <= STACKED_GAP * box.height
+            and abs(boxes[j].left - box.left) <= box.height
+        ]
+        if above:
+            claims.setdefault(max(above, key=lambda j: boxes[j].bottom), []).append(k)
+    values: dict[int, int] = {}  # label piece -> its value, when not already right after it
+    for label, claimed in claims.items():
+        nearest = min(claimed, key=lambda k: boxes[k].left)
+        if nearest != label + 1:
+            values[label] = nearest
+    if not values:
+        return ocr
+    moved = set(values.values())
+    order: list[list[int]] = []
+    for k, p in enumerate(pieces):
+        if k not in moved:
+            order.append(p)
+            if k in values:
+                order.append(pieces[values[k]])
+    texts: list[str] = []
+    words: list[Word] = []
+    new_index: dict[int, int] = {}
+    shift: dict[int, int] = {}
+    offset = 0
+    for p in order:
+        start, end = ocr.words[p[0]].start, ocr.words[p[-1]].end
+        if texts:
+            texts.append("\n")
+            offset += 1
+        texts.append(ocr.text[start:end])
+        for i in p:
+            w = ocr.words[i]
+            shift[i] = offset - start
+            new_index[i] = len(words)
+            words.append(replace(w, start=w.start + shift[i], end=w.end + shift[i]))
+        offset += end - start
+    symbols = sorted(
+        (
+            replace(
+                s, start=s.start + shift[s.word], end=s.end + shift[s.word], word=new_index[s.word]
+            )
+            for s in ocr.symbols
+        ),
+        key=lambda s: s.start,
+    )
+    return OcrText("".join(texts), tuple(words), tuple(symbols))
+
+
 class OcrEngine:
     """A pool of tesseract APIs, each created once and reused for every image."""
 
@@ -241,7 +349,7 @@ class OcrEngine:
         with self._lease(self.workers if parallel else 1) as apis:
             cuts = band_cuts(prepared.gray, len(apis)) if len(apis) > 1 else []
             if not cuts:
-                return _recognise(apis[0], prepared)
+                return reading_order(_recognise(apis[0], prepared))
             bands = split(prepared, cuts)
             with ThreadPoolExecutor(len(bands), thread_name_prefix="inkout-band") as pool:
                 # strict: a band without an API would be text never read, so never redacted.
@@ -249,7 +357,7 @@ class OcrEngine:
                     pool.submit(_recognise, api, band)
                     for band, api in zip(bands, apis[: len(bands)], strict=True)
                 ]
-                return merge([f.result() for f in futures])
+                return reading_order(merge([f.result() for f in futures]))
 
     def close(self) -> None:
         while not self._pool.empty():

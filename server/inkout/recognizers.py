@@ -19,7 +19,8 @@ _MONTHS = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _DATES = [
-    r"\b(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|[12]\d|3[01])[/.\-](?:19|20)?\d{2}\b",
+    # OCR may read the second separator as a comma: "13.04, 1943".
+    r"\b(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|[12]\d|3[01])(?:[/.\-]|, ?)(?:19|20)?\d{2}\b",
     r"\b(?:19|20)\d{2}[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:0?[1-9]|[12]\d|3[01])\b",
     rf"\b{_MONTHS}\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b",
     rf"\b(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+{_MONTHS},?\s+(?:19|20)\d{{2}}\b",
@@ -36,7 +37,11 @@ def date_of_birth() -> PatternRecognizer:
         supported_entity="DATE_OF_BIRTH",
         name="InkoutDateOfBirthRecognizer",
         patterns=[Pattern(f"date {i}", p, 0.1) for i, p in enumerate(_DATES)],
-        context=["dob", "birth", "born", "birthday", "birthdate", "d.o.b", "geburtsdatum"],
+        # OCR often reads "DOB" as "D0B" or "Doe" and "birth" as "bith": they count too.
+        context=[
+            *("dob", "birth", "born", "birthday", "birthdate", "d.o.b", "geburtsdatum"),
+            *("d0b", "doe", "bith"),
+        ],
     )
 
 

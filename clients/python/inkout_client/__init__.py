@@ -70,7 +70,7 @@ class InkoutClient:
         request_id: str = "",
         box_padding: int | None = None,
     ) -> dlp_pb2.RedactImageRequest:
-        """A RedactImageRequest; no info_types means every built-in detector."""
+        """A RedactImageRequest; no info_types means the default list."""
         req = dlp_pb2.RedactImageRequest(
             include_findings=include_findings,
             request_id=request_id,
