@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from inkout.boxes import BoxIndex, fit_to_ink
@@ -138,3 +140,33 @@ def test_the_index_fits_boxes_when_given_the_page() -> None:
     (box,) = BoxIndex(ocr, page).boxes(0, 2)
     assert box.left == first.left and box.right == first.right + 3
     assert BoxIndex(ocr).boxes(0, 2) == (first,)
+
+
+def _glyphs(ocr: OcrText, widths: dict[int, int] | None = None) -> np.ndarray:
+    """A page with one black glyph per symbol box, optionally narrower (a comma)."""
+    page = np.full((60, 200), 255, np.uint8)
+    for k, s in enumerate(ocr.symbols):
+        width = (widths or {}).get(k, s.box.width)
+        page[s.box.top + 4 : s.box.bottom - 4, s.box.left : s.box.left + width] = 0
+    return page
+
+
+def _lstm_boxes(ocr: OcrText, shift: int) -> OcrText:
+    """The same words with symbol boxes `shift` px to the left, as LSTM often places them."""
+    symbols = tuple(replace(s, box=replace(s.box, left=s.box.left - shift)) for s in ocr.symbols)
+    return replace(ocr, symbols=symbols)
+
+
+def test_a_value_before_a_comma_is_covered_to_its_last_letter_and_the_comma_stays() -> None:
+    drawn = _ocr(["12 Way,"])
+    comma = len(drawn.symbols) - 1
+    page = _glyphs(drawn, widths={comma: 3})
+    (box,) = BoxIndex(_lstm_boxes(drawn, 7), page).boxes(0, drawn.symbols[comma].start)
+    assert box.right >= drawn.symbols[comma - 1].box.right  # the whole "y"
+    assert box.right <= drawn.symbols[comma].box.left  # not the comma's ink
+
+
+def test_a_comma_touching_the_value_is_covered_with_it() -> None:
+    ocr = _ocr(["12 Way,"], gap=0)  # no gap between glyphs: one run of ink
+    (box,) = BoxIndex(ocr, _glyphs(ocr)).boxes(0, len(ocr.text) - 1)
+    assert box.right >= ocr.words[1].box.right

@@ -100,6 +100,24 @@ def fit_to_ink(
     return Box(x0 + left, y0 + top, right - left, bottom - top)
 
 
+def ink_runs(gray: np.ndarray, box: Box) -> list[tuple[int, int]]:
+    """The runs of columns of box that hold ink, as (left, right) image columns, in order."""
+    margin = max(1, round(REACH_VERTICAL * box.height))
+    left = max(0, box.left)
+    region = gray[max(0, box.top - margin) : box.bottom + margin, left : box.right]
+    if region.size == 0:
+        return []
+    diff = np.abs(region.astype(np.int16) - int(np.median(region)))
+    contrast = int(diff.max())
+    if contrast < MIN_CONTRAST:
+        return []
+    inked = np.concatenate(([0], (diff > 0.35 * contrast).any(axis=0).astype(np.int8), [0]))
+    edges = np.flatnonzero(np.diff(inked))
+    return [
+        (box.left + int(a), box.left + int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)
+    ]
+
+
 class BoxIndex:
     """Looks up the boxes of character spans in one OCR result; build once per image.
 
@@ -108,6 +126,7 @@ class BoxIndex:
 
     def __init__(self, ocr: OcrText, gray: np.ndarray | None = None):
         self._gray = gray
+        self._text = ocr.text
         self._words = ocr.words
         self._word_starts = [w.start for w in ocr.words]
         self._word_ends = [w.end for w in ocr.words]
@@ -129,6 +148,10 @@ class BoxIndex:
         for i in range(first, last):
             word = self._words[i]
             box, left_limit, right_limit = self._piece(word, self._symbols[i], start, end)
+            if box is not None and (left_limit is not None or right_limit is not None):
+                box, left_limit, right_limit = self._without_punctuation(
+                    word, start, end, (box, left_limit, right_limit)
+                )
             if box is not None:
                 per_line.setdefault(word.line, []).append((box, left_limit, right_limit))
         covered = []
@@ -140,6 +163,37 @@ class BoxIndex:
                 box = fit_to_ink(self._gray, box, leftmost[1], rightmost[2])
             covered.append(box)
         return tuple(covered)
+
+    def _without_punctuation(
+        self, word: Word, start: int, end: int, piece: tuple[Box, int | None, int | None]
+    ) -> tuple[Box, int | None, int | None]:
+        """The word but its leading and trailing punctuation, when that is all the span leaves
+        out ("Way" of "Way,"): found from the ink, one run of inked columns per mark.
+
+        LSTM symbol boxes are too rough for this, often a whole glyph off. When the ink has
+        too few runs (a comma touching the letter), the whole word is covered: fail closed.
+        """
+        lead = self._text[word.start : max(word.start, start)]
+        trail = self._text[min(end, word.end) : word.end]
+        if self._gray is None or any(c.isalnum() for c in lead + trail):
+            return piece
+        # Tesseract's word box may leave out part of the mark: look a little beyond it.
+        reach = max(2, round(REACH_VERTICAL * word.box.height))
+        wide = Box(
+            word.box.left - (reach if lead else 0),
+            word.box.top,
+            word.box.width + (reach if lead else 0) + (reach if trail else 0),
+            word.box.height,
+        )
+        runs = ink_runs(self._gray, wide)
+        if len(runs) <= len(lead) + len(trail):
+            return word.box, None, None
+        # Halfway into the gap before the mark: the faint edge of the letter is covered too.
+        last = len(runs) - 1 - len(trail)
+        left = (runs[len(lead) - 1][1] + runs[len(lead)][0]) // 2 if lead else word.box.left
+        right = (runs[last][1] + runs[last + 1][0] + 1) // 2 if trail else word.box.right
+        box = Box(left, word.box.top, right - left, word.box.height)
+        return box, (left if lead else None), (right if trail else None)
 
     @staticmethod
     def _piece(
