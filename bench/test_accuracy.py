@@ -1,7 +1,8 @@
 """Accuracy: inkout and presidio-image-redactor on the same generated corpus, side by side.
 
-Both redact every image with every built-in detector; the same strong reader and the same
-pixel test score both (bench/accuracy/score.py). Results go to bench/README.md.
+Each redacts every image as it does out of the box: inkout with the default list of a request
+without info types, presidio-image-redactor with every entity it has. The same strong reader
+and the same pixel test score both (bench/accuracy/score.py). Results go to bench/README.md.
 """
 
 from __future__ import annotations
