@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from inkout.boxes import BoxIndex, fit_to_ink
+from inkout.boxes import BoxIndex, fit_to_ink, ink_runs
 from inkout.model import Box, OcrText, Symbol, Word
 
 
@@ -170,3 +170,8 @@ def test_a_comma_touching_the_value_is_covered_with_it() -> None:
     ocr = _ocr(["12 Way,"], gap=0)  # no gap between glyphs: one run of ink
     (box,) = BoxIndex(ocr, _glyphs(ocr)).boxes(0, len(ocr.text) - 1)
     assert box.right >= ocr.words[1].box.right
+
+
+def test_ink_runs_are_in_image_columns_even_for_a_box_past_the_left_edge() -> None:
+    page = _page((2, 20, 6, 40), (9, 20, 12, 40))
+    assert ink_runs(page, Box(-5, 20, 20, 20)) == [(2, 6), (9, 12)]

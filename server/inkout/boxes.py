@@ -113,9 +113,7 @@ def ink_runs(gray: np.ndarray, box: Box) -> list[tuple[int, int]]:
         return []
     inked = np.concatenate(([0], (diff > 0.35 * contrast).any(axis=0).astype(np.int8), [0]))
     edges = np.flatnonzero(np.diff(inked))
-    return [
-        (box.left + int(a), box.left + int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)
-    ]
+    return [(left + int(a), left + int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
 
 
 class BoxIndex:
