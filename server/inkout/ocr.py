@@ -232,7 +232,7 @@ def reading_order(ocr: OcrText) -> OcrText:
     them. A piece (a line, or a table cell) that is not a label moves to just after its
     label: the nearest label to its left on the same row (each one's middle inside the
     other's height), else the label just above it, left-aligned with it. Words and symbols
-    keep their boxes; only offsets move.
+    keep their boxes; offsets move, and each piece becomes a line of its own.
     """
     pieces = _pieces(ocr)
     if len(pieces) < 2:
@@ -280,33 +280,25 @@ def reading_order(ocr: OcrText) -> OcrText:
             order.append(p)
             if k in values:
                 order.append(pieces[values[k]])
-    texts: list[str] = []
-    words: list[Word] = []
-    new_index: dict[int, int] = {}
-    shift: dict[int, int] = {}
-    offset = 0
-    for p in order:
-        start, end = ocr.words[p[0]].start, ocr.words[p[-1]].end
-        if texts:
-            texts.append("\n")
-            offset += 1
-        texts.append(ocr.text[start:end])
-        for i in p:
-            w = ocr.words[i]
-            shift[i] = offset - start
-            new_index[i] = len(words)
-            words.append(replace(w, start=w.start + shift[i], end=w.end + shift[i]))
-        offset += end - start
-    symbols = sorted(
-        (
-            replace(
-                s, start=s.start + shift[s.word], end=s.end + shift[s.word], word=new_index[s.word]
-            )
-            for s in ocr.symbols
-        ),
-        key=lambda s: s.start,
+    by_word: list[list[Symbol]] = [[] for _ in ocr.words]
+    for s in ocr.symbols:
+        by_word[s.word].append(s)
+    return merge([_piece(ocr, p, by_word) for p in order])
+
+
+def _piece(ocr: OcrText, piece: list[int], by_word: list[list[Symbol]]) -> OcrText:
+    """The words piece (consecutive indexes) of ocr as a one-line OcrText, for merge()."""
+    start, end, first = ocr.words[piece[0]].start, ocr.words[piece[-1]].end, piece[0]
+    words = tuple(
+        replace(w, start=w.start - start, end=w.end - start, line=0)
+        for w in ocr.words[first : piece[-1] + 1]
     )
-    return OcrText("".join(texts), tuple(words), tuple(symbols))
+    symbols = tuple(
+        replace(s, start=s.start - start, end=s.end - start, word=s.word - first)
+        for i in piece
+        for s in by_word[i]
+    )
+    return OcrText(ocr.text[start:end], words, symbols)
 
 
 class OcrEngine:
