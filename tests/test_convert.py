@@ -26,6 +26,13 @@ def test_info_type_aliases_become_dlp_names() -> None:
     assert spec.info_types == ("US_SOCIAL_SECURITY_NUMBER", "PERSON_NAME")
 
 
+def test_all_basic_passes_to_the_detector_as_is() -> None:
+    cfg = dlp_pb2.InspectConfig(
+        info_types=[dlp_pb2.InfoType(name="ALL_BASIC"), dlp_pb2.InfoType(name="US_SSN")]
+    )
+    assert convert.inspect_spec(cfg).info_types == ("ALL_BASIC", "US_SOCIAL_SECURITY_NUMBER")
+
+
 def test_unspecified_min_likelihood_is_possible_as_in_dlp() -> None:
     assert convert.inspect_spec(dlp_pb2.InspectConfig()).min_likelihood == Likelihood.POSSIBLE
     cfg = dlp_pb2.InspectConfig(min_likelihood=dlp_pb2.LIKELY)

@@ -178,3 +178,23 @@ def test_redact_all_text_covers_every_word(dlp, form, ocr_engine) -> None:
 def test_list_info_types_names_the_dlp_detectors(dlp) -> None:
     names = {t.name for t in dlp.list_info_types(request={}).info_types}
     assert set(VALUES) <= names
+
+
+def test_all_basic_adds_the_dates_the_default_list_leaves_readable(dlp) -> None:
+    page = render([["Visit on 14 July 2023"]])
+
+    def found(info_types: list[str]) -> set[str]:
+        response = dlp.redact_image(
+            request={
+                "byte_item": {
+                    "type_": dlp_v2.ByteContentItem.BytesType.IMAGE_PNG,
+                    "data": page.png(),
+                },
+                "include_findings": True,
+                "inspect_config": {"info_types": [{"name": n} for n in info_types]},
+            }
+        )
+        return {f.info_type.name for f in response.inspect_result.findings}
+
+    assert "DATE" not in found([])
+    assert "DATE" in found(["ALL_BASIC"])

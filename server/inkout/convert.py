@@ -162,7 +162,9 @@ def inspect_spec(cfg: dlp_pb2.InspectConfig) -> InspectSpec:
         raise InvalidArgument("inspect_config.limits: finding limits must be zero or positive")
     per_item = [v for v in (limits.max_findings_per_item, limits.max_findings_per_request) if v]
     return InspectSpec(
-        info_types=names.all(cfg.info_types),
+        info_types=tuple(
+            t.name if t.name == infotypes.ALL_BASIC else names(t.name) for t in cfg.info_types
+        ),
         min_likelihood=_likelihood(cfg.min_likelihood, _DEFAULT_MIN),
         min_likelihood_per_info_type=tuple(
             (names(t.info_type.name), _likelihood(t.min_likelihood, _DEFAULT_MIN))
