@@ -228,8 +228,8 @@ def canonical(name: str) -> str:
             hint = f' (names are case-sensitive: did you mean "{name.upper()}"?)'
         raise InvalidArgument(
             f'unknown info type "{name}"{hint}: use one of {names} '
-            f"(ListInfoTypes lists them) or {ALL_BASIC} for all of them, "
-            "or define it in custom_info_types"
+            "(ListInfoTypes lists them; in info_types, "
+            f"{ALL_BASIC} asks for all of them), or define it in custom_info_types"
         )
     return entry.name
 
