@@ -848,3 +848,76 @@ def test_urls_and_addresses_are_found_as_ocr_misreads_them(
 def test_a_sentence_break_after_an_at_sign_is_no_address(detector: Detector) -> None:
     text = "Meet me @ home. Then we go."
     assert "EMAIL_ADDRESS" not in types(detector.detect(text, InspectSpec()))
+
+
+# ----- the same findings as Presidio, for less work -----
+
+PHONE_TEXTS = [
+    "Call (212) 736-5000 or +44 20 7946 0958 today",
+    "Tel. 030 1234567, Fax 0049 30 12345679, mobile 0151 23456789",
+    "Card 4111 1111 1111 1111 exp 04/27, PIN 1234, room 12",
+    "+1 (415) 555-0132 ext. 12 and 1-800-FLOWERS",
+    "Bureau 01 42 68 53 00, portable 06 12 34 56 78",
+    "Ligação (11) 91234-5678 ou 011 44 20 7946 0958",
+    "IL 03-1234567, IN 098765 43210, CA 604-555-0199",
+    "short 555-0199, 4 8 15 16 23 42, 2023-07-14 11:52, 0 800 123",
+]
+
+
+@pytest.mark.parametrize("text", PHONE_TEXTS)
+def test_phone_numbers_are_those_presidios_own_recognizer_finds(text: str) -> None:
+    from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+
+    from inkout.recognizers import InkoutPhoneRecognizer
+
+    def spans(recognizer) -> list[tuple[int, int, float]]:
+        found = recognizer.analyze(text, ["PHONE_NUMBER"], None)
+        return sorted((r.start, r.end, r.score) for r in found)
+
+    expected = spans(PhoneRecognizer())
+    assert spans(InkoutPhoneRecognizer()) == expected
+
+
+def test_the_token_under_a_finding_is_the_one_presidio_would_pick(detector: Detector) -> None:
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    from inkout.detect import _ContextEnhancer
+
+    text = "Patient:  John  Smith\nSSN 536-22-8765, phone (212) 736-5000.\n\nMRN: 00123"
+    artifacts = detector._artifacts(text, ["PERSON"])
+    plain = [str(t) for t in artifacts.tokens]  # without the token ends
+    for start in range(len(text) - 1):
+        expected = LemmaContextAwareEnhancer._find_index_of_match_token(
+            "", start, plain, artifacts.tokens_indices
+        )
+        found = _ContextEnhancer._find_index_of_match_token(
+            "", start, artifacts.tokens, artifacts.tokens_indices
+        )
+        assert found == expected, start
+
+
+def test_names_and_places_are_found_between_lines_the_entity_recogniser_skips(
+    detector: Detector,
+) -> None:
+    text = (
+        "aiko.haddad@example.com\n(212) 736-5000\n4111 1111 1111 1111\n"
+        "Our client John Smith moved to Paris last year.\nhttps://example.com/x\n"
+        "2023-07-14\nSigned by Maria Garcia in Berlin"
+    )
+    found = detector.detect(text, only("PERSON_NAME", "LOCATION"))
+    assert quotes(text, found, "PERSON_NAME") == ["John Smith", "Maria Garcia"]
+    assert quotes(text, found, "LOCATION") == ["Paris", "Berlin"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "KATARZYNA MAZUR\nST. MARY HOSPITAL\nTel: (206) 978-0430",
+        "Tech: Sarah Miller\nW: 400 L: 1024\nkVp 109 mAs 3.8\nSeries: 1 Image: 10",
+    ],
+)
+def test_institutions_and_words_without_capitals_are_no_names(
+    detector: Detector, text: str
+) -> None:
+    found = quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME")
+    assert found == [text.split("\n")[0].removeprefix("Tech: ")]

@@ -18,6 +18,7 @@ Never log the text, quotes or matches: they are the sensitive data this service 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
@@ -26,6 +27,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 import re2
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from inkout import infotypes, names, recognizers
 from inkout.errors import InvalidArgument
@@ -126,11 +130,41 @@ def _trim_ner(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+_NOT_WORDS = re.compile(r"\S+@\S+|\S*://\S+|www\.\S+")  # e-mail addresses and URLs
+
+
+def _lines_with_words(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each line with a word of two letters or more outside e-mail
+    addresses and URLs: the lines where a name, place or written date can be."""
+    return [
+        m.span()
+        for m in re.finditer(r"[^\n]+", text)
+        if re.search(r"[^\W\d_]{2}", _NOT_WORDS.sub(" ", m.group()))
+    ]
+
+
+# Words that make a capitalised phrase an institution or a place, never a person: the small
+# spaCy model takes "ST. MARY HOSPITAL" for a person, since Mary is a given name.
+_INSTITUTION_WORDS = frozenset(
+    """
+    hospital clinic infirmary medical centre center health healthcare surgery pharmacy
+    laboratory radiology imaging university college school academy institute foundation
+    trust bank church ward department dept inc ltd llc gmbh corp company
+    """.split()
+)
+
+
 def _could_be_name(span: str) -> bool:
-    """False for title-case phrases of English words with no name among them, which the small
-    spaCy model takes for people ("Employee Information Sheet", "Ledger Console")."""
+    """False for what the small spaCy model takes for people but cannot be one: a phrase of
+    English words with no name among them ("Employee Information Sheet"), an institution
+    ("ST. MARY HOSPITAL"), or words without a capital letter ("kVp", "tudy": units, and
+    words OCR cut short)."""
     lex = names.lexicon()
     words = re.findall(r"[^\W\d_]+", span)
+    if not any(w[0].isupper() for w in words):
+        return False
+    if any(w.lower() in _INSTITUTION_WORDS for w in words):
+        return False
     return any(lex.is_name(w) for w in words) or not all(lex.is_english(w) for w in words)
 
 
@@ -530,6 +564,33 @@ def _offline_tlds() -> None:
         module.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
+class _Tokens(list[str]):
+    """A text's tokens, with the offset where each one ends, in order."""
+
+    ends: list[int]
+
+
+class _ContextEnhancer(LemmaContextAwareEnhancer):
+    """Presidio's context scoring, with the token under each finding found by bisection.
+
+    Presidio walks the tokens from the start of the text for every finding: on a screenshot
+    with a hundred findings that was most of the context scoring's time.
+    """
+
+    @staticmethod
+    def _find_index_of_match_token(word: str, start: int, tokens, tokens_indices) -> int:
+        ends = getattr(tokens, "ends", None)
+        if ends is None:
+            return LemmaContextAwareEnhancer._find_index_of_match_token(
+                word, start, tokens, tokens_indices
+            )
+        # Presidio takes the first token that ends after the finding's start.
+        index = bisect.bisect_right(ends, start)
+        if index == len(ends):
+            raise ValueError("a finding starts after the last token")
+        return index
+
+
 class Detector:
     """Presidio's analyzer, loaded once per process, and the request rules around it.
 
@@ -546,9 +607,14 @@ class Detector:
         _offline_tlds()
         provider = NlpEngineProvider(nlp_configuration=NLP_CONFIGURATION)
         self._analyzer = AnalyzerEngine(
-            nlp_engine=provider.create_engine(), supported_languages=["en"]
+            nlp_engine=provider.create_engine(),
+            supported_languages=["en"],
+            context_aware_enhancer=_ContextEnhancer(),
         )
         for recognizer in recognizers.all_recognizers():
+            replaced = getattr(recognizer, "REPLACES", None)
+            if replaced:
+                self._analyzer.registry.remove_recognizer(replaced)
             self._analyzer.registry.add_recognizer(recognizer)
         supported = set(self._analyzer.get_supported_entities(language="en"))
         missing = {i.presidio_entity for i in infotypes.all_builtin()} - supported
@@ -558,6 +624,7 @@ class Detector:
                 "does not match inkout.infotypes; install the version in constraints.txt"
             )
         self._nlp = self._analyzer.nlp_engine.nlp["en"]
+        self._ner = self._nlp.get_pipe("ner")
         self._lock = threading.Lock()
         self._analyzer.analyze(text=_WARM_UP_TEXT, language="en")  # load everything lazy now
 
@@ -570,14 +637,47 @@ class Detector:
         are labels in base form, so the lower-cased token stands in for the lemma: that saves
         the tagger, attribute ruler and lemmatizer, half of spaCy's time.
         """
-        wanted = ["ner"] if _NER_ENTITIES & set(entities) else []
-        doc = self._nlp(text, disable=[p for p in self._nlp.pipe_names if p not in wanted])
+        doc = self._nlp.make_doc(text)
+        if _NER_ENTITIES & set(entities):
+            doc.ents = self._entities(doc)
         engine = self._analyzer.nlp_engine
         artifacts = engine._doc_to_nlp_artifact(doc, "en")
         artifacts.lemmas = [token.lower_ for token in doc]
+        # Plain strings: Presidio reads only each token's length, and a spaCy Token is made anew
+        # for every read.
+        artifacts.tokens = _Tokens(token.text for token in doc)
+        artifacts.tokens.ends = [token.idx + len(token) for token in doc]
         # The context keywords are derived from the lemmas when the artifacts are made.
         artifacts.keywords = artifacts.set_keywords(engine, artifacts.lemmas, "en")
         return artifacts
+
+    def _entities(self, doc: Doc) -> list[Span]:
+        """spaCy's entities in doc, from its entity recogniser run on the lines with words only.
+
+        Lines of e-mail addresses, URLs, numbers and dates (a screenshot's table columns,
+        two thirds of its tokens) hold no name or place, and what they hold other recognizers
+        find; spaCy's time grows with its tokens. A line is kept or left whole, so a name keeps
+        the words around it, and entities are cut at the lines' ends.
+        """
+        text = doc.text  # spaCy joins the tokens anew on every read
+        lines = _lines_with_words(text)
+        if not lines:
+            return []
+        found = self._ner(self._nlp.make_doc("\n".join(text[a:b] for a, b in lines)))
+        spans = []
+        offset = 0  # where each line starts in the text the recogniser read
+        ents = list(found.ents)
+        for a, b in lines:
+            for ent in ents:
+                lo, hi = max(ent.start_char, offset), min(ent.end_char, offset + b - a)
+                if lo < hi:
+                    span = doc.char_span(
+                        a + lo - offset, a + hi - offset, ent.label_, alignment_mode="expand"
+                    )
+                    if span is not None:
+                        spans.append(span)
+            offset += b - a + 1
+        return filter_spans(spans)
 
     @property
     def supported_entities(self) -> frozenset[str]:

@@ -8,8 +8,11 @@ and the words around it ("DOB", "born", "MRN") raise it above DLP's default mini
 from __future__ import annotations
 
 import re
+import unicodedata
 
+import phonenumbers
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import predefined_recognizers as presidio_predefined
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer
 
 from inkout import names
@@ -236,8 +239,68 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_ALNUM = re.compile(r"[^\W_]")
+
+
+def _too_short(candidate: str, shortest: int) -> bool:
+    """Whether a candidate has fewer digits than any valid national number of a region.
+
+    Parsing never adds digits (letters of "1-800-FLOWERS" count, as they become digits), so
+    such a candidate cannot be valid there. Numbers written internationally ("+49", "0049",
+    "011 44") are measured against their own country, not this one: they are never skipped.
+    """
+    count = len(_ALNUM.findall(candidate))
+    if count >= shortest or "+" in candidate or "\uff0b" in candidate:
+        return False
+    first = next((c for c in candidate if c.isdecimal()), "")
+    return not first or unicodedata.decimal(first) != 0
+
+
+class _RegionMatcher(phonenumbers.PhoneNumberMatcher):
+    """libphonenumber's matcher for one region, which skips candidates too short for it
+    before parsing them.
+
+    A card number or a table of small figures yields many short candidates, each parsed and
+    validated once per region: most of Presidio's phone-matching time on a screenshot.
+    """
+
+    def __init__(self, text: str, region: str, leniency: int) -> None:
+        super().__init__(text, region, leniency=leniency)
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+        lengths = metadata.general_desc.possible_length if metadata else ()
+        self._shortest = min(lengths, default=1)
+
+    def _parse_and_verify(self, candidate: str, offset: int):  # noqa: ANN202 (library type)
+        if _too_short(candidate, self._shortest):
+            return None
+        return super()._parse_and_verify(candidate, offset)
+
+
+class InkoutPhoneRecognizer(presidio_predefined.PhoneRecognizer):
+    """Presidio's phone recognizer (same regions, leniency, score and context words), with
+    candidates too short for a region skipped unparsed: the same findings, faster."""
+
+    REPLACES = "PhoneRecognizer"
+
+    def __init__(self) -> None:
+        super().__init__(name="InkoutPhoneRecognizer")
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: object = None
+    ) -> list[RecognizerResult]:
+        results = []
+        for region in self.supported_regions:
+            # The region only names the match in the explanation, which inkout never returns:
+            # looking up the number's own region (as Presidio does) would cost a third of this.
+            for match in _RegionMatcher(text, region, self.leniency):
+                results.append(self._get_recognizer_result(match, text, region, nlp_artifacts))
+        return EntityRecognizer.remove_duplicates(results)
+
+
 def all_recognizers() -> list[EntityRecognizer]:
+    """inkout's recognizers; those with a REPLACES name take the place of Presidio's own."""
     return [
+        InkoutPhoneRecognizer(),
         date_of_birth(),
         street_address(),
         medical_record_number(),
