@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from inkout import infotypes
-from inkout.detect import Detector
+from inkout.detect import Detector, is_header
 from inkout.errors import InvalidArgument
 from inkout.model import (
     CustomInfoType,
@@ -921,3 +921,27 @@ def test_institutions_and_words_without_capitals_are_no_names(
 ) -> None:
     found = quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME")
     assert found == [text.split("\n")[0].removeprefix("Tech: ")]
+
+
+def test_a_value_under_a_column_header_that_names_its_type_is_found_though_ocr_broke_it(
+    detector: Detector,
+) -> None:
+    # The header is rows above, out of reach of context words: only headers= tells.
+    text = "87417-2904\n9520-4756-4212-4568\nB41 3756 4489 4470\n•••-••-0994"
+    cells = [span(text, v) for v in text.split("\n")]
+    headers = [(a, b, "Card / SSN") for a, b in cells]
+    wanted = only("US_SOCIAL_SECURITY_NUMBER", "CREDIT_CARD_NUMBER")
+    assert detector.detect(text, wanted) == []
+    found = detector.detect(text, wanted, headers)
+    assert [(text[d.start : d.end], d.info_type) for d in found] == [
+        ("87417-2904", "US_SOCIAL_SECURITY_NUMBER"),
+        ("9520-4756-4212-4568", "CREDIT_CARD_NUMBER"),
+        ("B41 3756 4489 4470", "CREDIT_CARD_NUMBER"),
+    ]
+
+
+def test_a_column_header_that_names_no_type_adds_nothing(detector: Detector) -> None:
+    text = "Order\n87417-2904"
+    assert detector.detect(text, InspectSpec(), [(6, 16, "Order")]) == []
+    assert not is_header("Order") and is_header("SSN") and is_header("Card number")
+    assert not is_header("Social media")

@@ -10,7 +10,7 @@ import pytest
 from render import overlap, render
 
 from inkout.model import Box, OcrText, Symbol, Word
-from inkout.ocr import OcrEngine, band_cuts, prepare, reading_order, to_gray8
+from inkout.ocr import OcrEngine, band_cuts, prepare, reading_order, to_gray8, under_headers
 
 
 def _bgr(rendered) -> np.ndarray:
@@ -247,3 +247,22 @@ def test_text_without_labels_keeps_tesseracts_order() -> None:
         [("Name", (40, 40, 60, 20)), ("Status", (600, 40, 80, 20)), ("Aoife", (40, 80, 60, 20))]
     )
     assert reading_order(table) is table
+
+
+def test_cells_far_below_a_column_header_are_reported_with_it() -> None:
+    table = _pieces_ocr(
+        [
+            ("Name", (40, 40, 60, 20)),
+            ("SSN", (400, 40, 40, 20)),
+            ("Aoife", (40, 300, 60, 20)),
+            ("87417-2904", (380, 300, 120, 20)),
+            ("Showing", (40, 600, 90, 20)),
+        ]
+    )
+    found = under_headers(table, lambda text: text == "SSN")
+    assert [(table.text[a:b], header) for a, b, header in found] == [("87417-2904", "SSN")]
+
+
+def test_without_a_header_nothing_is_under_one() -> None:
+    table = _pieces_ocr([("Name", (40, 40, 60, 20)), ("Aoife", (40, 80, 60, 20))])
+    assert under_headers(table, lambda text: text == "SSN") == []

@@ -95,3 +95,11 @@ def test_by_default_padding_grows_with_the_text_height(redactor, doc) -> None:
         pad = max(redactor.settings.box_padding, round(redact_module.PADDING_PER_HEIGHT * b.height))
         assert (image[b.top - pad : b.bottom + pad, b.left - pad : b.right + pad] == 0).all()
     assert pad > redactor.settings.box_padding  # this text is tall enough to pad more
+
+
+def test_a_number_far_below_an_ssn_column_header_is_painted(redactor) -> None:
+    # OCR often drops a hyphen ("87417-2904"); the header, four rows up, still says SSN.
+    table = render([["SSN"], ["Active"], ["Pending"], ["Active"], ["87417-2904"]])
+    result = redactor.redact(RedactJob(table.png(), spec=InspectSpec()))
+    assert [f.quote for f in result.findings] == ["87417-2904"]
+    assert _painted(result.image, table, "87417-2904")

@@ -177,6 +177,48 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Column headers that name an info type, and the shape a value under them must have. Under
+# such a header a value is that type even when OCR broke what identifies it elsewhere: the
+# hyphens of an SSN ("87417-2904"), a card number's checksum (one digit misread). Masked
+# values ("•••-••-0994") have too few digits to match.
+_HEADER_WORDS: dict[frozenset[str], str] = {
+    frozenset({"ssn"}): "US_SOCIAL_SECURITY_NUMBER",
+    frozenset({"social", "security"}): "US_SOCIAL_SECURITY_NUMBER",
+    frozenset({"card"}): "CREDIT_CARD_NUMBER",
+}
+_HEADER_SHAPES: dict[str, re.Pattern[str]] = {
+    # nine digits, grouped any way
+    "US_SOCIAL_SECURITY_NUMBER": re.compile(r"(?<![\w-])\d(?:[- .]?\d){8}(?![\w-])"),
+    # 13 to 19 digits in groups, one of which OCR may have read as a letter
+    "CREDIT_CARD_NUMBER": re.compile(
+        r"(?<![\w-])[\dBOSIlZ](?:[- ]?\d){11,17}[- ]?[\dBOSIlZ](?![\w-])"
+    ),
+}
+
+
+def _header_types(text: str) -> set[str]:
+    """The info types a table's column header names: "SSN", "Card / SSN", "Card number"."""
+    words = set(re.findall(r"[^\W\d_]+", text.lower()))
+    if not 0 < len(words) <= 3:
+        return set()
+    return {info_type for named, info_type in _HEADER_WORDS.items() if named <= words}
+
+
+def is_header(text: str) -> bool:
+    """Whether text is a column header that names an info type."""
+    return bool(_header_types(text))
+
+
+def _under_headers(
+    text: str, headers: Iterable[tuple[int, int, str]], builtins: frozenset[str]
+) -> Iterator[Detection]:
+    """Values in table cells whose column header names their type, as LIKELY findings."""
+    for start, end, header in headers:
+        for info_type in sorted(_header_types(header) & builtins):
+            for m in _HEADER_SHAPES[info_type].finditer(text, start, end):
+                yield Detection(info_type, m.start(), m.end(), Likelihood.LIKELY)
+
+
 _WARM_UP_TEXT = "Warm-up: Jane Roe, jane.roe@example.com, 4111 1111 1111 1111, in Paris."
 
 # ----- compiled pieces of a plan -----
@@ -688,8 +730,14 @@ class Detector:
         """Raise InvalidArgument for anything in the spec that detect() could not honour."""
         _plan(spec)
 
-    def detect(self, text: str, spec: InspectSpec) -> list[Detection]:
-        """Every finding in text, sorted by (start, end); no finding limits are applied."""
+    def detect(
+        self, text: str, spec: InspectSpec, headers: Iterable[tuple[int, int, str]] = ()
+    ) -> list[Detection]:
+        """Every finding in text, sorted by (start, end); no finding limits are applied.
+
+        headers: the (start, end) of pieces of text in table cells, with their column
+        header's text (see ``inkout.ocr.under_headers`` and ``is_header``).
+        """
         plan = _plan(spec)
         if not text.strip():
             return []
@@ -718,6 +766,7 @@ class Detector:
                 for start, end in spans:
                     if end > start:
                         candidates.append(Detection(name, start, end, likelihood, r.score))
+        candidates.extend(_under_headers(text, headers, plan.builtins))
         for custom in plan.customs:
             for start, end in custom.matcher.spans(text):
                 candidates.append(Detection(custom.name, start, end, custom.likelihood))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import queue
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -284,6 +284,35 @@ def reading_order(ocr: OcrText) -> OcrText:
     for s in ocr.symbols:
         by_word[s.word].append(s)
     return merge([_piece(ocr, p, by_word) for p in order])
+
+
+def under_headers(ocr: OcrText, is_header: Callable[[str], bool]) -> list[tuple[int, int, str]]:
+    """Each piece of text (a line, or a table cell) below a column header: its (start, end)
+    in the text and the header's text.
+
+    A table's header row can be far above its cells ("SSN" over ten rows of numbers), out of
+    reach of the context words around a value; the header is the nearest piece above that
+    is_header accepts and that overlaps the piece horizontally.
+    """
+    pieces = _pieces(ocr)
+    spans = [(ocr.words[p[0]].start, ocr.words[p[-1]].end) for p in pieces]
+    heads = [k for k, (a, b) in enumerate(spans) if is_header(ocr.text[a:b])]
+    if not heads:
+        return []
+    boxes = [union([ocr.words[i].box for i in p]) for p in pieces]
+    found = []
+    for k, box in enumerate(boxes):
+        above = [
+            j
+            for j in heads
+            if boxes[j].bottom <= box.top
+            and boxes[j].left < box.right
+            and box.left < boxes[j].right
+        ]
+        if above and k not in heads:
+            a, b = spans[max(above, key=lambda j: boxes[j].bottom)]
+            found.append((*spans[k], ocr.text[a:b]))
+    return found
 
 
 def _piece(ocr: OcrText, piece: list[int], by_word: list[list[Symbol]]) -> OcrText:

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from inkout import decode, encode
 from inkout.boxes import BoxIndex
 from inkout.config import Settings
-from inkout.detect import Detector
+from inkout.detect import Detector, is_header
 from inkout.model import Box, Detection, Finding, InspectSpec, PaintPlan, Redaction, Rgb
-from inkout.ocr import OcrEngine, to_gray8
+from inkout.ocr import OcrEngine, to_gray8, under_headers
 from inkout.paint import paint_boxes
 
 
@@ -111,7 +111,8 @@ class Redactor:
         finally:
             with self._in_flight_lock:
                 self._in_flight -= 1
-        detections = self.detector.detect(ocr.text, job.spec)
+        headers = under_headers(ocr, is_header)
+        detections = self.detector.detect(ocr.text, job.spec, headers)
         lap("detect")
 
         index = BoxIndex(ocr, to_gray8(image.pixels) if detections else None)
