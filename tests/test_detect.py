@@ -945,3 +945,12 @@ def test_a_column_header_that_names_no_type_adds_nothing(detector: Detector) -> 
     assert detector.detect(text, InspectSpec(), [(6, 16, "Order")]) == []
     assert not is_header("Order") and is_header("SSN") and is_header("Card number")
     assert not is_header("Social media")
+
+
+def test_an_address_masked_on_screen_is_not_reported_but_one_with_a_plus_is(
+    detector: Detector,
+) -> None:
+    # "k•••@mail.example.org" as OCR reads the bullets; the last one is a real address.
+    text = "k++*@mail.example.org\na***@outlook.com\njohn+billing@example.com"
+    found = detector.detect(text, only("EMAIL_ADDRESS", "URL"))
+    assert quotes(text, found) == ["john+billing@example.com", "example.com"]

@@ -219,6 +219,30 @@ def _under_headers(
                 yield Detection(info_type, m.start(), m.end(), Likelihood.LIKELY)
 
 
+# An e-mail address already masked on screen ("k•••@mail.example.org", which OCR reads as
+# "k***@" or "k++*@"): a local part of mask symbols and at most one letter or digit.
+_MASKED_ADDRESS = re.compile(r"(?<![^\s:;,(<\[])[^\s@]{2,8}@[^\W_][\w.-]*\.[^\W\d_]{2,}")
+_MASKS = frozenset("*+•·")
+
+
+def _masked_addresses(text: str) -> list[tuple[int, int]]:
+    """Spans of e-mail addresses whose local part is masked: they identify no one."""
+    spans = []
+    for m in _MASKED_ADDRESS.finditer(text):
+        local = m.group().split("@", 1)[0]
+        masks = sum(c in _MASKS for c in local)
+        if masks >= 2 and masks + 1 >= len(local):
+            spans.append(m.span())
+    return spans
+
+
+def _inside_masked(d: Detection, masked: list[tuple[int, int]]) -> bool:
+    """An e-mail address or its domain (Presidio reports both) inside a masked address."""
+    return d.info_type in ("EMAIL_ADDRESS", "URL") and any(
+        a <= d.start and d.end <= b for a, b in masked
+    )
+
+
 _WARM_UP_TEXT = "Warm-up: Jane Roe, jane.roe@example.com, 4111 1111 1111 1111, in Paris."
 
 # ----- compiled pieces of a plan -----
@@ -767,6 +791,9 @@ class Detector:
                     if end > start:
                         candidates.append(Detection(name, start, end, likelihood, r.score))
         candidates.extend(_under_headers(text, headers, plan.builtins))
+        masked = _masked_addresses(text)
+        if masked:
+            candidates = [d for d in candidates if not _inside_masked(d, masked)]
         for custom in plan.customs:
             for start, end in custom.matcher.spans(text):
                 candidates.append(Detection(custom.name, start, end, custom.likelihood))
