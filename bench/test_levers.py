@@ -3,6 +3,9 @@
 - OCR: one tesseract API against bands read at once on every core (inkout.ocr).
 - Detection: Presidio's own analyze (its full spaCy pipeline) against inkout's detector,
   which runs spaCy's entity recogniser alone, for every built-in type.
+- spaCy's entity recogniser on the whole text against only the lines with words.
+- Phone numbers: Presidio's recogniser against inkout's, which skips candidates too short for
+  a region unparsed (both must find the same numbers).
 - Encoding: OpenCV's PNG encoder at level 1 against inkout's (Up filter, zlib-ng).
 """
 
@@ -16,6 +19,7 @@ from collections.abc import Callable
 import cv2
 import numpy as np
 import pytest
+from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 from reference import references
 
 from inkout.detect import Detector
@@ -23,6 +27,7 @@ from inkout.encode import encode
 from inkout.infotypes import ALL_BASIC
 from inkout.model import InspectSpec
 from inkout.ocr import OcrEngine
+from inkout.recognizers import InkoutPhoneRecognizer
 
 REFS = {r.name: r for r in references()}
 EVERY_TYPE = InspectSpec(info_types=(ALL_BASIC,))  # the same work as Presidio's full pipeline
@@ -73,6 +78,20 @@ def test_levers(report, engines, detector, name: str) -> None:
         ),
         "detect, inkout": _median(lambda: detector.detect(text, EVERY_TYPE)),
     }
+    nlp = detector._nlp
+    others = [p for p in nlp.pipe_names if p != "ner"]
+    row["spaCy entities, every line"] = _median(lambda: nlp(text, disable=others))
+    row["spaCy entities, lines with words"] = _median(
+        lambda: detector._entities(nlp.make_doc(text))
+    )
+    presidio_phone, inkout_phone = PhoneRecognizer(), InkoutPhoneRecognizer()
+
+    def phones(recognizer) -> list[tuple[int, int]]:
+        return sorted((r.start, r.end) for r in recognizer.analyze(text, ["PHONE_NUMBER"]))
+
+    assert phones(inkout_phone) == phones(presidio_phone)  # the same numbers found
+    row["phone, Presidio"] = _median(lambda: phones(presidio_phone))
+    row["phone, inkout"] = _median(lambda: phones(inkout_phone))
     if ref.format == "png":
         row["png, OpenCV level 1"] = _median(
             lambda: cv2.imencode(".png", pixels, [cv2.IMWRITE_PNG_COMPRESSION, 1])
