@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import logging
 import re
 import threading
@@ -712,7 +713,9 @@ class Detector:
         # Plain strings: Presidio reads only each token's length, and a spaCy Token is made anew
         # for every read.
         artifacts.tokens = _Tokens(token.text for token in doc)
-        artifacts.tokens.ends = [token.idx + len(token) for token in doc]
+        artifacts.tokens.ends = [
+            i + len(t) for i, t in zip(artifacts.tokens_indices, artifacts.tokens, strict=True)
+        ]
         # The context keywords are derived from the lemmas when the artifacts are made.
         artifacts.keywords = artifacts.set_keywords(engine, artifacts.lemmas, "en")
         return artifacts
@@ -730,11 +733,13 @@ class Detector:
         if not lines:
             return []
         found = self._ner(self._nlp.make_doc("\n".join(text[a:b] for a, b in lines)))
+        # Where each line starts in the text the recogniser read.
+        offsets = list(itertools.accumulate((b - a + 1 for a, b in lines[:-1]), initial=0))
         spans = []
-        offset = 0  # where each line starts in the text the recogniser read
-        ents = list(found.ents)
-        for a, b in lines:
-            for ent in ents:
+        for ent in found.ents:
+            k = bisect.bisect_right(offsets, ent.start_char) - 1
+            while k < len(lines) and offsets[k] < ent.end_char:
+                (a, b), offset = lines[k], offsets[k]
                 lo, hi = max(ent.start_char, offset), min(ent.end_char, offset + b - a)
                 if lo < hi:
                     span = doc.char_span(
@@ -742,7 +747,7 @@ class Detector:
                     )
                     if span is not None:
                         spans.append(span)
-            offset += b - a + 1
+                k += 1
         return filter_spans(spans)
 
     @property

@@ -302,6 +302,8 @@ def under_headers(ocr: OcrText, is_header: Callable[[str], bool]) -> list[tuple[
     boxes = [union([ocr.words[i].box for i in p]) for p in pieces]
     found = []
     for k, box in enumerate(boxes):
+        if k in heads:
+            continue
         above = [
             j
             for j in heads
@@ -309,7 +311,7 @@ def under_headers(ocr: OcrText, is_header: Callable[[str], bool]) -> list[tuple[
             and boxes[j].left < box.right
             and box.left < boxes[j].right
         ]
-        if above and k not in heads:
+        if above:
             a, b = spans[max(above, key=lambda j: boxes[j].bottom)]
             found.append((*spans[k], ocr.text[a:b]))
     return found
