@@ -7,10 +7,21 @@ from concurrent.futures import ThreadPoolExecutor
 import cv2
 import numpy as np
 import pytest
-from render import overlap, render
+from PIL import Image, ImageDraw
+from render import font, overlap, render
 
 from inkout.model import Box, OcrText, Symbol, Word
-from inkout.ocr import OcrEngine, band_cuts, prepare, reading_order, to_gray8, under_headers
+from inkout.ocr import (
+    OcrEngine,
+    band_cuts,
+    prepare,
+    reading_order,
+    text_edges,
+    to_gray8,
+    under_headers,
+    unread_lines,
+    with_second_looks,
+)
 
 
 def _bgr(rendered) -> np.ndarray:
@@ -266,3 +277,85 @@ def test_cells_far_below_a_column_header_are_reported_with_it() -> None:
 def test_without_a_header_nothing_is_under_one() -> None:
     table = _pieces_ocr([("Name", (40, 40, 60, 20)), ("Aoife", (40, 80, 60, 20))])
     assert under_headers(table, lambda text: text == "SSN") == []
+
+
+def _side_panel() -> tuple[np.ndarray, Box]:
+    """A light page with a dark side panel holding small grey text, as in an app's footer:
+    tesseract's layout analysis reads the page and the panel's title but drops the grey
+    lines. Returns the image and where the address was drawn."""
+    image = Image.new("RGB", (900, 500), (248, 249, 250))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 200, 500), fill=(31, 35, 41))
+    draw.text((20, 30), "Dashboard", font=font(15), fill=(230, 230, 230))
+    draw.text((20, 400), "Last login from", font=font(11), fill=(138, 143, 152))
+    draw.text((20, 418), "192.168.20.252", font=font(11), fill=(138, 143, 152))
+    for i, row in enumerate(["Carmen Martinez", "Lukas Hoffmann"]):
+        draw.text((230, 60 + 40 * i), row, font=font(15), fill=(20, 20, 20))
+    left, top, right, bottom = draw.textbbox((20, 418), "192.168.20.252", font=font(11))
+    bgr = cv2.cvtColor(np.array(image), cv2.COLOR_RGB2BGR)
+    return bgr, Box(left, top, right - left, bottom - top)
+
+
+def test_lines_the_layout_analysis_dropped_are_read_on_a_second_look(ocr_engine) -> None:
+    image, drawn = _side_panel()
+    ocr = ocr_engine.read(image)
+    assert "Last login from\n192.168.20.252" in ocr.text
+    assert "Carmen Martinez" in ocr.text and "Dashboard" in ocr.text
+    address = next(w for w in ocr.words if ocr.text[w.start : w.end] == "192.168.20.252")
+    assert overlap(address.box, drawn) > 0.8
+
+
+def _words(*entries: tuple[str, Box]) -> OcrText:
+    """An OcrText of one line per entry, one word each, with symbols shared evenly."""
+    text, words, symbols = "", [], []
+    for line, (word, box) in enumerate(entries):
+        start = len(text) + (1 if text else 0)
+        text += ("\n" if text else "") + word
+        step = box.width // len(word)
+        for i in range(len(word)):
+            piece = Box(box.left + i * step, box.top, step, box.height)
+            symbols.append(Symbol(start + i, start + i + 1, piece, len(words)))
+        words.append(Word(start, start + len(word), box, line, 90.0))
+    return OcrText(text, tuple(words), tuple(symbols))
+
+
+def test_only_text_edges_outside_every_read_word_are_unread() -> None:
+    image, drawn = _side_panel()
+    prepared = prepare(image)
+    edges = text_edges(prepared.gray)
+    assert unread_lines(edges, OcrText("", (), ()), prepared)  # nothing read: all unread
+    read = _words(
+        ("Dashboard", Box(20, 32, 80, 14)),
+        ("Carmen Martinez", Box(230, 62, 130, 16)),
+        ("Lukas Hoffmann", Box(230, 102, 125, 16)),
+        ("Last login from", Box(20, 401, 80, 12)),
+    )
+    found = unread_lines(edges, read, prepared)
+    # One region, in prepared (bordered) coordinates, around the address alone.
+    assert len(found) == 1
+    region = found[0]
+    shifted = Box(
+        drawn.left + prepared.origin_x, drawn.top + prepared.origin_y, drawn.width, drawn.height
+    )
+    assert overlap(region, shifted) > 0.7
+
+
+def test_a_second_look_continues_the_line_it_stands_beside() -> None:
+    first = _words(("Ananya", Box(220, 1910, 200, 40)), ("kVp", Box(20, 1980, 90, 40)))
+    look = _words(("Sharma", Box(450, 1912, 190, 40)))
+    both = with_second_looks(first, [look])
+    assert both.text == "Ananya Sharma\nkVp"
+    sharma = both.words[1]
+    assert both.text[sharma.start : sharma.end] == "Sharma" and sharma.line == both.words[0].line
+    assert sharma.box == Box(450, 1912, 190, 40)
+    assert [both.text[s.start : s.end] for s in both.symbols if s.word == 1] == list("Sharma")
+
+
+def test_a_second_look_drops_words_already_read_and_marks_without_letters() -> None:
+    first = _words(("Dashboard", Box(20, 30, 90, 16)))
+    look = _words(
+        ("Dashb", Box(25, 30, 40, 16)),  # part of a word read the first time
+        ("|", Box(300, 30, 3, 16)),  # an icon's edge
+        ("Felix", Box(20, 400, 50, 16)),  # text the first look missed, far from any line
+    )
+    assert with_second_looks(first, [look]).text == "Dashboard\nFelix"

@@ -96,14 +96,14 @@ PIXELS_PER_EDGE = 120
 MIN_LINE_ROWS = 150
 
 
-def _text_ink(gray: np.ndarray) -> np.ndarray:
-    """Per row, how many sharp horizontal contrast edges it holds: text has many.
+def text_edges(gray: np.ndarray) -> np.ndarray:
+    """Where text may be: sharp horizontal contrast edges, on every second column.
 
     Edges rather than dark pixels, so dark panels and smooth backgrounds count as blank. Edges
     that belong to long vertical or slightly slanted runs (panel borders, table rules, the
     sides of a photographed sheet) are structure, not text: an opening with a tall kernel
     finds them, and no glyph stroke is that tall. Every second column is enough to find text
-    and halves the cost.
+    and halves the cost. Column k of the map is column 2k of gray.
     """
     edges = (np.abs(np.diff(gray[:, ::2].astype(np.int16), axis=1)) > 40).astype(np.uint8)
     tall = max(MIN_LINE_ROWS, gray.shape[0] // 12)
@@ -112,19 +112,19 @@ def _text_ink(gray: np.ndarray) -> np.ndarray:
         cv2.erode(joined, np.ones((tall, 1), np.uint8)), np.ones((tall, 1), np.uint8)
     )
     edges[lines > 0] = 0
-    return np.count_nonzero(edges, axis=1)
+    return edges
 
 
-def band_cuts(gray: np.ndarray, bands: int) -> list[int]:
+def band_cuts(gray: np.ndarray, bands: int, edges: np.ndarray | None = None) -> list[int]:
     """Rows at which to cut gray into `bands` bands that take about equally long to read.
 
     Each cut lies in the middle of a run of rows without text edges, nearest to where the
     cumulative cost reaches k/bands of the total. Returns fewer cuts when no such run exists,
-    e.g. on photos whose paper edges cross every row.
+    e.g. on photos whose paper edges cross every row. edges: text_edges(gray), if known.
     """
     if bands < 2 or gray.shape[0] < 2 * MIN_BAND_ROWS:
         return []
-    ink = _text_ink(gray)
+    ink = np.count_nonzero(text_edges(gray) if edges is None else edges, axis=1)
     blank = ink == 0
     if not ink.any():
         return []
@@ -173,20 +173,26 @@ def split(prepared: Prepared, cuts: list[int]) -> list[Prepared]:
     return bands
 
 
-def merge(parts: list[OcrText]) -> OcrText:
-    """One OcrText from the texts of consecutive bands, joined by newlines."""
-    parts = [p for p in parts if p.text]
-    if len(parts) == 1:
-        return parts[0]
+def merge(parts: list[OcrText], joins: list[str] | None = None) -> OcrText:
+    """One OcrText from consecutive parts (bands, or pieces of lines), joined by newlines.
+
+    joins[i], if given, is what goes before parts[i] instead: a space continues the line
+    before it, so the part's first line is that line.
+    """
+    kept = [(p, j) for p, j in zip(parts, joins or ["\n"] * len(parts), strict=True) if p.text]
+    if len(kept) == 1:
+        return kept[0][0]
     texts: list[str] = []
     words: list[Word] = []
     symbols: list[Symbol] = []
     offset = 0
     lines = 0
-    for part in parts:
+    for part, join in kept:
         if texts:
-            texts.append("\n")
+            texts.append(join)
             offset += 1
+            if join != "\n" and lines:
+                lines -= 1
         texts.append(part.text)
         first_word = len(words)
         words.extend(
@@ -332,6 +338,157 @@ def _piece(ocr: OcrText, piece: list[int], by_word: list[list[Symbol]]) -> OcrTe
     return OcrText(ocr.text[start:end], words, symbols)
 
 
+# A second look: text-like edges that no word covers are cut out as lines and read again.
+# A line of text is LOOK_MIN_ROWS to LOOK_MAX_ROWS tall and holds at least LOOK_EDGES_PER_ROW
+# edges per row of its height (an icon's outline or a bullet holds fewer).
+LOOK_MIN_ROWS = 6
+LOOK_MAX_ROWS = 150
+LOOK_EDGES_PER_ROW = 3
+# ... and is at least this many heights wide: shorter is a fragment, or a word too short to
+# be sensitive on its own.
+LOOK_MIN_WIDTH = 2.5
+# Text shorter than this many pixels is read at twice its size: tesseract misreads small text.
+LOOK_SMALL_ROWS = 16
+
+
+def unread_lines(edges: np.ndarray, ocr: OcrText, p: Prepared) -> list[Box]:
+    """Lines of text edges, in p.gray's coordinates, that no word of ocr covers.
+
+    Tesseract's layout analysis sometimes drops whole lines it could read: a chat's last
+    bubble, a table row beside a highlighted menu item, grey text on a dark side panel, a
+    corner of a radiograph. What a person can read there is found from its edges.
+    """
+    mask = edges.copy()
+    for w in ocr.words:
+        top, left = w.box.top + p.origin_y - 2, w.box.left + p.origin_x - 2
+        mask[
+            max(0, top) : top + w.box.height + 4, max(0, left // 2) : (left + w.box.width + 5) // 2
+        ] = 0
+    if not mask.any():
+        return []
+    # Letters of a line join into one blob; lines a normal leading apart stay apart.
+    blobs = cv2.dilate(mask, np.ones((3, 5), np.uint8))
+    contours, _ = cv2.findContours(blobs, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    found: list[Box] = []
+    for x, y, w, h in map(cv2.boundingRect, contours):  # 5x faster than connected components
+        width = 2 * w
+        if not LOOK_MIN_ROWS <= h <= LOOK_MAX_ROWS or width < LOOK_MIN_WIDTH * h:
+            continue
+        if np.count_nonzero(mask[y : y + h, x : x + w]) < LOOK_EDGES_PER_ROW * h:
+            continue
+        found.append(Box(2 * x, y, width, h))
+    return sorted(_rows(found), key=lambda b: (b.top, b.left))
+
+
+def _rows(boxes: list[Box]) -> list[Box]:
+    """Boxes side by side on one row, at most a height apart, joined: words into lines."""
+    joined: list[Box] = []
+    for box in sorted(boxes, key=lambda b: b.left):
+        for k, other in enumerate(joined):
+            overlap = min(box.bottom, other.bottom) - max(box.top, other.top)
+            near = box.left - other.right <= max(box.height, other.height)
+            if near and overlap >= min(box.height, other.height) / 2:
+                joined[k] = union([other, box])
+                break
+        else:
+            joined.append(box)
+    return joined
+
+
+def second_look(api: PyTessBaseAPI, p: Prepared, region: Box) -> OcrText:
+    """Read one region of p.gray again, on its own: its own polarity, small text enlarged."""
+    margin = max(4, region.height // 2)
+    top, left = max(0, region.top - margin), max(0, region.left - margin)
+    crop = p.gray[top : region.bottom + margin, left : region.right + margin]
+    if np.median(crop) < 128:  # light text on a dark panel of an otherwise light image
+        crop = cv2.bitwise_not(crop)
+    scale = 2 if region.height < LOOK_SMALL_ROWS else 1
+    if scale > 1:
+        crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    crop = np.ascontiguousarray(crop)
+    look = Prepared(
+        crop, scale * (p.origin_x - left), scale * (p.origin_y - top), scale, p.width, p.height
+    )
+    api.SetPageSegMode(PSM.SINGLE_BLOCK)
+    try:
+        return _recognise(api, look)
+    finally:
+        api.SetPageSegMode(PSM.AUTO)
+
+
+def _area(a: Box, b: Box) -> int:
+    return max(0, min(a.right, b.right) - max(a.left, b.left)) * max(
+        0, min(a.bottom, b.bottom) - max(a.top, b.top)
+    )
+
+
+def with_second_looks(ocr: OcrText, looks: list[OcrText]) -> OcrText:
+    """ocr with the words read on a second look, each next to the line it continues.
+
+    A word that overlaps one already read by a quarter of its area, or that holds no letter or digit (an
+    icon read as "|" or "©"), is left out. A new piece of text continues the line that ends
+    just left of it on the same row (as "Sharma" continues "Dr. Ananya"), else it is a line
+    of its own.
+    """
+    by_word: list[list[Symbol]] = [[] for _ in ocr.words]
+    for s in ocr.symbols:
+        by_word[s.word].append(s)
+    pieces = [_piece(ocr, p, by_word) for p in _pieces(ocr)]
+    boxes = [union([w.box for w in piece.words]) for piece in pieces]
+    after: dict[int, list[OcrText]] = {}
+    alone: list[OcrText] = []
+    for look in looks:
+        keep = [
+            i
+            for i, w in enumerate(look.words)
+            if any(c.isalnum() for c in look.text[w.start : w.end])
+            and not any(4 * _area(w.box, o.box) > w.box.width * w.box.height for o in ocr.words)
+        ]
+        look_by_word: list[list[Symbol]] = [[] for _ in look.words]
+        for s in look.symbols:
+            look_by_word[s.word].append(s)
+        for run in _runs(look, keep):
+            piece = _piece(look, run, look_by_word)
+            box = union([w.box for w in piece.words])
+            middle = (box.top + box.bottom) / 2
+            left = [
+                k
+                for k, b in enumerate(boxes)
+                if b.right <= box.left + box.height // 2
+                and box.left - b.right <= COLUMN_GAP * box.height
+                and b.top <= middle <= b.bottom
+            ]
+            if left:
+                after.setdefault(max(left, key=lambda k: boxes[k].right), []).append(piece)
+            else:
+                alone.append(piece)
+    if not after and not alone:
+        return ocr
+    parts: list[OcrText] = []
+    joins: list[str] = []
+    for k, piece in enumerate(pieces):
+        parts.append(piece)
+        joins.append("\n")
+        for extra in sorted(after.get(k, []), key=lambda e: e.words[0].box.left):
+            parts.append(extra)
+            joins.append(" ")
+    parts.extend(alone)
+    joins.extend(["\n"] * len(alone))
+    return merge(parts, joins)
+
+
+def _runs(ocr: OcrText, keep: list[int]) -> list[list[int]]:
+    """The kept word indexes, cut into runs of consecutive words on one piece of text."""
+    pieces = {i: k for k, piece in enumerate(_pieces(ocr)) for i in piece}
+    runs: list[list[int]] = []
+    for i in keep:
+        if runs and runs[-1][-1] == i - 1 and pieces[i] == pieces[i - 1]:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
 class OcrEngine:
     """A pool of tesseract APIs, each created once and reused for every image."""
 
@@ -369,18 +526,23 @@ class OcrEngine:
         else is waiting for the cores.
         """
         prepared = prepare(pixels)
+        edges = text_edges(prepared.gray)
         with self._lease(self.workers if parallel else 1) as apis:
-            cuts = band_cuts(prepared.gray, len(apis)) if len(apis) > 1 else []
+            cuts = band_cuts(prepared.gray, len(apis), edges) if len(apis) > 1 else []
             if not cuts:
-                return reading_order(_recognise(apis[0], prepared))
-            bands = split(prepared, cuts)
-            with ThreadPoolExecutor(len(bands), thread_name_prefix="inkout-band") as pool:
-                # strict: a band without an API would be text never read, so never redacted.
-                futures = [
-                    pool.submit(_recognise, api, band)
-                    for band, api in zip(bands, apis[: len(bands)], strict=True)
-                ]
-                return reading_order(merge([f.result() for f in futures]))
+                first = _recognise(apis[0], prepared)
+            else:
+                bands = split(prepared, cuts)
+                with ThreadPoolExecutor(len(bands), thread_name_prefix="inkout-band") as pool:
+                    # strict: a band without an API would be text never read, so never redacted
+                    futures = [
+                        pool.submit(_recognise, api, band)
+                        for band, api in zip(bands, apis[: len(bands)], strict=True)
+                    ]
+                    first = merge([f.result() for f in futures])
+            regions = unread_lines(edges, first, prepared)
+            looks = [second_look(apis[0], prepared, r) for r in regions]
+        return reading_order(with_second_looks(first, looks) if looks else first)
 
     def close(self) -> None:
         while not self._pool.empty():
@@ -434,42 +596,45 @@ def _collect(api: PyTessBaseAPI, p: Prepared) -> OcrText:
     iterator = api.GetIterator()
     if iterator is None:
         return OcrText("", (), ())
-    word_start = 0
+    word_start = -1
     word_box: Box | None = None
     word_conf = 0.0
 
     def close_word() -> None:
-        if word_box is not None and offset > word_start:
+        if word_box is not None and 0 <= word_start < offset:
             words.append(Word(word_start, offset, word_box, line, word_conf))
 
+    pending = ""  # the separator before the current word, written with its first symbol
     for r in iterate_level(iterator, RIL.SYMBOL):
         if r.Empty(RIL.SYMBOL):
             continue  # a blank page still yields one empty element
-        text = r.GetUTF8Text(RIL.SYMBOL)
-        if not text:
-            continue
         if r.IsAtBeginningOf(RIL.WORD):
             close_word()
-            previous = word_box
+            previous = words[-1].box if words and words[-1].line == line else None
             wb = r.BoundingBox(RIL.WORD)
             word_box = _to_box(wb, p) if wb else None
             if r.IsAtBeginningOf(RIL.TEXTLINE):
                 line += 1
-                sep = "\n"
+                pending = "\n"
             elif _column_gap(previous, word_box):
-                sep = "\n"  # table cells are separate texts, though tesseract reads one line
-            else:
-                sep = " "
-            if parts:
-                parts.append(sep)
-                offset += 1
-            word_start = offset
+                pending = "\n"  # table cells are separate texts, though tesseract reads one line
+            elif not pending:
+                pending = " "
+            word_start = -1
             word_conf = float(r.Confidence(RIL.WORD))
+        text = r.GetUTF8Text(RIL.SYMBOL)
+        if not text or text.isspace() or word_box is None:
+            # Blank "words" tesseract makes of empty regions carry a page-sized box; a word it
+            # could not place cannot be painted by box. Neither goes into the text.
+            continue
+        if word_start < 0:
+            if parts:
+                parts.append(pending)
+                offset += 1
+            pending = ""
+            word_start = offset
         box = r.BoundingBox(RIL.SYMBOL)
         sym_box = _to_box(box, p) if box else None
-        if word_box is None:
-            # A word tesseract could not place cannot be painted by box; skip its text too.
-            continue
         parts.append(text)
         n = len(text)
         if sym_box is not None:
