@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
 from inkout.boxes import BoxIndex, fit_to_ink, ink_runs
 from inkout.model import Box, OcrText, Symbol, Word
@@ -175,3 +176,16 @@ def test_a_comma_touching_the_value_is_covered_with_it() -> None:
 def test_ink_runs_are_in_image_columns_even_for_a_box_past_the_left_edge() -> None:
     page = _page((2, 20, 6, 40), (9, 20, 12, 40))
     assert ink_runs(page, Box(-5, 20, 20, 20)) == [(2, 6), (9, 12)]
+
+
+@pytest.mark.parametrize("misread", ["wide", "tall"])
+def test_a_letter_misread_as_a_final_mark_is_covered(misread: str) -> None:
+    # Tesseract read "Pham" as "Pham.": the last run of ink is the "m", not a full stop.
+    ocr = _ocr(["Linh Pham."], char_w=14 if misread == "wide" else 10)
+    page = _glyphs(ocr)
+    if misread == "tall":  # a narrow letter as tall as the others: "l" read as ","
+        last = ocr.symbols[-1].box
+        page[last.top : last.bottom, last.left : last.right] = 255
+        page[last.top + 1 : last.bottom - 1, last.left : last.left + 3] = 0
+    (box,) = BoxIndex(ocr, page).boxes(5, len(ocr.text) - 1)  # "Pham" without the mark
+    assert box.right >= ocr.words[1].box.right

@@ -914,9 +914,10 @@ def test_names_and_places_are_found_between_lines_the_entity_recogniser_skips(
     [
         "KATARZYNA MAZUR\nST. MARY HOSPITAL\nTel: (206) 978-0430",
         "Tech: Sarah Miller\nW: 400 L: 1024\nkVp 109 mAs 3.8\nSeries: 1 Image: 10",
+        "Thu Tran\nAdd customer\nDashboard",  # a button read below a name
     ],
 )
-def test_institutions_and_words_without_capitals_are_no_names(
+def test_institutions_words_without_capitals_and_one_english_word_are_no_names(
     detector: Detector, text: str
 ) -> None:
     found = quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME")

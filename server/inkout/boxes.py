@@ -28,6 +28,9 @@ REACH_SIDE = 1.0
 REACH_VERTICAL = 0.35
 GAP_SIDE = 0.25
 GAP_VERTICAL = 0.12
+# A punctuation mark's ink is at most this many text heights wide and high; more is a letter.
+MARK_WIDTH = 0.45
+MARK_HEIGHT = 0.65
 MIN_CONTRAST = 24  # below this, nothing in the box stands out enough to fit to
 
 
@@ -116,6 +119,22 @@ def ink_runs(gray: np.ndarray, box: Box) -> list[tuple[int, int]]:
     return [(left + int(a), left + int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
 
 
+def _mark_sized(gray: np.ndarray, box: Box, left: int, right: int) -> bool:
+    """Whether the ink in columns [left, right) beside or in box is small enough to be a
+    punctuation mark: narrow and short. A letter is wider or taller."""
+    if right - left > MARK_WIDTH * box.height:
+        return False
+    top = max(0, box.top)
+    word = gray[top : box.bottom, max(0, box.left) : box.right].astype(np.int16)
+    if word.size == 0:
+        return True
+    background = int(np.median(word))
+    contrast = int(np.abs(word - background).max())
+    ink = np.abs(gray[top : box.bottom, left:right].astype(np.int16) - background)
+    rows = np.flatnonzero((ink > 0.35 * contrast).any(axis=1))
+    return rows.size == 0 or rows[-1] - rows[0] + 1 <= MARK_HEIGHT * box.height
+
+
 class BoxIndex:
     """Looks up the boxes of character spans in one OCR result; build once per image.
 
@@ -186,6 +205,9 @@ class BoxIndex:
         runs = ink_runs(self._gray, wide)
         if len(runs) <= len(lead) + len(trail):
             return word.box, None, None
+        marks = runs[: len(lead)] + runs[len(runs) - len(trail) :]
+        if not all(_mark_sized(self._gray, word.box, a, b) for a, b in marks):
+            return word.box, None, None  # a letter misread as a mark ("Pham." for "Pham")
         # Halfway into the gap before the mark: the faint edge of the letter is covered too.
         last = len(runs) - 1 - len(trail)
         left = (runs[len(lead) - 1][1] + runs[len(lead)][0]) // 2 if lead else word.box.left

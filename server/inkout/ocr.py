@@ -425,18 +425,15 @@ def _area(a: Box, b: Box) -> int:
 def with_second_looks(ocr: OcrText, looks: list[OcrText]) -> OcrText:
     """ocr with the words read on a second look, each next to the line it continues.
 
-    A word that overlaps one already read by a quarter of its area, or that holds no letter or digit (an
-    icon read as "|" or "©"), is left out. A new piece of text continues the line that ends
-    just left of it on the same row (as "Sharma" continues "Dr. Ananya"), else it is a line
-    of its own.
+    A word that overlaps one already read by a quarter of its area, or that holds no letter
+    or digit (an icon read as "|" or "©"), is left out. A new piece of text continues the
+    line that ends just left of it on the same row (as "Sharma" continues "Dr. Ananya"),
+    else it is a line of its own at the end.
     """
-    by_word: list[list[Symbol]] = [[] for _ in ocr.words]
-    for s in ocr.symbols:
-        by_word[s.word].append(s)
-    pieces = [_piece(ocr, p, by_word) for p in _pieces(ocr)]
-    boxes = [union([w.box for w in piece.words]) for piece in pieces]
-    after: dict[int, list[OcrText]] = {}
-    alone: list[OcrText] = []
+    pieces = _pieces(ocr)
+    boxes = [union([ocr.words[i].box for i in p]) for p in pieces]
+    inserts: list[tuple[int, int, OcrText, int]] = []  # (offset, left, piece, line)
+    next_line = max((w.line for w in ocr.words), default=-1) + 1
     for look in looks:
         keep = [
             i
@@ -459,22 +456,61 @@ def with_second_looks(ocr: OcrText, looks: list[OcrText]) -> OcrText:
                 and b.top <= middle <= b.bottom
             ]
             if left:
-                after.setdefault(max(left, key=lambda k: boxes[k].right), []).append(piece)
+                last = ocr.words[pieces[max(left, key=lambda k: boxes[k].right)][-1]]
+                inserts.append((last.end, box.left, piece, last.line))
             else:
-                alone.append(piece)
-    if not after and not alone:
+                inserts.append((len(ocr.text), -1, piece, next_line))
+                next_line += 1
+    if not inserts:
         return ocr
-    parts: list[OcrText] = []
-    joins: list[str] = []
-    for k, piece in enumerate(pieces):
-        parts.append(piece)
-        joins.append("\n")
-        for extra in sorted(after.get(k, []), key=lambda e: e.words[0].box.left):
-            parts.append(extra)
-            joins.append(" ")
-    parts.extend(alone)
-    joins.extend(["\n"] * len(alone))
-    return merge(parts, joins)
+    return _insert(ocr, sorted(inserts, key=lambda t: (t[0], t[1] < 0, t[1])))
+
+
+def _insert(ocr: OcrText, inserts: list[tuple[int, int, OcrText, int]]) -> OcrText:
+    """ocr with one-line pieces inserted at text offsets, after a space when they continue a
+    line (left >= 0), else after a newline; each piece's words take the given line.
+
+    Words and symbols before the first insertion are kept as they are; the rest are shifted.
+    """
+    chunks: list[str] = []
+    words: list[Word] = []
+    symbols: list[Symbol] = []
+    by_word: list[list[Symbol]] = [[] for _ in ocr.words]
+    for s in ocr.symbols:
+        by_word[s.word].append(s)
+    shift = 0  # characters inserted so far
+    copied = 0  # text of ocr copied so far
+    k = 0
+
+    def add(piece: OcrText, at: int, line: int) -> None:
+        first = len(words)
+        for w in piece.words:
+            words.append(Word(w.start + at, w.end + at, w.box, line, w.confidence))
+        for s in piece.symbols:
+            symbols.append(Symbol(s.start + at, s.end + at, s.box, s.word + first))
+
+    for i, w in enumerate([*ocr.words, None]):
+        start = len(ocr.text) + 1 if w is None else w.start
+        while k < len(inserts) and inserts[k][0] < start:
+            offset, left, piece, line = inserts[k]
+            chunks.append(ocr.text[copied:offset])
+            chunks.append(" " if left >= 0 else "\n")
+            copied = offset
+            add(piece, offset + shift + 1, line)
+            chunks.append(piece.text)
+            shift += 1 + len(piece.text)
+            k += 1
+        if w is None:
+            break
+        index = len(words)
+        if shift == 0 and index == i:
+            words.append(w)
+            symbols.extend(by_word[i])
+        else:
+            words.append(Word(w.start + shift, w.end + shift, w.box, w.line, w.confidence))
+            symbols.extend(Symbol(s.start + shift, s.end + shift, s.box, index) for s in by_word[i])
+    chunks.append(ocr.text[copied:])
+    return OcrText("".join(chunks), tuple(words), tuple(symbols))
 
 
 def _runs(ocr: OcrText, keep: list[int]) -> list[list[int]]:
@@ -568,6 +604,8 @@ def _to_box(bbox: tuple[int, int, int, int], p: Prepared) -> Box | None:
     return Box(left, top, right - left, bottom - top)
 
 
+# A word without a letter or digit read with less confidence than this is noise, not text.
+NOISE_CONFIDENCE = 50
 # A gap between two words of one line wider than this many line heights is a column gap.
 COLUMN_GAP = 1.5
 
@@ -599,12 +637,21 @@ def _collect(api: PyTessBaseAPI, p: Prepared) -> OcrText:
     word_start = -1
     word_box: Box | None = None
     word_conf = 0.0
+    pending = ""  # the separator before the current word, written with its first symbol
+    undo = (0, 0, 0, "")  # parts, offset, symbols and separator before the current word
 
     def close_word() -> None:
-        if word_box is not None and 0 <= word_start < offset:
-            words.append(Word(word_start, offset, word_box, line, word_conf))
+        nonlocal offset, pending
+        if word_box is None or not 0 <= word_start < offset:
+            return
+        if word_conf < NOISE_CONFIDENCE and not any(c.isalnum() for c in "".join(parts[undo[0] :])):
+            # "|", "=", "—" read off an image's edges or a rule: noise between real words
+            # ("Dr. Ananya | Sharma") that would hide a name from the detectors.
+            del parts[undo[0] :], symbols[undo[2] :]
+            offset, pending = undo[1], undo[3]
+            return
+        words.append(Word(word_start, offset, word_box, line, word_conf))
 
-    pending = ""  # the separator before the current word, written with its first symbol
     for r in iterate_level(iterator, RIL.SYMBOL):
         if r.Empty(RIL.SYMBOL):
             continue  # a blank page still yields one empty element
@@ -628,6 +675,7 @@ def _collect(api: PyTessBaseAPI, p: Prepared) -> OcrText:
             # could not place cannot be painted by box. Neither goes into the text.
             continue
         if word_start < 0:
+            undo = (len(parts), offset, len(symbols), pending)
             if parts:
                 parts.append(pending)
                 offset += 1
