@@ -41,8 +41,11 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("PATIENT TUNDE EZE", "TUNDE EZE"),
         ("Holder: KELLY, SIOBHAN", "KELLY, SIOBHAN"),
         ("Johnson, Emily (primary)", "Johnson, Emily"),
+        ("PATIENT EZE, TUNDE", "EZE, TUNDE"),
+        ("Dr Baker, John", "Baker, John"),
         ("Assigned to Oluwaseun Balogun today", "Oluwaseun Balogun"),  # unlisted given name
         ("cc: Priya lyer", "Priya lyer"),  # OCR's l for a capital I
+        ("sakura Nakamura", "sakura Nakamura"),  # a capital S read as its lower case
         ("Reviewed by Katarzyna M. Nowak", "Katarzyna M. Nowak"),
     ],
 )
@@ -56,8 +59,11 @@ def test_a_given_name_and_a_surname_in_either_order_are_a_name(text: str, name: 
         "Employee Information Sheet",
         "Open tickets this month",
         "Madison, WI 53703",
+        "8370 Harbor Way, Denver, CO 80202",  # a street's last word and a city
         "Due Date: Last Login",
         "aoife byrne",  # neither word capitalised: no name shape
+        "The changes will apply to Add customer",  # lower-case words stay words
+        "Add custome",  # a word OCR cut short is no surname
         "Aoife\nByrne",  # a name does not run across lines or table cells
     ],
 )

@@ -24,7 +24,7 @@ from inkout.model import Box, OcrText, Symbol, Word
 # How far a side may grow, and the widest gap it crosses, as fractions of the box height: a
 # gap between letters is up to about a fifth of a capital's height, between words a third and
 # more; lines lie closer than words, so upwards and downwards only an accent's gap is crossed.
-REACH_SIDE = 1.0
+REACH_SIDE = 1.5
 REACH_VERTICAL = 0.35
 GAP_SIDE = 0.25
 GAP_VERTICAL = 0.12

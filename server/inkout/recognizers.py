@@ -151,15 +151,27 @@ def two_series_card() -> CreditCardRecognizer:
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 
+# Titles before a name, which do not make it part of a longer phrase.
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "rev"})
+
+
 def _capitalised(word: str) -> bool:
     """Title case or upper case, as names are written ("McDonald" and "DUBOIS" included)."""
     return word[0].isupper()
 
 
+# Capitals that OCR reads as their lower case, being the same shape: "sakura" for "Sakura".
+_SAME_SHAPE = frozenset("cosuvwxz")
+
+
 def _ocr_variants(word: str) -> tuple[str, ...]:
-    """The word, and what it was before OCR's commonest slip on a capital: "lyer" for "Iyer"."""
-    if len(word) > 2 and word[0] == "l" and word[1:].islower():
-        return (word, "I" + word[1:])
+    """The word, and what it was before OCR's commonest slips on a capital: "lyer" for "Iyer",
+    "sakura" for "Sakura"."""
+    if len(word) > 2 and word[1:].islower():
+        if word[0] == "l":
+            return (word, "I" + word[1:])
+        if word[0] in _SAME_SHAPE and not names.lexicon().is_english(word):
+            return (word, word[0].upper() + word[1:])  # "will", "customer" stay words
     return (word,)
 
 
@@ -202,7 +214,8 @@ def name_spans(text: str) -> list[tuple[int, int]]:
         return any(k in lex.given for k in keys), any(k in lex.surnames for k in keys)
 
     def shaped(word: str) -> bool:
-        return _capitalised(word) or len(_ocr_variants(word)) > 1
+        # A lower-case word counts only as a listed name: "sakura", not "custome" (cut short)
+        return _capitalised(word) or (len(_ocr_variants(word)) > 1 and any(kind(word)))
 
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
@@ -231,7 +244,17 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                     if shaped(third) and kind(third)[1]:
                         spans.append((base + a.start(), base + words[i + 2].end()))
             elif gap == ", ":  # "Kelly, Siobhan": a surname, a comma, a given name
-                found = a_surname and b_given
+                # ... unless the "surname" is a word ending a longer capitalised phrase: a
+                # street before its city ("Harbor Way, Denver")
+                before = words[i - 1] if i else None
+                phrase = (
+                    before is not None
+                    and lex.is_english(first)
+                    and row[before.end() : a.start()] == " "
+                    and _capitalised(before.group())
+                    and before.group().lower() not in _TITLES
+                )
+                found = a_surname and b_given and not phrase
             else:
                 found = False
             if found:
