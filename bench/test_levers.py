@@ -1,6 +1,7 @@
 """Each speed lever measured against what it replaced, in the same run as everything else.
 
-- OCR: one tesseract API against bands read at once on every core (inkout.ocr).
+- OCR: one tesseract API against bands read at once on every core (inkout.ocr); and what
+  the second look at lines the first reading left out costs (one API, without it).
 - Detection: Presidio's own analyze (its full spaCy pipeline) against inkout's detector,
   which runs spaCy's entity recogniser alone, for every built-in type.
 - spaCy's entity recogniser on the whole text against only the lines with words.
@@ -71,6 +72,7 @@ def test_levers(report, engines, detector, name: str) -> None:
     single, banded = _words(text), _words(many.read(pixels).text)
     assert sum((single & banded).values()) >= 0.95 * sum(single.values())  # same words read
     row = {
+        "ocr, one API, first look only": _median(lambda: one.read(pixels, look_again=False)),
         "ocr, one API": _median(lambda: one.read(pixels)),
         "ocr, bands": _median(lambda: many.read(pixels)),
         "detect, Presidio's full pipeline": _median(

@@ -553,13 +553,14 @@ class OcrEngine:
                 api.Clear()
                 self._pool.put(api)
 
-    def read(self, pixels: np.ndarray, parallel: bool = True) -> OcrText:
+    def read(self, pixels: np.ndarray, parallel: bool = True, look_again: bool = True) -> OcrText:
         """OCR a decoded image; every box in the result is in the input's pixel coordinates.
 
         With parallel, when other APIs are idle, the image is cut at blank rows into bands
         recognised at once on several threads (tesserocr releases the GIL), so one image uses
         every core. Bands cost about 9% more CPU in all, so callers split only when nothing
-        else is waiting for the cores.
+        else is waiting for the cores. With look_again (always, but in the benchmark that
+        measures what it costs), lines the first reading left out are read on their own.
         """
         prepared = prepare(pixels)
         edges = text_edges(prepared.gray)
@@ -576,7 +577,7 @@ class OcrEngine:
                         for band, api in zip(bands, apis[: len(bands)], strict=True)
                     ]
                     first = merge([f.result() for f in futures])
-            regions = unread_lines(edges, first, prepared)
+            regions = unread_lines(edges, first, prepared) if look_again else []
             looks = [second_look(apis[0], prepared, r) for r in regions]
         return reading_order(with_second_looks(first, looks) if looks else first)
 
