@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import struct
+import zlib
 
 import cv2
 import numpy as np
@@ -405,6 +406,8 @@ def test_a_deflate_failure_in_the_png_writer_raises_encode_error(
         ((33, 17), np.uint16),
         ((33, 17, 3), np.uint16),
         ((33, 17, 4), np.uint16),
+        ((700, 600, 3), np.uint8),  # large enough to be deflated in pieces at once
+        ((900, 700), np.uint16),
     ],
 )
 @pytest.mark.parametrize("noisy", [False, True])
@@ -418,3 +421,12 @@ def test_the_png_writer_is_exact_for_pillow_and_opencv(shape, dtype, noisy: bool
         if dtype == np.uint8:
             rgb = pixels if len(shape) == 2 else pixels[..., [2, 1, 0, *range(3, shape[2])]]
             assert (np.array(im) == rgb).all()
+
+
+def test_a_large_png_is_one_valid_zlib_stream_deflated_in_pieces() -> None:
+    pixels = noise((1200, 1000), np.uint8, seed=5)
+    assert pixels.nbytes > encode_module.PARALLEL_DEFLATE_BYTES
+    data = encode(pixels, "png", source_bytes=pixels.nbytes)
+    idat = data[data.index(b"IDAT") + 4 : data.index(b"IEND") - 8]
+    rows = zlib.decompress(idat)  # checks the stream's structure and its Adler-32
+    assert len(rows) == 1200 * 1001 and rows[1001] == 2  # every row "Up"-filtered

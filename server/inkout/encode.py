@@ -8,8 +8,10 @@ written with Pillow from a fresh image, which carries no metadata either.
 from __future__ import annotations
 
 import io
+import os
 import struct
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 
 import cv2
 import numpy as np
@@ -170,8 +172,7 @@ def _png(image: np.ndarray, noisy: bool) -> bytes:
     np.subtract(rows[1:], rows[:-1], out=filtered[1:, 1:])  # wraps modulo 256, as PNG wants
     strategy = zlib_ng.Z_RLE if noisy else zlib_ng.Z_DEFAULT_STRATEGY
     try:
-        deflater = zlib_ng.compressobj(PNG_COMPRESSION, zlib_ng.DEFLATED, 15, 8, strategy)
-        data = deflater.compress(filtered.data) + deflater.flush()
+        data = _deflate(filtered, strategy)
     except zlib_ng.error as e:
         raise EncodeError(f"could not deflate the png: {e}") from e
     depth = 16 if image.dtype.itemsize == 2 else 8
@@ -184,3 +185,31 @@ def _png(image: np.ndarray, noisy: bool) -> bytes:
         + _png_chunk(b"IDAT", data)
         + _png_chunk(b"IEND", b"")
     )
+
+
+# Images with more filtered bytes than this are deflated in as many pieces as there are cores,
+# at once (zlib-ng releases the GIL): a 4 MP radiograph in half the time.
+PARALLEL_DEFLATE_BYTES = 1 << 20
+_DEFLATERS = ThreadPoolExecutor(os.cpu_count() or 1, thread_name_prefix="inkout-deflate")
+
+
+def _deflate(filtered: np.ndarray, strategy: int) -> bytes:
+    """One zlib stream of the filtered rows. A large image is cut into runs of rows, each
+    deflated on its own as raw deflate ending on a byte boundary (a sync flush), so that the
+    pieces concatenate into one stream, as pigz does; the checksum covers the whole."""
+    pieces = min(os.cpu_count() or 1, filtered.shape[0])
+    if filtered.nbytes <= PARALLEL_DEFLATE_BYTES or pieces < 2:
+        deflater = zlib_ng.compressobj(PNG_COMPRESSION, zlib_ng.DEFLATED, 15, 8, strategy)
+        return deflater.compress(filtered.data) + deflater.flush()
+    bounds = np.linspace(0, filtered.shape[0], pieces + 1).astype(int)
+    chunks = [filtered[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+    def raw(k: int) -> bytes:
+        deflater = zlib_ng.compressobj(PNG_COMPRESSION, zlib_ng.DEFLATED, -15, 8, strategy)
+        last = k == len(chunks) - 1
+        flush = zlib_ng.Z_FINISH if last else zlib_ng.Z_SYNC_FLUSH
+        return deflater.compress(chunks[k].data) + deflater.flush(flush)
+
+    bodies = list(_DEFLATERS.map(raw, range(len(chunks))))
+    checksum = zlib_ng.adler32(filtered.data)
+    return b"\x78\x01" + b"".join(bodies) + struct.pack(">I", checksum)
