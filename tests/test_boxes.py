@@ -189,3 +189,16 @@ def test_a_letter_misread_as_a_final_mark_is_covered(misread: str) -> None:
         page[last.top + 1 : last.bottom - 1, last.left : last.left + 3] = 0
     (box,) = BoxIndex(ocr, page).boxes(5, len(ocr.text) - 1)  # "Pham" without the mark
     assert box.right >= ocr.words[1].box.right
+
+
+def test_a_word_box_reaching_into_the_next_line_is_cut_to_its_own_line() -> None:
+    # Tesseract boxed "Miller" down to the top of "109 mAs" below it on a radiograph.
+    ocr = _ocr(["Tech Sarah Miller", "kVp 109 mAs"], line_h=20)
+    page = _glyphs(ocr)
+    miller = ocr.words[2]
+    tall = replace(miller, box=replace(miller.box, height=miller.box.height + 12))
+    ocr = replace(ocr, words=(*ocr.words[:2], tall, *ocr.words[3:]))
+    (box,) = BoxIndex(ocr, page).boxes(miller.start, miller.end)
+    below = ocr.words[4].box  # "109"
+    assert box.bottom <= below.top
+    assert box.right >= miller.box.right and box.top <= miller.box.top + 4  # its own ink

@@ -826,6 +826,7 @@ def test_card_numbers_starting_with_2_are_cards_when_the_luhn_check_passes(
         ("Mail sbyrne@example. com today", "EMAIL_ADDRESS", "sbyrne@example. com"),
         ("From: pham.h@ outlook.com", "EMAIL_ADDRESS", "pham.h@ outlook.com"),
         ("Write garcia.,j@yahoo.co.uk", "EMAIL_ADDRESS", "garcia.,j@yahoo.co.uk"),
+        ("Linh Le\nlinhle5 o@mail.example.org", "EMAIL_ADDRESS", "linhle5 o@mail.example.org"),
         (
             "see http:/intranet.tailspin.local/users/le",
             "URL",
@@ -955,3 +956,11 @@ def test_an_address_masked_on_screen_is_not_reported_but_one_with_a_plus_is(
     text = "k++*@mail.example.org\na***@outlook.com\njohn+billing@example.com"
     found = detector.detect(text, only("EMAIL_ADDRESS", "URL"))
     assert quotes(text, found) == ["john+billing@example.com", "example.com"]
+
+
+def test_a_finding_inside_another_of_its_type_is_one_finding(detector: Detector) -> None:
+    # Presidio finds "o@mail.example.org", the OCR-tolerant pattern the whole address.
+    text = "Contact linhle5 o@mail.example.org"
+    found = [d for d in detector.detect(text, InspectSpec()) if d.info_type == "EMAIL_ADDRESS"]
+    assert [text[d.start : d.end] for d in found] == ["linhle5 o@mail.example.org"]
+    assert found[0].likelihood == Likelihood.VERY_LIKELY  # Presidio's, the higher one

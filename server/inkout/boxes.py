@@ -16,6 +16,7 @@ gaps narrower than the space between letters; a side inside a word stops at the 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 import numpy as np
 
@@ -31,6 +32,8 @@ GAP_VERTICAL = 0.12
 # A punctuation mark's ink is at most this many text heights wide and high; more is a letter.
 MARK_WIDTH = 0.45
 MARK_HEIGHT = 0.65
+# A word box this many times taller than the median of its line reaches into another line.
+TALL_WORD = 1.5
 MIN_CONTRAST = 24  # below this, nothing in the box stands out enough to fit to
 
 
@@ -135,6 +138,38 @@ def _mark_sized(gray: np.ndarray, box: Box, left: int, right: int) -> bool:
     return rows.size == 0 or rows[-1] - rows[0] + 1 <= MARK_HEIGHT * box.height
 
 
+def _within_lines(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """Words whose box is far taller than the others on their line, cut to the line's band.
+
+    Tesseract sometimes gives a word a box reaching into the next line ("Miller" over
+    "109 mAs 3.8" below it on a radiograph); painted and fitted to the ink, it would erase
+    that line. The cut box is fitted to the word's own ink afterwards, so a word that is
+    really taller (a larger font) grows back.
+    """
+    lines: dict[int, list[int]] = {}
+    for i, w in enumerate(words):
+        lines.setdefault(w.line, []).append(i)
+    cut: dict[int, Word] = {}
+    for members in lines.values():
+        if len(members) < 2:
+            continue
+        height = float(np.median([words[i].box.height for i in members]))
+        normal = [words[i].box for i in members if words[i].box.height <= TALL_WORD * height]
+        top = int(np.median([b.top for b in normal]))
+        bottom = int(np.median([b.bottom for b in normal]))
+        for i in members:
+            box = words[i].box
+            if box.height > TALL_WORD * height:
+                new_top, new_bottom = max(box.top, top), min(box.bottom, bottom)
+                if new_bottom > new_top:
+                    cut[i] = replace(
+                        words[i], box=Box(box.left, new_top, box.width, new_bottom - new_top)
+                    )
+    if not cut:
+        return words
+    return tuple(cut.get(i, w) for i, w in enumerate(words))
+
+
 class BoxIndex:
     """Looks up the boxes of character spans in one OCR result; build once per image.
 
@@ -144,7 +179,7 @@ class BoxIndex:
     def __init__(self, ocr: OcrText, gray: np.ndarray | None = None):
         self._gray = gray
         self._text = ocr.text
-        self._words = ocr.words
+        self._words = _within_lines(ocr.words) if gray is not None else ocr.words
         self._word_starts = [w.start for w in ocr.words]
         self._word_ends = [w.end for w in ocr.words]
         self._symbols: list[list[Symbol]] = [[] for _ in ocr.words]

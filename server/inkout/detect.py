@@ -172,6 +172,27 @@ def _could_be_name(span: str) -> bool:
     return any(lex.is_name(w) for w in words) or not all(lex.is_english(w) for w in words)
 
 
+def _outermost(found: list[Detection]) -> list[Detection]:
+    """Findings without those inside another of the same type, which takes the higher
+    likelihood of the two: one address is one finding, though Presidio found "o@mail.org" and
+    an OCR-tolerant pattern "linhle5 o@mail.org"."""
+    by_type: dict[str, list[Detection]] = {}
+    for d in found:
+        by_type.setdefault(d.info_type, []).append(d)
+    kept: list[Detection] = []
+    for group in by_type.values():
+        group.sort(key=lambda d: (d.start, -d.end))
+        outer: list[Detection] = []
+        for d in group:
+            if outer and d.end <= outer[-1].end:  # inside the last kept one
+                if (d.likelihood, d.score) > (outer[-1].likelihood, outer[-1].score):
+                    outer[-1] = replace(outer[-1], likelihood=d.likelihood, score=d.score)
+                continue
+            outer.append(d)
+        kept.extend(outer)
+    return kept
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     """A span without the whitespace at its ends, which has no pixels to paint."""
     while start < end and text[start].isspace():
@@ -816,11 +837,13 @@ class Detector:
             if kept is None or (d.likelihood, d.score) > (kept.likelihood, kept.score):
                 best[key] = d
 
-        pool = [
-            d
-            for d in best.values()
-            if d.likelihood >= plan.min_per_type.get(d.info_type, plan.min_default)
-        ]
+        pool = _outermost(
+            [
+                d
+                for d in best.values()
+                if d.likelihood >= plan.min_per_type.get(d.info_type, plan.min_default)
+            ]
+        )
         found = [
             d
             for d in pool

@@ -97,7 +97,9 @@ _HOST = r"[A-Za-z0-9-]+(?:\. ?[A-Za-z0-9-]+)*\. ?(?-i:[a-z]{2,12})\b"
 
 def ocr_tolerant_web() -> list[PatternRecognizer]:
     """URLs and e-mail addresses as OCR misreads them: a space after "@" or a dot, a comma
-    for a dot in the user name, "http:/" or "https: //" for "http://", "www -" for "www.".
+    for a dot in the user name, a space before its last character ("linhle5 o@": a user
+    name of one character is all but unknown), "http:/" or "https: //" for "http://",
+    "www -" for "www.".
     Presidio's own recognizers find the well-read ones (and validate their top-level domain);
     these find the rest, at LIKELY.
     A URL with a scheme needs no public top-level domain: intranet hosts ("wiki.corp.local")
@@ -126,7 +128,12 @@ def ocr_tolerant_web() -> list[PatternRecognizer]:
                 "address with a space after @ or a dot",
                 r"\b[A-Za-z0-9._%+,-]+ ?@ ?" + _HOST,
                 0.6,
-            )
+            ),
+            Pattern(
+                "address with a space before the last letter of the user name",
+                r"\b[A-Za-z0-9._%+-]{2,} [A-Za-z0-9]@ ?" + _HOST,
+                0.6,
+            ),
         ],
     )
     return [url, email]
