@@ -953,7 +953,7 @@ def test_an_address_masked_on_screen_is_not_reported_but_one_with_a_plus_is(
     detector: Detector,
 ) -> None:
     # "k•••@mail.example.org" as OCR reads the bullets; the last one is a real address.
-    text = "k++*@mail.example.org\na***@outlook.com\njohn+billing@example.com"
+    text = "k++*@mail.example.org\na***@outlook.com\n@orange.fr\njohn+billing@example.com"
     found = detector.detect(text, only("EMAIL_ADDRESS", "URL"))
     assert quotes(text, found) == ["john+billing@example.com", "example.com"]
 

@@ -268,6 +268,17 @@ def _inside_masked(d: Detection, masked: list[tuple[int, int]]) -> bool:
     )
 
 
+def _address_domain(d: Detection, text: str) -> bool:
+    """A "URL" that is the domain after an "@" with no user name before it: an address whose
+    user name was masked beyond reading ("l•••@orange.fr" read as "@orange.fr"), which
+    identifies no one. (Domains of readable addresses stay URL findings, as in DLP, where
+    exclusion rules can drop them.)"""
+    if d.info_type != "URL":
+        return False
+    before = text[: d.start].rstrip(" ")
+    return before.endswith("@") and (len(before) == 1 or before[-2].isspace())
+
+
 _WARM_UP_TEXT = "Warm-up: Jane Roe, jane.roe@example.com, 4111 1111 1111 1111, in Paris."
 
 # ----- compiled pieces of a plan -----
@@ -823,6 +834,7 @@ class Detector:
         masked = _masked_addresses(text)
         if masked:
             candidates = [d for d in candidates if not _inside_masked(d, masked)]
+        candidates = [d for d in candidates if not _address_domain(d, text)]
         for custom in plan.customs:
             for start, end in custom.matcher.spans(text):
                 candidates.append(Detection(custom.name, start, end, custom.likelihood))

@@ -35,7 +35,7 @@ class RedactJob:
 # Unless a request sets box_padding, a box grows by this share of its height (and at least
 # by the configured pixels): the blurred or anti-aliased edge of large text, which OCR's
 # binarised boxes leave out, is wider than a fixed two pixels.
-PADDING_PER_HEIGHT = 0.15
+PADDING_PER_HEIGHT = 0.2
 
 
 def _padded(box: Box, least: int) -> Box:
