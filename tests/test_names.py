@@ -46,6 +46,8 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("Assigned to Oluwaseun Balogun today", "Oluwaseun Balogun"),  # unlisted given name
         ("cc: Priya lyer", "Priya lyer"),  # OCR's l for a capital I
         ("sakura Nakamura", "sakura Nakamura"),  # a capital S read as its lower case
+        ("Name: LUCIAMORENO", "LUCIAMORENO"),  # the space between them lost
+        ("Signed LuciaMoreno", "LuciaMoreno"),
         ("Reviewed by Katarzyna M. Nowak", "Katarzyna M. Nowak"),
     ],
 )
@@ -64,6 +66,8 @@ def test_a_given_name_and_a_surname_in_either_order_are_a_name(text: str, name: 
         "aoife byrne",  # neither word capitalised: no name shape
         "The changes will apply to Add customer",  # lower-case words stay words
         "Add custome",  # a word OCR cut short is no surname
+        "CUSTOMER DETAILS UPDATE",
+        "NORTHWIND TRADERS",
         "Aoife\nByrne",  # a name does not run across lines or table cells
     ],
 )

@@ -14,6 +14,9 @@ from inkout.model import Box, OcrText, Symbol, Word
 from inkout.ocr import (
     OcrEngine,
     band_cuts,
+    better,
+    doubtful_pieces,
+    merge,
     prepare,
     reading_order,
     text_edges,
@@ -177,7 +180,6 @@ def test_banded_reading_reads_the_same_words_with_consistent_offsets() -> None:
 
 def test_merge_shifts_offsets_lines_and_word_indexes() -> None:
     from inkout.model import Box, OcrText, Symbol, Word
-    from inkout.ocr import merge
 
     a = OcrText("ab", (Word(0, 2, Box(0, 0, 4, 4), 0, 90.0),), (Symbol(0, 1, Box(0, 0, 2, 4), 0),))
     b = OcrText("cd", (Word(0, 2, Box(0, 9, 4, 4), 0, 90.0),), (Symbol(1, 2, Box(2, 9, 2, 4), 0),))
@@ -359,3 +361,52 @@ def test_a_second_look_drops_words_already_read_and_marks_without_letters() -> N
         ("Felix", Box(20, 400, 50, 16)),  # text the first look missed, far from any line
     )
     assert with_second_looks(first, [look]).text == "Dashboard\nFelix"
+
+
+def _line(*entries: tuple[str, Box, float]) -> OcrText:
+    """One line of words with the given boxes and confidences."""
+    text, words, symbols = "", [], []
+    for word, box, confidence in entries:
+        start = len(text) + (1 if text else 0)
+        text += (" " if text else "") + word
+        step = box.width // len(word)
+        for i in range(len(word)):
+            piece = Box(box.left + i * step, box.top, step, box.height)
+            symbols.append(Symbol(start + i, start + i + 1, piece, len(words)))
+        words.append(Word(start, start + len(word), box, 0, confidence))
+    return OcrText(text, tuple(words), tuple(symbols))
+
+
+def test_a_piece_read_again_takes_the_place_of_the_first_reading() -> None:
+    first = merge(
+        [
+            _line(("ssu", Box(10, 10, 24, 12), 32.0), ("72-06-1086", Box(40, 10, 70, 12), 18.0)),
+            _line(("Name", Box(10, 40, 40, 12), 96.0)),
+        ]
+    )
+    again = _line(("SSN", Box(10, 10, 26, 12), 96.0), ("720-06-1086", Box(40, 10, 72, 12), 91.0))
+    assert better(list(first.words[:2]), again)
+    both = with_second_looks(first, [], [([0, 1], again)])
+    assert both.text == "SSN 720-06-1086\nName"
+    assert [both.text[w.start : w.end] for w in both.words] == ["SSN", "720-06-1086", "Name"]
+    assert "".join(both.text[s.start : s.end] for s in both.symbols) == "SSN720-06-1086Name"
+    assert all(both.words[s.word].start <= s.start < both.words[s.word].end for s in both.symbols)
+
+
+def test_a_second_reading_with_less_confidence_or_several_lines_is_not_better() -> None:
+    old = [Word(0, 3, Box(0, 0, 20, 10), 0, 50.0)]
+    assert not better(old, _line(("720-006-1086", Box(0, 0, 20, 10), 0.0)))
+    assert not better(old, merge([_line(("a", Box(0, 0, 9, 9), 90.0))] * 2))
+
+
+def test_only_small_text_with_a_word_read_with_low_confidence_is_read_again() -> None:
+    prepared = prepare(np.full((200, 300), 255, np.uint8))
+    ocr = merge(
+        [
+            _line(("BAN:", Box(10, 10, 30, 11), 8.0), ("FR76", Box(50, 10, 30, 11), 89.0)),
+            _line(("Telephone:", Box(10, 30, 70, 11), 95.0)),  # confident
+            _line(("jon", Box(10, 60, 60, 40), 0.0)),  # large text: left alone
+        ]
+    )
+    ((piece, region),) = doubtful_pieces(ocr, prepared)
+    assert piece == [0, 1] and region == Box(30, 30, 70, 11)  # in the bordered image

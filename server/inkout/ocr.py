@@ -349,6 +349,8 @@ LOOK_EDGES_PER_ROW = 3
 LOOK_MIN_WIDTH = 2.5
 # Text shorter than this many pixels is read at twice its size: tesseract misreads small text.
 LOOK_SMALL_ROWS = 16
+# A piece of small text with a word read with less confidence than this is read again.
+DOUBT_CONFIDENCE = 40
 
 
 def unread_lines(edges: np.ndarray, ocr: OcrText, p: Prepared) -> list[Box]:
@@ -395,6 +397,36 @@ def _rows(boxes: list[Box]) -> list[Box]:
     return joined
 
 
+def doubtful_pieces(ocr: OcrText, p: Prepared) -> list[tuple[list[int], Box]]:
+    """Pieces of small text (a line, or a table cell) holding a word read with low
+    confidence, with their region in p.gray's coordinates: read again, enlarged, they come
+    out right more often than not ("ssu" is "SSN", "BAN:" is "IBAN:", "Te:" is "Tel:").
+
+    Larger text is left alone: a low confidence there comes with boxes that reach into
+    the lines around, and a crop of them reads those lines twice.
+    """
+    found = []
+    for piece in _pieces(ocr):
+        words = [ocr.words[i] for i in piece]
+        if min(w.confidence for w in words) >= DOUBT_CONFIDENCE:
+            continue
+        box = union([w.box for w in words])
+        if box.height < LOOK_SMALL_ROWS:
+            found.append(
+                (piece, Box(box.left + p.origin_x, box.top + p.origin_y, box.width, box.height))
+            )
+    return found
+
+
+def better(old: list[Word], new: OcrText) -> bool:
+    """Whether a second reading of a piece beats the first: one line, read with more
+    confidence on average."""
+    if not new.words or "\n" in new.text:
+        return False
+    mean = sum(w.confidence for w in new.words) / len(new.words)
+    return mean > sum(w.confidence for w in old) / len(old)
+
+
 def second_look(api: PyTessBaseAPI, p: Prepared, region: Box) -> OcrText:
     """Read one region of p.gray again, on its own: its own polarity, small text enlarged."""
     margin = max(4, region.height // 2)
@@ -422,30 +454,27 @@ def _area(a: Box, b: Box) -> int:
     )
 
 
-def with_second_looks(ocr: OcrText, looks: list[OcrText]) -> OcrText:
-    """ocr with the words read on a second look, each next to the line it continues.
+def with_second_looks(
+    ocr: OcrText,
+    looks: list[OcrText],
+    rereads: list[tuple[list[int], OcrText]] | None = None,
+) -> OcrText:
+    """ocr with what second looks read: text it had left out, and pieces read again.
 
-    A word that overlaps one already read by a quarter of its area, or that holds no letter
-    or digit (an icon read as "|" or "©"), is left out. A new piece of text continues the
-    line that ends just left of it on the same row (as "Sharma" continues "Dr. Ananya"),
-    else it is a line of its own at the end.
+    looks read regions no word covered. A word that overlaps one already read by a quarter
+    of its area, or that holds no letter or digit (an icon read as "|" or "©"), is left out.
+    A new piece of text continues the line that ends just left of it on the same row (as
+    "Sharma" continues "Dr. Ananya"), else it is a line of its own at the end.
+
+    rereads pair the word indexes of one piece of ocr with its new reading, which takes
+    its place (words of other pieces caught in the crop are left out of it).
     """
     pieces = _pieces(ocr)
     boxes = [union([ocr.words[i].box for i in p]) for p in pieces]
-    inserts: list[tuple[int, int, OcrText, int]] = []  # (offset, left, piece, line)
+    edits: list[_Edit] = []
     next_line = max((w.line for w in ocr.words), default=-1) + 1
     for look in looks:
-        keep = [
-            i
-            for i, w in enumerate(look.words)
-            if any(c.isalnum() for c in look.text[w.start : w.end])
-            and not any(4 * _area(w.box, o.box) > w.box.width * w.box.height for o in ocr.words)
-        ]
-        look_by_word: list[list[Symbol]] = [[] for _ in look.words]
-        for s in look.symbols:
-            look_by_word[s.word].append(s)
-        for run in _runs(look, keep):
-            piece = _piece(look, run, look_by_word)
+        for piece in _kept_runs(look, ocr.words):
             box = union([w.box for w in piece.words])
             middle = (box.top + box.bottom) / 2
             left = [
@@ -457,51 +486,83 @@ def with_second_looks(ocr: OcrText, looks: list[OcrText]) -> OcrText:
             ]
             if left:
                 last = ocr.words[pieces[max(left, key=lambda k: boxes[k].right)][-1]]
-                inserts.append((last.end, box.left, piece, last.line))
+                edits.append(_Edit(last.end, last.end, " ", box.left, piece, last.line))
             else:
-                inserts.append((len(ocr.text), -1, piece, next_line))
+                edits.append(_Edit(len(ocr.text), len(ocr.text), "\n", 1 << 30, piece, next_line))
                 next_line += 1
-    if not inserts:
+    for indexes, reading in rereads or []:
+        members = set(indexes)
+        others = tuple(w for i, w in enumerate(ocr.words) if i not in members)
+        runs = _kept_runs(reading, others)
+        if not runs:
+            continue
+        first, last = ocr.words[indexes[0]], ocr.words[indexes[-1]]
+        joined = merge(runs, [" "] * len(runs))
+        edits.append(_Edit(first.start, last.end, "", -1, joined, first.line))
+    if not edits:
         return ocr
-    return _insert(ocr, sorted(inserts, key=lambda t: (t[0], t[1] < 0, t[1])))
+    return _splice(ocr, sorted(edits, key=lambda e: (e.offset, e.order)))
 
 
-def _insert(ocr: OcrText, inserts: list[tuple[int, int, OcrText, int]]) -> OcrText:
-    """ocr with one-line pieces inserted at text offsets, after a space when they continue a
-    line (left >= 0), else after a newline; each piece's words take the given line.
+@dataclass(frozen=True, slots=True)
+class _Edit:
+    """ocr.text[offset:end] replaced by sep + piece.text, the piece's words on line."""
 
-    Words and symbols before the first insertion are kept as they are; the rest are shifted.
-    """
+    offset: int
+    end: int
+    sep: str
+    order: int  # among edits at one offset: a replacement, then by position, then new lines
+    piece: OcrText
+    line: int
+
+
+def _kept_runs(look: OcrText, read: tuple[Word, ...]) -> list[OcrText]:
+    """The words of a second look worth keeping, as one-line pieces: those with a letter or
+    digit that overlap no word already read by a quarter of their area."""
+    keep = [
+        i
+        for i, w in enumerate(look.words)
+        if any(c.isalnum() for c in look.text[w.start : w.end])
+        and not any(4 * _area(w.box, o.box) > w.box.width * w.box.height for o in read)
+    ]
+    by_word: list[list[Symbol]] = [[] for _ in look.words]
+    for s in look.symbols:
+        by_word[s.word].append(s)
+    return [_piece(look, run, by_word) for run in _runs(look, keep)]
+
+
+def _splice(ocr: OcrText, edits: list[_Edit]) -> OcrText:
+    """ocr with the edits (sorted by offset) applied in one pass: words inside a replaced
+    span are dropped, and words and symbols after the first edit shifted."""
     chunks: list[str] = []
     words: list[Word] = []
     symbols: list[Symbol] = []
     by_word: list[list[Symbol]] = [[] for _ in ocr.words]
     for s in ocr.symbols:
         by_word[s.word].append(s)
-    shift = 0  # characters inserted so far
+    shift = 0  # characters added (or, negative, removed) so far
     copied = 0  # text of ocr copied so far
     k = 0
-
-    def add(piece: OcrText, at: int, line: int) -> None:
-        first = len(words)
-        for w in piece.words:
-            words.append(Word(w.start + at, w.end + at, w.box, line, w.confidence))
-        for s in piece.symbols:
-            symbols.append(Symbol(s.start + at, s.end + at, s.box, s.word + first))
-
     for i, w in enumerate([*ocr.words, None]):
         start = len(ocr.text) + 1 if w is None else w.start
-        while k < len(inserts) and inserts[k][0] < start:
-            offset, left, piece, line = inserts[k]
-            chunks.append(ocr.text[copied:offset])
-            chunks.append(" " if left >= 0 else "\n")
-            copied = offset
-            add(piece, offset + shift + 1, line)
-            chunks.append(piece.text)
-            shift += 1 + len(piece.text)
+        while k < len(edits) and edits[k].offset <= start:
+            e = edits[k]
+            chunks.append(ocr.text[copied : e.offset])
+            chunks.append(e.sep)
+            at = e.offset + shift + len(e.sep)
+            first = len(words)
+            for pw in e.piece.words:
+                words.append(Word(pw.start + at, pw.end + at, pw.box, e.line, pw.confidence))
+            for ps in e.piece.symbols:
+                symbols.append(Symbol(ps.start + at, ps.end + at, ps.box, ps.word + first))
+            chunks.append(e.piece.text)
+            shift += len(e.sep) + len(e.piece.text) - (e.end - e.offset)
+            copied = e.end
             k += 1
         if w is None:
             break
+        if w.start < copied:
+            continue  # replaced
         index = len(words)
         if shift == 0 and index == i:
             words.append(w)
@@ -577,9 +638,19 @@ class OcrEngine:
                         for band, api in zip(bands, apis[: len(bands)], strict=True)
                     ]
                     first = merge([f.result() for f in futures])
-            regions = unread_lines(edges, first, prepared) if look_again else []
-            looks = [second_look(apis[0], prepared, r) for r in regions]
-        return reading_order(with_second_looks(first, looks) if looks else first)
+            if not look_again:
+                return reading_order(first)
+            looks = [
+                second_look(apis[0], prepared, r) for r in unread_lines(edges, first, prepared)
+            ]
+            rereads = []
+            for piece, region in doubtful_pieces(first, prepared):
+                reading = second_look(apis[0], prepared, region)
+                if better([first.words[i] for i in piece], reading):
+                    rereads.append((piece, reading))
+        if looks or rereads:
+            first = with_second_looks(first, looks, rereads)
+        return reading_order(first)
 
     def close(self) -> None:
         while not self._pool.empty():

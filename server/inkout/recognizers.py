@@ -65,7 +65,11 @@ def medical_record_number() -> PatternRecognizer:
         supported_entity="MEDICAL_RECORD_NUMBER",
         name="InkoutMedicalRecordNumberRecognizer",
         patterns=[Pattern("record id", r"\b(?:[A-Z]{1,3}-?)?\d{5,10}\b", 0.05)],
-        context=["mrn", "medical", "record", "chart", "patient", "hospital", "accession"],
+        # OCR drops or mistakes the M of a small "MRN" label: "RN", "MRM".
+        context=[
+            *("mrn", "medical", "record", "chart", "patient", "hospital", "accession"),
+            *("rn", "mrm"),
+        ],
     )
 
 
@@ -137,6 +141,25 @@ def ocr_tolerant_web() -> list[PatternRecognizer]:
         ],
     )
     return [url, email]
+
+
+def labelled_iban() -> PatternRecognizer:
+    """An account number right after the label "IBAN", in the shape of an IBAN (a country
+    code, two check digits, then groups of letters and digits), whether or not its checksum
+    holds: OCR that misreads one digit ("2311" for "3311") breaks the mod-97 check, and the
+    label still says what it is. LIKELY, as the label and the shape agree."""
+    return PatternRecognizer(
+        supported_entity="IBAN_CODE",
+        name="InkoutLabelledIbanRecognizer",
+        patterns=[
+            Pattern(
+                "IBAN shape after its label",
+                r"(?:(?<=\bIBAN )|(?<=\bIBAN: )|(?<=\bIBAN:))"
+                r"[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b",
+                0.6,
+            )
+        ],
+    )
 
 
 def two_series_card() -> CreditCardRecognizer:
@@ -266,7 +289,23 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                 found = False
             if found:
                 spans.append((base + a.start(), base + b.end()))
+        for w in words:
+            if _glued_name(w.group(), kind):
+                spans.append((base + w.start(), base + w.end()))
     return spans
+
+
+def _glued_name(word: str, kind) -> bool:
+    """A given name and a surname OCR read without the space between them: "LUCIAMORENO",
+    "LuciaMoreno". Only in capitals or with a capital at the join, both parts listed and of
+    three letters or more, and never an English word."""
+    if len(word) < 7 or not word[0].isupper() or names.lexicon().is_english(word):
+        return False
+    if word.isupper():
+        joins = range(3, len(word) - 2)
+    else:
+        joins = [k for k in range(3, len(word) - 2) if word[k].isupper() and word[1:k].islower()]
+    return any(kind(word[:k])[0] and kind(word[k:])[1] for k in joins)
 
 
 _ALNUM = re.compile(r"[^\W_]")
@@ -337,5 +376,6 @@ def all_recognizers() -> list[EntityRecognizer]:
         labelled_name(),
         GazetteerNameRecognizer(),
         two_series_card(),
+        labelled_iban(),
         *ocr_tolerant_web(),
     ]
