@@ -1,4 +1,4 @@
-"""Build steps that pyproject.toml cannot express: the Cython painter and the gRPC stubs.
+"""Build steps that pyproject.toml cannot express: the Cython kernels and the gRPC stubs.
 
 Both are generated at build time from native/ and proto/ so that no build output is ever
 committed; an editable install writes them into server/inkout/ beside the sources.
@@ -45,12 +45,13 @@ class BuildPyWithStubs(build_py):
 extensions = cythonize(
     [
         Extension(
-            "inkout._paint",
-            ["native/_paint.pyx"],
+            f"inkout.{name}",
+            [f"native/{name}.pyx"],
             include_dirs=[numpy.get_include()],
             define_macros=[("NPY_NO_DEPRECATED_API", "NPY_1_7_API_VERSION")],
             extra_compile_args=["-O3"],
         )
+        for name in ("_paint", "_png")
     ],
     compiler_directives={"language_level": "3", "boundscheck": False, "wraparound": False},
 )

@@ -7,11 +7,12 @@ import base64
 import io
 import struct
 import warnings
+import zlib
 
 import cv2
 import numpy as np
 import pytest
-from helpers import noise, png_claiming
+from helpers import noise, png_chunk, png_claiming
 from PIL import Image, ImageOps
 from render import encode as pil_bytes
 
@@ -433,3 +434,115 @@ def test_an_unreadable_exif_block_is_ignored() -> None:
     app1 = b"\xff\xe1" + struct.pack(">H", len(garbage) + 2) + garbage
     image = decode(jpeg[:2] + app1 + jpeg[2:], "IMAGE", LIMIT)
     assert image.pixels.shape == (H, W, 3)
+
+
+def _filtered(raw: np.ndarray, kind: int, bpp: int) -> np.ndarray:
+    """PNG's forward filter of one kind over every row of raw (uint8, rows of bytes)."""
+    x = raw.astype(np.int32)
+    left = np.zeros_like(x)
+    left[:, bpp:] = x[:, :-bpp]
+    up = np.zeros_like(x)
+    up[1:] = x[:-1]
+    corner = np.zeros_like(x)
+    corner[1:, bpp:] = x[:-1, :-bpp]
+    if kind == 0:
+        out = x
+    elif kind == 1:
+        out = x - left
+    elif kind == 2:
+        out = x - up
+    elif kind == 3:
+        out = x - (left + up) // 2
+    else:
+        p = left + up - corner
+        pa, pb, pc = np.abs(p - left), np.abs(p - up), np.abs(p - corner)
+        predictor = np.where((pa <= pb) & (pa <= pc), left, np.where(pb <= pc, up, corner))
+        out = x - predictor
+    return (out % 256).astype(np.uint8)
+
+
+def _png_with_filters(pixels: np.ndarray, colour: int, kinds: list[int], chunks: int = 1) -> bytes:
+    """A PNG whose row k uses filter kinds[k % len(kinds)], its data in several IDAT chunks."""
+    height, width = pixels.shape[:2]
+    channels = 1 if pixels.ndim == 2 else pixels.shape[2]
+    samples = pixels.astype(">u2") if pixels.dtype == np.uint16 else pixels
+    raw = np.ascontiguousarray(samples).view(np.uint8).reshape(height, -1)
+    bpp = channels * pixels.dtype.itemsize
+    per_row = np.array([kinds[k % len(kinds)] for k in range(height)])
+    rows = np.empty((height, raw.shape[1] + 1), np.uint8)
+    rows[:, 0] = per_row
+    for kind in set(kinds):
+        rows[per_row == kind, 1:] = _filtered(raw, kind, bpp)[per_row == kind]
+    stream = zlib.compress(rows.tobytes())
+    step = -(-len(stream) // chunks)
+    depth = 8 * pixels.dtype.itemsize
+    ihdr = struct.pack(">IIBBBBB", width, height, depth, colour, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + png_chunk(b"IHDR", ihdr)
+        + b"".join(png_chunk(b"IDAT", stream[i : i + step]) for i in range(0, len(stream), step))
+        + png_chunk(b"IEND", b"")
+    )
+
+
+@pytest.mark.parametrize("kinds", [[0], [1], [2], [3], [4], [4, 3, 2, 1, 0]])
+@pytest.mark.parametrize(
+    ("colour", "shape", "dtype"),
+    [
+        (0, (23, 17), np.uint8),
+        (0, (23, 17), np.uint16),
+        (2, (23, 17, 3), np.uint8),
+        (2, (23, 17, 3), np.uint16),
+        (6, (23, 17, 4), np.uint8),
+        (6, (23, 17, 4), np.uint16),
+    ],
+)
+def test_plain_png_decodes_as_opencv_does_for_every_row_filter(
+    kinds: list[int], colour: int, shape: tuple[int, ...], dtype: type
+) -> None:
+    rgb_order = noise(shape, dtype, seed=sum(shape) + len(kinds))
+    data = _png_with_filters(rgb_order, colour, kinds, chunks=3)
+    fast = decode_module._plain_png(data)
+    assert fast is not None  # the fast path took it
+    expected = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED)
+    assert fast.dtype == expected.dtype and np.array_equal(fast, expected)
+    assert np.array_equal(decode(data, "IMAGE", LIMIT).pixels, expected)
+
+
+def test_pngs_the_fast_path_does_not_handle_go_to_opencv() -> None:
+    palette = pil_bytes(Image.fromarray(noise((20, 30, 3))).convert("P"), "PNG")
+    gray_alpha = pil_bytes(Image.fromarray(noise((20, 30, 2))[:, :, 0]).convert("LA"), "PNG")
+    one_bit = pil_bytes(Image.fromarray(noise((20, 30)) > 128), "PNG")
+    for data in (palette, gray_alpha, one_bit):
+        assert decode_module._plain_png(data) is None
+        expected = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_UNCHANGED)
+        assert np.array_equal(decode(data, "IMAGE", LIMIT).pixels, expected)
+    plain = _png_with_filters(noise((20, 30, 3)), 2, [1])
+    ihdr = bytearray(plain[16:29])
+    ihdr[12] = 1  # Adam7 interlacing
+    interlaced = plain[:8] + png_chunk(b"IHDR", bytes(ihdr)) + plain[33:]
+    assert decode_module._plain_png(plain) is not None
+    assert decode_module._plain_png(interlaced) is None
+
+
+def test_png_data_with_a_bad_checksum_is_refused_as_libpng_refuses_it() -> None:
+    data = bytearray(_png_with_filters(noise((20, 30, 3)), 2, [4]))
+    idat = data.find(b"IDAT")
+    data[idat + 10] ^= 0xFF  # one byte of the compressed data, the chunk CRC left as it was
+    assert decode_module._plain_png(bytes(data)) is None
+    assert "PNG image cannot be decoded" in rejected(bytes(data))
+
+
+def test_the_unfilter_kernel_refuses_what_it_cannot_read_safely() -> None:
+    from inkout._png import unfilter
+
+    rows = np.zeros((4, 7), np.uint8)
+    rows[2, 0] = 7  # no such filter type
+    with pytest.raises(ValueError, match="row 2 has an unknown filter type 7"):
+        unfilter(rows, 3)
+    with pytest.raises(ValueError, match="does not hold pixels"):
+        unfilter(np.zeros((4, 8), np.uint8), 3)  # 7 bytes a row, pixels of 3
+    with pytest.raises(ValueError, match="C-contiguous 2-D uint8"):
+        unfilter(np.zeros((4, 7), np.uint16), 3)
+    with pytest.raises(ValueError, match="C-contiguous 2-D uint8"):
+        unfilter(np.zeros((4, 14), np.uint8)[:, ::2], 3)
