@@ -862,6 +862,10 @@ PHONE_TEXTS = [
     "Ligação (11) 91234-5678 ou 011 44 20 7946 0958",
     "IL 03-1234567, IN 098765 43210, CA 604-555-0199",
     "short 555-0199, 4 8 15 16 23 42, 2023-07-14 11:52, 0 800 123",
+    # long candidates: cards, IBAN groups, numbers with extensions or written with a trunk 0
+    "4925 4122 4824 4759, 4957 6561 1597 1438, 4983-2468-2034-1768, 12345678901234567",
+    "DE89 3704 0044 0532 0130 00, +49 30 1234567 #12, (212) 736-5000 x1234567",
+    "0049 151 23456789 0, 01 42 68 53 00 00, 1 800 555 0199 0000",
 ]
 
 
@@ -895,6 +899,35 @@ def test_the_token_under_a_finding_is_the_one_presidio_would_pick(detector: Dete
             "", start, artifacts.tokens, artifacts.tokens_indices
         )
         assert found == expected, start
+
+
+def test_context_scoring_raises_the_scores_presidio_would_raise(detector: Detector) -> None:
+    import copy
+
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    text = (
+        "Patient: John Smith\nSSN 536-22-8765, phone (212) 736-5000.\nMRN: A-00123\n"
+        "Born 03/04/1981, card 4111 1111 1111 1111\nRef 00456"
+    )
+    analyzer = detector._analyzer
+    artifacts = detector._artifacts(text, ["PERSON"])
+    recognizers = analyzer.registry.get_recognizers(language="en", all_fields=True)
+    raw = []
+    for recognizer in recognizers:
+        found = recognizer.analyze(text=text, entities=[], nlp_artifacts=artifacts) or []
+        for r in found:
+            r.recognition_metadata = {**(r.recognition_metadata or {})}
+            r.recognition_metadata.setdefault(r.RECOGNIZER_IDENTIFIER_KEY, recognizer.id)
+        raw.extend(found)
+    presidio = LemmaContextAwareEnhancer().enhance_using_context(
+        text, copy.deepcopy(raw), artifacts, recognizers
+    )
+    ours = analyzer.context_aware_enhancer.enhance_using_context(text, raw, artifacts, recognizers)
+    assert [(r.entity_type, r.start, r.end, r.score) for r in ours] == [
+        (r.entity_type, r.start, r.end, r.score) for r in presidio
+    ]
+    assert any(r.analysis_explanation.supportive_context_word for r in ours)  # some were raised
 
 
 def test_names_and_places_are_found_between_lines_the_entity_recogniser_skips(

@@ -325,9 +325,25 @@ def _too_short(candidate: str, shortest: int) -> bool:
     return not first or unicodedata.decimal(first) != 0
 
 
+_PLAIN_NUMBER = re.compile(r"[1-9][\d\s().\-/]*")
+
+
+def _too_long(candidate: str, longest: int | None) -> bool:
+    """Whether a candidate written nationally has more digits than any number of a region,
+    its national prefix included: a card number's sixteen digits, in the US or Germany.
+
+    Only plain digits and separators are measured. Anything that could make parsing drop or
+    reinterpret digits is never skipped: a "+" or a leading 0 (international and trunk
+    prefixes), letters (vanity numbers, "ext" extensions) and other marks ("#" extensions).
+    """
+    if longest is None or not _PLAIN_NUMBER.fullmatch(candidate):
+        return False
+    return sum(c.isdigit() for c in candidate) > longest
+
+
 class _RegionMatcher(phonenumbers.PhoneNumberMatcher):
-    """libphonenumber's matcher for one region, which skips candidates too short for it
-    before parsing them.
+    """libphonenumber's matcher for one region, which skips candidates too short or too long
+    for it before parsing them.
 
     A card number or a table of small figures yields many short candidates, each parsed and
     validated once per region: most of Presidio's phone-matching time on a screenshot.
@@ -338,16 +354,19 @@ class _RegionMatcher(phonenumbers.PhoneNumberMatcher):
         metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
         lengths = metadata.general_desc.possible_length if metadata else ()
         self._shortest = min(lengths, default=1)
+        prefix = (metadata.national_prefix or "") if metadata else ""
+        self._longest = max(lengths, default=0) + len(prefix) if lengths else None
 
     def _parse_and_verify(self, candidate: str, offset: int):  # noqa: ANN202 (library type)
-        if _too_short(candidate, self._shortest):
+        if _too_short(candidate, self._shortest) or _too_long(candidate, self._longest):
             return None
         return super()._parse_and_verify(candidate, offset)
 
 
 class InkoutPhoneRecognizer(presidio_predefined.PhoneRecognizer):
     """Presidio's phone recognizer (same regions, leniency, score and context words), with
-    candidates too short for a region skipped unparsed: the same findings, faster."""
+    candidates too short or too long for a region skipped unparsed: the same findings,
+    faster."""
 
     REPLACES = "PhoneRecognizer"
 
