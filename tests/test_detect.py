@@ -838,6 +838,11 @@ def test_card_numbers_starting_with_2_are_cards_when_the_luhn_check_passes(
             "https: //portal. tailspin. com/p/608",
         ),
         ("Web www -northwind.org/billing?id=83682", "URL", "www -northwind.org/billing?id=83682"),
+        (
+            "online at\nhttps: /drive example comifile/a/774c5e766 at any time",
+            "URL",
+            "https: /drive example comifile/a/774c5e766",
+        ),
     ],
 )
 def test_urls_and_addresses_are_found_as_ocr_misreads_them(
@@ -997,3 +1002,24 @@ def test_a_finding_inside_another_of_its_type_is_one_finding(detector: Detector)
     found = [d for d in detector.detect(text, InspectSpec()) if d.info_type == "EMAIL_ADDRESS"]
     assert [text[d.start : d.end] for d in found] == ["linhle5 o@mail.example.org"]
     assert found[0].likelihood == Likelihood.VERY_LIKELY  # Presidio's, the higher one
+
+
+@pytest.mark.parametrize(
+    ("text", "info_type", "value"),
+    [
+        ("Last login IP: 142.130.860.172\nMRN", "IP_ADDRESS", "142.130.860.172"),
+        ("SSN\n72-06-1086\nProfile URL:", "US_SOCIAL_SECURITY_NUMBER", "72-06-1086"),
+        ("to IBAN DE22 0353 9616 5495 2311 21 and", "IBAN_CODE", "DE22 0353 9616 5495 2311 21"),
+    ],
+)
+def test_a_value_ocr_broke_is_found_right_after_the_label_naming_it(
+    detector: Detector, text: str, info_type: str, value: str
+) -> None:
+    assert quotes(text, detector.detect(text, InspectSpec()), info_type) == [value]
+    unlabelled = text.replace("IP:", "at").replace("SSN", "Ref").replace("IBAN", "ref")
+    assert quotes(unlabelled, detector.detect(unlabelled, InspectSpec()), info_type) == []
+
+
+def test_spacy_s_given_name_takes_the_listed_surname_before_its_comma(detector: Detector) -> None:
+    text = "Eze, Oluwaseun\nDOB 05/26/1961\nSpringfield, Ohio"
+    assert quotes(text, detector.detect(text, only("PERSON_NAME"))) == ["Eze, Oluwaseun"]

@@ -198,6 +198,22 @@ def _outermost(found: list[Detection]) -> list[Detection]:
     return kept
 
 
+_SURNAME_COMMA = re.compile(r"(?<![\w'-])([^\W\d_][\w'-]*), $")
+
+
+def _with_surname_before(text: str, start: int) -> int:
+    """The start of a name, moved back over "Surname, " when the word before it is a listed
+    surname that is no English word: spaCy finds the given name of "Eze, Oluwaseun" alone."""
+    m = _SURNAME_COMMA.search(text, max(0, start - 40), start)
+    if m is None or not m.group(1)[0].isupper():
+        return start
+    lex = names.lexicon()
+    word = m.group(1)
+    if names.fold(word) in lex.surnames and not lex.is_english(word):
+        return m.start(1)
+    return start
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     """A span without the whitespace at its ends, which has no pixels to paint."""
     while start < end and text[start].isspace():
@@ -873,7 +889,11 @@ class Detector:
                 if name in _NER_TYPES:
                     spans = _trim_ner(text, r.start, r.end)
                     if name == "PERSON_NAME":
-                        spans = [s for s in spans if _could_be_name(text[s[0] : s[1]])]
+                        spans = [
+                            (_with_surname_before(text, a), b)
+                            for a, b in spans
+                            if _could_be_name(text[a:b])
+                        ]
                 elif name == "DATE" and not any(c.isdigit() for c in text[r.start : r.end]):
                     spans = []  # "this month", "+++": spaCy's dates without a digit are noise
                 else:

@@ -103,7 +103,8 @@ def ocr_tolerant_web() -> list[PatternRecognizer]:
     """URLs and e-mail addresses as OCR misreads them: a space after "@" or a dot, a comma
     for a dot in the user name, a space before its last character ("linhle5 o@": a user
     name of one character is all but unknown), "http:/" or "https: //" for "http://",
-    "www -" for "www.".
+    "www -" for "www.", spaces for the dots of a host when a path follows
+    ("https: /drive example comifile/a/77").
     Presidio's own recognizers find the well-read ones (and validate their top-level domain);
     these find the rest, at LIKELY.
     A URL with a scheme needs no public top-level domain: intranet hosts ("wiki.corp.local")
@@ -115,6 +116,11 @@ def ocr_tolerant_web() -> list[PatternRecognizer]:
             Pattern(
                 "scheme, then a host, as read",
                 r"\b(?:https?|ftp) ?: ?[/lI|]{1,2} ?" + _HOST + r"(?::\d+)?(?:/[^\s]*)?",
+                0.6,
+            ),
+            Pattern(
+                "scheme, then a host read with spaces for its dots, then a path",
+                r"\b(?:https?|ftp) ?: ?[/lI|]{1,2} ?[A-Za-z0-9-]+(?: [A-Za-z0-9-]+){1,3}/[^\s]*",
                 0.6,
             ),
             Pattern(
@@ -143,23 +149,57 @@ def ocr_tolerant_web() -> list[PatternRecognizer]:
     return [url, email]
 
 
-def labelled_iban() -> PatternRecognizer:
-    """An account number right after the label "IBAN", in the shape of an IBAN (a country
-    code, two check digits, then groups of letters and digits), whether or not its checksum
-    holds: OCR that misreads one digit ("2311" for "3311") breaks the mod-97 check, and the
-    label still says what it is. LIKELY, as the label and the shape agree."""
-    return PatternRecognizer(
-        supported_entity="IBAN_CODE",
-        name="InkoutLabelledIbanRecognizer",
-        patterns=[
-            Pattern(
-                "IBAN shape after its label",
-                r"(?:(?<=\bIBAN )|(?<=\bIBAN: )|(?<=\bIBAN:))"
-                r"[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b",
-                0.6,
-            )
-        ],
-    )
+def _after_label(*labels: str) -> str:
+    """A lookbehind: right after one of the labels and a space, a colon or a line break (a
+    value read below its label comes after it on a line of its own)."""
+    seps = (" ", ": ", ":", "\n", ":\n", "# ")
+    alternatives = (f"(?<=\\b{re.escape(label)}{sep})" for label in labels for sep in seps)
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def labelled_values() -> list[PatternRecognizer]:
+    """Values right after the label that names them, in their type's shape, though OCR broke
+    what identifies them elsewhere: one misread digit fails an IBAN's mod-97 check ("2311"
+    for "3311"), a dropped digit an SSN's 3-2-4 groups ("72-06-1086"), a misread octet an
+    IP address ("142.130.860.172"). LIKELY, as label and shape agree; without the label
+    these shapes are not reported."""
+    return [
+        PatternRecognizer(
+            supported_entity="IBAN_CODE",
+            name="InkoutLabelledIbanRecognizer",
+            patterns=[
+                Pattern(
+                    "IBAN shape after its label",
+                    _after_label("IBAN")
+                    + r"[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b",
+                    0.6,
+                )
+            ],
+        ),
+        PatternRecognizer(
+            supported_entity="US_SSN",
+            name="InkoutLabelledSsnRecognizer",
+            patterns=[
+                Pattern(
+                    "SSN groups, one digit short or not, after the label",
+                    _after_label("SSN", "Social Security No", "Social Security Number")
+                    + r"\d{2,3}[- ]?\d{1,2}[- ]?\d{3,4}\b",
+                    0.6,
+                )
+            ],
+        ),
+        PatternRecognizer(
+            supported_entity="IP_ADDRESS",
+            name="InkoutLabelledIpRecognizer",
+            patterns=[
+                Pattern(
+                    "four dotted numbers after the label",
+                    _after_label("IP", "IP address") + r"\d{1,3}(?:\.\d{1,3}){3}\b",
+                    0.6,
+                )
+            ],
+        ),
+    ]
 
 
 def two_series_card() -> CreditCardRecognizer:
@@ -395,6 +435,6 @@ def all_recognizers() -> list[EntityRecognizer]:
         labelled_name(),
         GazetteerNameRecognizer(),
         two_series_card(),
-        labelled_iban(),
+        *labelled_values(),
         *ocr_tolerant_web(),
     ]
