@@ -42,6 +42,7 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("Holder: KELLY, SIOBHAN", "KELLY, SIOBHAN"),
         ("Johnson, Emily (primary)", "Johnson, Emily"),
         ("PATIENT EZE, TUNDE", "EZE, TUNDE"),
+        ("22 September 2022\nTRAN, HOA\n9947 Maple Avenue", "TRAN, HOA"),  # HOA is unlisted
         ("Dr Baker, John", "Baker, John"),
         ("Assigned to Oluwaseun Balogun today", "Oluwaseun Balogun"),  # unlisted given name
         ("cc: Priya lyer", "Priya lyer"),  # OCR's l for a capital I
@@ -62,6 +63,8 @@ def test_a_given_name_and_a_surname_in_either_order_are_a_name(text: str, name: 
         "Open tickets this month",
         "Madison, WI 53703",
         "8370 Harbor Way, Denver, CO 80202",  # a street's last word and a city
+        "MADISON, WISCONSIN 53703",
+        "Tran, Hoa",  # an unlisted given name counts only in capitals
         "Due Date: Last Login",
         "aoife byrne",  # neither word capitalised: no name shape
         "The changes will apply to Add customer",  # lower-case words stay words

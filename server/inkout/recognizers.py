@@ -225,6 +225,18 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "rev"})
 
 
+# US states, written out: "MADISON, WISCONSIN" is a city and its state, not a person.
+_PLACES = frozenset(
+    """
+    alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico
+    york carolina dakota ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont
+    virginia washington wisconsin wyoming columbia
+    """.split()
+)
+
+
 def _capitalised(word: str) -> bool:
     """Title case or upper case, as names are written ("McDonald" and "DUBOIS" included)."""
     return word[0].isupper()
@@ -324,7 +336,18 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                     and _capitalised(before.group())
                     and before.group().lower() not in _TITLES
                 )
-                found = a_surname and b_given and not phrase
+                # In capitals ("TRAN, HOA"), as forms and worklists write patients, a listed
+                # surname may come before a given name the lists lack, unless that is a word
+                # or a place ("MADISON, WISCONSIN").
+                unlisted = (
+                    first.isupper()
+                    and second.isupper()
+                    and len(second) >= 3
+                    and not b_surname
+                    and not lex.is_english(second)
+                    and second.lower() not in _PLACES
+                )
+                found = a_surname and (b_given or unlisted) and not phrase
             else:
                 found = False
             if found:
