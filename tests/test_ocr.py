@@ -406,7 +406,15 @@ def test_only_small_text_with_a_word_read_with_low_confidence_is_read_again() ->
             _line(("BAN:", Box(10, 10, 30, 11), 8.0), ("FR76", Box(50, 10, 30, 11), 89.0)),
             _line(("Telephone:", Box(10, 30, 70, 11), 95.0)),  # confident
             _line(("jon", Box(10, 60, 60, 40), 0.0)),  # large text: left alone
+            _line(("RN", Box(10, 110, 16, 11), 56.0)),  # a short label, not quite sure
+            _line(
+                *[
+                    (w, Box(40 * k, 130, 36, 11), 60.0)
+                    for k, w in enumerate("a line that is long".split())
+                ]
+            ),
         ]
     )
-    ((piece, region),) = doubtful_pieces(ocr, prepared)
-    assert piece == [0, 1] and region == Box(30, 30, 70, 11)  # in the bordered image
+    found = doubtful_pieces(ocr, prepared)
+    assert [piece for piece, _ in found] == [[0, 1], [4]]
+    assert found[0][1] == Box(30, 30, 70, 11)  # in the bordered image

@@ -349,8 +349,11 @@ LOOK_EDGES_PER_ROW = 3
 LOOK_MIN_WIDTH = 2.5
 # Text shorter than this many pixels is read at twice its size: tesseract misreads small text.
 LOOK_SMALL_ROWS = 16
-# A piece of small text with a word read with less confidence than this is read again.
+# A piece of small text with a word read with less confidence than this is read again; a
+# short piece (a form label: "RN" for "MRN:", "Dos." for "DOB") already below SHORT_DOUBT.
 DOUBT_CONFIDENCE = 40
+SHORT_PIECE = 12
+SHORT_DOUBT = 70
 
 
 def unread_lines(edges: np.ndarray, ocr: OcrText, p: Prepared) -> list[Box]:
@@ -401,6 +404,7 @@ def doubtful_pieces(ocr: OcrText, p: Prepared) -> list[tuple[list[int], Box]]:
     """Pieces of small text (a line, or a table cell) holding a word read with low
     confidence, with their region in p.gray's coordinates: read again, enlarged, they come
     out right more often than not ("ssu" is "SSN", "BAN:" is "IBAN:", "Te:" is "Tel:").
+    Short pieces, mostly form labels, are read again at a higher confidence than lines.
 
     Larger text is left alone: a low confidence there comes with boxes that reach into
     the lines around, and a crop of them reads those lines twice.
@@ -408,7 +412,8 @@ def doubtful_pieces(ocr: OcrText, p: Prepared) -> list[tuple[list[int], Box]]:
     found = []
     for piece in _pieces(ocr):
         words = [ocr.words[i] for i in piece]
-        if min(w.confidence for w in words) >= DOUBT_CONFIDENCE:
+        short = words[-1].end - words[0].start <= SHORT_PIECE
+        if min(w.confidence for w in words) >= (SHORT_DOUBT if short else DOUBT_CONFIDENCE):
             continue
         box = union([w.box for w in words])
         if box.height < LOOK_SMALL_ROWS:
