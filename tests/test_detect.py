@@ -713,6 +713,8 @@ def test_a_context_word_nearby_raises_the_likelihood(detector: Detector, text, i
         ("Born March 25, 1949 in Lagos", "DATE_OF_BIRTH", "March 25, 1949"),
         ("Doe:\n1951-12-17", "DATE_OF_BIRTH", "1951-12-17"),  # "DOB:" as OCR read it
         ("the date of bith 13.04, 1943 is", "DATE_OF_BIRTH", "13.04, 1943"),
+        ("DOB: 06. 16.1976\nSemi-Upright", "DATE_OF_BIRTH", "06. 16.1976"),  # a space read in
+        ("RN A-952809", "MEDICAL_RECORD_NUMBER", "A-952809"),  # "MRN" as OCR read it
         ("MRN 3328130", "MEDICAL_RECORD_NUMBER", "3328130"),
         ("MRN: A-448812", "MEDICAL_RECORD_NUMBER", "A-448812"),
         ("Lives at 1234 Maple Avenue, Springfield", "STREET_ADDRESS", "1234 Maple Avenue"),

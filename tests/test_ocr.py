@@ -418,3 +418,20 @@ def test_only_small_text_with_a_word_read_with_low_confidence_is_read_again() ->
     found = doubtful_pieces(ocr, prepared)
     assert [piece for piece, _ in found] == [[0, 1], [4]]
     assert found[0][1] == Box(30, 30, 70, 11)  # in the bordered image
+
+
+def test_large_letter_spaced_text_is_one_unread_line_and_a_bubble_around_text_is_not() -> None:
+    image = Image.new("L", (900, 260), 255)
+    draw = ImageDraw.Draw(image)
+    x = 20
+    for letter in "DAVIDSON":  # burnt-in capitals, wide apart
+        draw.text((x, 20), letter, font=font(40), fill=0)
+        x += 48
+    draw.rounded_rectangle((20, 120, 420, 230), radius=24, outline=0, width=2)  # a bubble
+    draw.text((40, 160), "ask Ngozi Okafor", font=font(16), fill=0)
+    prepared = prepare(np.array(image))
+    found = unread_lines(text_edges(prepared.gray), OcrText("", (), ()), prepared)
+    name = [b for b in found if b.top < 100]
+    assert len(name) == 1 and name[0].width >= 7 * 48  # the whole word, not its letters
+    bubble = [b for b in found if b.top > 100]
+    assert bubble and all(b.height < 40 for b in bubble)  # the line of text, not the bubble

@@ -371,32 +371,42 @@ def unread_lines(edges: np.ndarray, ocr: OcrText, p: Prepared) -> list[Box]:
         ] = 0
     if not mask.any():
         return []
-    # Letters of a line join into one blob; lines a normal leading apart stay apart.
+    # Letters of a line join into blobs (words, or letters of large text); lines a normal
+    # leading apart stay apart. Blobs side by side then join into lines, so that large text
+    # with wide letter gaps ("DAVIDSON" burnt into a radiograph) counts as a line too.
     blobs = cv2.dilate(mask, np.ones((3, 5), np.uint8))
     contours, _ = cv2.findContours(blobs, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-    found: list[Box] = []
+    parts: list[tuple[Box, int]] = []
     for x, y, w, h in map(cv2.boundingRect, contours):  # 5x faster than connected components
-        width = 2 * w
-        if not LOOK_MIN_ROWS <= h <= LOOK_MAX_ROWS or width < LOOK_MIN_WIDTH * h:
+        if not LOOK_MIN_ROWS <= h <= LOOK_MAX_ROWS:
             continue
-        if np.count_nonzero(mask[y : y + h, x : x + w]) < LOOK_EDGES_PER_ROW * h:
-            continue
-        found.append(Box(2 * x, y, width, h))
-    return sorted(_rows(found), key=lambda b: (b.top, b.left))
+        count = np.count_nonzero(mask[y : y + h, x : x + w])
+        if count >= h:  # a speck of noise or a dot holds fewer edges than a letter
+            parts.append((Box(2 * x, y, 2 * w, h), count))
+    found = [
+        box
+        for box, count in _rows(parts)
+        if box.width >= LOOK_MIN_WIDTH * box.height and count >= LOOK_EDGES_PER_ROW * box.height
+    ]
+    return sorted(found, key=lambda b: (b.top, b.left))
 
 
-def _rows(boxes: list[Box]) -> list[Box]:
-    """Boxes side by side on one row, at most a height apart, joined: words into lines."""
-    joined: list[Box] = []
-    for box in sorted(boxes, key=lambda b: b.left):
-        for k, other in enumerate(joined):
+def _rows(parts: list[tuple[Box, int]]) -> list[tuple[Box, int]]:
+    """Boxes of about one height side by side on one row, at most a column gap apart,
+    joined (words into lines), with their edge counts summed."""
+    joined: list[tuple[Box, int]] = []
+    for box, count in sorted(parts, key=lambda p: p[0].left):
+        for k, (other, total) in enumerate(joined):
             overlap = min(box.bottom, other.bottom) - max(box.top, other.top)
-            near = box.left - other.right <= max(box.height, other.height)
-            if near and overlap >= min(box.height, other.height) / 2:
-                joined[k] = union([other, box])
+            low, high = sorted((box.height, other.height))
+            near = box.left - other.right <= COLUMN_GAP * high
+            # Letters of one line are about as tall as each other; the side of a chat bubble
+            # or a button beside them is far taller, and stays apart.
+            if near and overlap >= low / 2 and 2 * low >= high:
+                joined[k] = (union([other, box]), total + count)
                 break
         else:
-            joined.append(box)
+            joined.append((box, count))
     return joined
 
 

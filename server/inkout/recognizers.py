@@ -22,8 +22,9 @@ _MONTHS = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _DATES = [
-    # OCR may read the second separator as a comma: "13.04, 1943".
-    r"\b(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|[12]\d|3[01])(?:[/.\-]|, ?)(?:19|20)?\d{2}\b",
+    # OCR may read the second separator as a comma ("13.04, 1943") or put a space after the
+    # first ("06. 16.1976").
+    r"\b(?:0?[1-9]|[12]\d|3[01])[/.\-] ?(?:0?[1-9]|[12]\d|3[01])(?:[/.\-]|, ?)(?:19|20)?\d{2}\b",
     r"\b(?:19|20)\d{2}[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:0?[1-9]|[12]\d|3[01])\b",
     rf"\b{_MONTHS}\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b",
     rf"\b(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+{_MONTHS},?\s+(?:19|20)\d{{2}}\b",
