@@ -307,18 +307,23 @@ def test_lines_the_layout_analysis_dropped_are_read_on_a_second_look(ocr_engine)
     assert overlap(address.box, drawn) > 0.8
 
 
-def _words(*entries: tuple[str, Box]) -> OcrText:
-    """An OcrText of one line per entry, one word each, with symbols shared evenly."""
+def _line(*entries: tuple[str, Box, float]) -> OcrText:
+    """One line of words with the given boxes and confidences."""
     text, words, symbols = "", [], []
-    for line, (word, box) in enumerate(entries):
+    for word, box, confidence in entries:
         start = len(text) + (1 if text else 0)
-        text += ("\n" if text else "") + word
+        text += (" " if text else "") + word
         step = box.width // len(word)
         for i in range(len(word)):
             piece = Box(box.left + i * step, box.top, step, box.height)
             symbols.append(Symbol(start + i, start + i + 1, piece, len(words)))
-        words.append(Word(start, start + len(word), box, line, 90.0))
+        words.append(Word(start, start + len(word), box, 0, confidence))
     return OcrText(text, tuple(words), tuple(symbols))
+
+
+def _words(*entries: tuple[str, Box]) -> OcrText:
+    """An OcrText of one line per entry, one word each."""
+    return merge([_line((word, box, 90.0)) for word, box in entries])
 
 
 def test_only_text_edges_outside_every_read_word_are_unread() -> None:
@@ -361,20 +366,6 @@ def test_a_second_look_drops_words_already_read_and_marks_without_letters() -> N
         ("Felix", Box(20, 400, 50, 16)),  # text the first look missed, far from any line
     )
     assert with_second_looks(first, [look]).text == "Dashboard\nFelix"
-
-
-def _line(*entries: tuple[str, Box, float]) -> OcrText:
-    """One line of words with the given boxes and confidences."""
-    text, words, symbols = "", [], []
-    for word, box, confidence in entries:
-        start = len(text) + (1 if text else 0)
-        text += (" " if text else "") + word
-        step = box.width // len(word)
-        for i in range(len(word)):
-            piece = Box(box.left + i * step, box.top, step, box.height)
-            symbols.append(Symbol(start + i, start + i + 1, piece, len(words)))
-        words.append(Word(start, start + len(word), box, 0, confidence))
-    return OcrText(text, tuple(words), tuple(symbols))
 
 
 def test_a_piece_read_again_takes_the_place_of_the_first_reading() -> None:
