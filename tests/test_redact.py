@@ -92,9 +92,11 @@ def test_by_default_padding_grows_with_the_text_height(redactor, doc) -> None:
     image = decode(result.image)
     for finding in result.findings:
         (b,) = finding.boxes
-        pad = max(redactor.settings.box_padding, round(redact_module.PADDING_PER_HEIGHT * b.height))
-        assert (image[b.top - pad : b.bottom + pad, b.left - pad : b.right + pad] == 0).all()
-    assert pad > redactor.settings.box_padding  # this text is tall enough to pad more
+        least = redactor.settings.box_padding
+        pad = max(least, round(redact_module.PADDING_PER_HEIGHT * b.height))
+        end = max(least, round(redact_module.PADDING_PER_HEIGHT_VERTICAL * b.height))
+        assert (image[b.top - end : b.bottom + end, b.left - pad : b.right + pad] == 0).all()
+    assert least < pad < end  # this text is tall enough to pad more, and more above and below
 
 
 def test_a_number_far_below_an_ssn_column_header_is_painted(redactor) -> None:

@@ -32,15 +32,19 @@ class RedactJob:
     padding: int | None = None
 
 
-# Unless a request sets box_padding, a box grows by this share of its height (and at least
-# by the configured pixels): the blurred or anti-aliased edge of large text, which OCR's
-# binarised boxes leave out, is wider than a fixed two pixels.
+# Unless a request sets box_padding, a box grows by these shares of its height (and at
+# least by the configured pixels): the blurred or anti-aliased edge of large text, which
+# OCR's binarised boxes leave out, is wider than a fixed two pixels; upwards and downwards a
+# little more, to the height of the whole line (a box around "588 Harbor Way" ends at the
+# ink, the line goes on below it).
 PADDING_PER_HEIGHT = 0.2
+PADDING_PER_HEIGHT_VERTICAL = 0.25
 
 
 def _padded(box: Box, least: int) -> Box:
-    pad = max(least, round(PADDING_PER_HEIGHT * box.height))
-    return Box(box.left - pad, box.top - pad, box.width + 2 * pad, box.height + 2 * pad)
+    side = max(least, round(PADDING_PER_HEIGHT * box.height))
+    end = max(least, round(PADDING_PER_HEIGHT_VERTICAL * box.height))
+    return Box(box.left - side, box.top - end, box.width + 2 * side, box.height + 2 * end)
 
 
 def _noop() -> None:
