@@ -321,21 +321,18 @@ def _line(*entries: tuple[str, Box, float]) -> OcrText:
     return OcrText(text, tuple(words), tuple(symbols))
 
 
-def _words(*entries: tuple[str, Box]) -> OcrText:
-    """An OcrText of one line per entry, one word each."""
-    return merge([_line((word, box, 90.0)) for word, box in entries])
-
-
 def test_only_text_edges_outside_every_read_word_are_unread() -> None:
     image, drawn = _side_panel()
     prepared = prepare(image)
     edges = text_edges(prepared.gray)
     assert unread_lines(edges, OcrText("", (), ()), prepared)  # nothing read: all unread
-    read = _words(
-        ("Dashboard", Box(20, 32, 80, 14)),
-        ("Carmen Martinez", Box(230, 62, 130, 16)),
-        ("Lukas Hoffmann", Box(230, 102, 125, 16)),
-        ("Last login from", Box(20, 401, 80, 12)),
+    read = _pieces_ocr(
+        [
+            ("Dashboard", (20, 32, 80, 14)),
+            ("Carmen Martinez", (230, 62, 130, 16)),
+            ("Lukas Hoffmann", (230, 102, 125, 16)),
+            ("Last login from", (20, 401, 80, 12)),
+        ]
     )
     found = unread_lines(edges, read, prepared)
     # One region, in prepared (bordered) coordinates, around the address alone.
@@ -348,8 +345,8 @@ def test_only_text_edges_outside_every_read_word_are_unread() -> None:
 
 
 def test_a_second_look_continues_the_line_it_stands_beside() -> None:
-    first = _words(("Ananya", Box(220, 1910, 200, 40)), ("kVp", Box(20, 1980, 90, 40)))
-    look = _words(("Sharma", Box(450, 1912, 190, 40)))
+    first = _pieces_ocr([("Ananya", (220, 1910, 200, 40)), ("kVp", (20, 1980, 90, 40))])
+    look = _pieces_ocr([("Sharma", (450, 1912, 190, 40))])
     both = with_second_looks(first, [look])
     assert both.text == "Ananya Sharma\nkVp"
     sharma = both.words[1]
@@ -359,11 +356,13 @@ def test_a_second_look_continues_the_line_it_stands_beside() -> None:
 
 
 def test_a_second_look_drops_words_already_read_and_marks_without_letters() -> None:
-    first = _words(("Dashboard", Box(20, 30, 90, 16)))
-    look = _words(
-        ("Dashb", Box(25, 30, 40, 16)),  # part of a word read the first time
-        ("|", Box(300, 30, 3, 16)),  # an icon's edge
-        ("Felix", Box(20, 400, 50, 16)),  # text the first look missed, far from any line
+    first = _pieces_ocr([("Dashboard", (20, 30, 90, 16))])
+    look = _pieces_ocr(
+        [
+            ("Dashb", (25, 30, 40, 16)),  # part of a word read the first time
+            ("|", (300, 30, 3, 16)),  # an icon's edge
+            ("Felix", (20, 400, 50, 16)),  # text the first look missed, far from any line
+        ]
     )
     assert with_second_looks(first, [look]).text == "Dashboard\nFelix"
 
