@@ -546,3 +546,16 @@ def test_the_unfilter_kernel_refuses_what_it_cannot_read_safely() -> None:
         unfilter(np.zeros((4, 7), np.uint16), 3)
     with pytest.raises(ValueError, match="C-contiguous 2-D uint8"):
         unfilter(np.zeros((4, 14), np.uint8)[:, ::2], 3)
+
+
+def test_image_data_that_inflates_past_the_header_s_size_is_not_inflated_by_the_fast_path() -> None:
+    ihdr = struct.pack(">IIBBBBB", 10, 10, 8, 0, 0, 0, 0)
+    bomb = zlib.compress(b"\0" * 50_000_000)  # 50 MB behind a 10x10 header, 50 kB on the wire
+    data = (
+        b"\x89PNG\r\n\x1a\n"
+        + png_chunk(b"IHDR", ihdr)
+        + png_chunk(b"IDAT", bomb)
+        + png_chunk(b"IEND", b"")
+    )
+    assert len(data) < 100_000
+    assert decode_module._plain_png(data) is None

@@ -269,11 +269,15 @@ def _plain_png(data: bytes) -> np.ndarray | None:
     channels, conversion = _PLAIN_PNG[colour]
     size = depth // 8
     stride = 1 + width * channels * size
+    expected = height * stride
+    inflater = zlib_ng.decompressobj()
     try:
-        raw = zlib_ng.decompress(b"".join(parts))
+        # Never more than the header's size: a stream that inflates further (a bomb behind a
+        # small header) stops here and goes to OpenCV, which stops at the header's size too.
+        raw = inflater.decompress(b"".join(parts), expected + 1)
     except zlib_ng.error:
         return None
-    if len(raw) != height * stride:
+    if len(raw) != expected or not inflater.eof:
         return None
     rows = np.frombuffer(raw, np.uint8).reshape(height, stride).copy()
     try:
