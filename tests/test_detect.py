@@ -853,6 +853,107 @@ def test_urls_and_addresses_are_found_as_ocr_misreads_them(
     assert value in quotes(text, detector.detect(text, InspectSpec()), info_type)
 
 
+@pytest.mark.parametrize(
+    ("text", "info_type", "value"),
+    [
+        # a user name split where the font's letters stand apart
+        (
+            "Email valent inarodriguez71@clinic-north.org",
+            "EMAIL_ADDRESS",
+            "valent inarodriguez71@clinic-north.org",
+        ),
+        ("Email: ines. fournier@web.de", "EMAIL_ADDRESS", "ines. fournier@web.de"),
+        ("saleh a@example com", "EMAIL_ADDRESS", "saleh a@example com"),
+        ("anhdo50@mail.example org", "EMAIL_ADDRESS", "anhdo50@mail.example org"),
+        ("yyamamoto@ora nge.fr", "EMAIL_ADDRESS", "yyamamoto@ora nge.fr"),
+        ("tzajac@orange fr", "EMAIL_ADDRESS", "tzajac@orange fr"),
+        ("Email tomaszmazur78@yahoo..co.uk", "EMAIL_ADDRESS", "tomaszmazur78@yahoo..co.uk"),
+        (
+            "http://intranet .contoso.local/users/ngo",
+            "URL",
+            "http://intranet .contoso.local/users/ngo",
+        ),
+        ("www tailspin .org/billing?id-50489", "URL", "www tailspin .org/billing?id-50489"),
+        ("httpy/intranet tailspin local/users/do", "URL", "httpy/intranet tailspin local/users/do"),
+        (
+            "athttp://intranet fabrikam local/users/szymanska. Thanks",
+            "URL",
+            "http://intranet fabrikam local/users/szymanska",
+        ),
+        (
+            "https: //northwind. example .net/account /haddad",
+            "URL",
+            "https: //northwind. example .net/account /haddad",
+        ),
+        (
+            "Profile https://fabrikam.exampleneVaccount/bui",
+            "URL",
+            "https://fabrikam.exampleneVaccount/bui",
+        ),
+    ],
+)
+def test_addresses_and_urls_that_ocr_split_with_spaces_are_found_whole(
+    detector: Detector, text: str, info_type: str, value: str
+) -> None:
+    assert quotes(text, detector.detect(text, InspectSpec()), info_type) == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("contact jo@x.io now", "jo@x.io"),  # words of a sentence stay out
+        ("write to me at jo@x.io or", "jo@x.io"),
+        ("Contact Maria jo@x.io", "jo@x.io"),
+    ],
+)
+def test_words_before_an_address_are_not_joined_to_it(
+    detector: Detector, text: str, value: str
+) -> None:
+    assert quotes(text, detector.detect(text, InspectSpec()), "EMAIL_ADDRESS") == [value]
+
+
+def test_a_url_ends_where_the_sentence_goes_on(detector: Detector) -> None:
+    text = "visit www.example.com. Then go, or see http://x.example.org/a for more"
+    found = quotes(text, detector.detect(text, InspectSpec()), "URL")
+    assert found == ["www.example.com", "http://x.example.org/a"]
+    assert detector.detect("HTTP status 404. see", InspectSpec()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "info_type", "value"),
+    [
+        ("Card 2411-732 1-021 4-1014 ok", "CREDIT_CARD_NUMBER", "2411-732 1-021 4-1014"),
+        ("Amex 3701-789947-1 4505", "CREDIT_CARD_NUMBER", "3701-789947-1 4505"),
+        ("IP 2001 :db8:be60::caaa", "IP_ADDRESS", "2001 :db8:be60::caaa"),
+    ],
+)
+def test_numbers_ocr_split_with_spaces_are_found_by_their_checksum_or_syntax(
+    detector: Detector, text: str, info_type: str, value: str
+) -> None:
+    assert quotes(text, detector.detect(text, InspectSpec()), info_type) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Card 2411-732 1-021 4-1015 ok",  # fails Luhn
+        "Order 12 34 56 78 90 12 34 done",
+        "Call 10:30 :: 11:45",  # times, not an IPv6 address
+    ],
+)
+def test_split_numbers_without_checksum_or_syntax_are_not_reported(
+    detector: Detector, text: str
+) -> None:
+    assert types(detector.detect(text, InspectSpec())) <= {"DATE", "PHONE_NUMBER"}
+    assert "CREDIT_CARD_NUMBER" not in types(detector.detect(text, InspectSpec()))
+    assert "IP_ADDRESS" not in types(detector.detect(text, InspectSpec()))
+
+
+def test_a_city_before_a_state_code_is_no_name(detector: Detector) -> None:
+    text = "2463 Lakeview Drive, Madison, WI 53703"
+    assert "Madison" not in quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME")
+
+
 def test_a_sentence_break_after_an_at_sign_is_no_address(detector: Detector) -> None:
     text = "Meet me @ home. Then we go."
     assert "EMAIL_ADDRESS" not in types(detector.detect(text, InspectSpec()))
@@ -998,6 +1099,33 @@ def test_an_address_masked_on_screen_is_not_reported_but_one_with_a_plus_is(
     assert quotes(text, found) == ["john+billing@example.com", "example.com"]
 
 
+@pytest.mark.parametrize(
+    "masked",
+    [
+        "geee@example.com",  # bullets read as a run of one letter
+        "mee e@mail.example.org",
+        "veee@orange. fr",
+        "t--@orange.fr",
+        "»@yahoo.co.uk",
+        "@ee-00-2909",  # an SSN with its last four digits shown
+        "@e00-000-6352",
+        "00000-2834",  # a phone number's bullets read as zeros
+    ],
+)
+def test_values_masked_on_screen_as_other_fonts_read_the_bullets_are_not_reported(
+    detector: Detector, masked: str
+) -> None:
+    text = f"Customer\n{masked}\nActive"
+    assert detector.detect(text, InspectSpec()) == []
+
+
+@pytest.mark.parametrize("real", ["lee@example.com", "joe@example.com", "leeeds@example.com"])
+def test_addresses_with_doubled_letters_are_not_taken_for_masked_ones(
+    detector: Detector, real: str
+) -> None:
+    assert real in quotes(real, detector.detect(real, InspectSpec()), "EMAIL_ADDRESS")
+
+
 def test_a_finding_inside_another_of_its_type_is_one_finding(detector: Detector) -> None:
     # Presidio finds "o@mail.example.org", the OCR-tolerant pattern the whole address.
     text = "Contact linhle5 o@mail.example.org"
@@ -1012,6 +1140,11 @@ def test_a_finding_inside_another_of_its_type_is_one_finding(detector: Detector)
         ("Last login IP: 142.130.860.172\nMRN", "IP_ADDRESS", "142.130.860.172"),
         ("SSN\n72-06-1086\nProfile URL:", "US_SOCIAL_SECURITY_NUMBER", "72-06-1086"),
         ("to IBAN DE22 0353 9616 5495 2311 21 and", "IBAN_CODE", "DE22 0353 9616 5495 2311 21"),
+        ("Phone:\n433 1 44 2826 42\nEmail:", "PHONE_NUMBER", "433 1 44 2826 42"),  # "+" as 4
+        ("Mobile: 41-720 502 1587", "PHONE_NUMBER", "41-720 502 1587"),
+        ("Phone:\n(G12) 597-8395", "PHONE_NUMBER", "(G12) 597-8395"),  # a digit as a letter
+        ("Born:\n09.02.1938", "DATE_OF_BIRTH", "09.02.1938"),
+        ("Bom:\n09.02.1938", "DATE_OF_BIRTH", "09.02.1938"),  # "rn" read as "m"
     ],
 )
 def test_a_value_ocr_broke_is_found_right_after_the_label_naming_it(
@@ -1019,9 +1152,32 @@ def test_a_value_ocr_broke_is_found_right_after_the_label_naming_it(
 ) -> None:
     assert quotes(text, detector.detect(text, InspectSpec()), info_type) == [value]
     unlabelled = text.replace("IP:", "at").replace("SSN", "Ref").replace("IBAN", "ref")
-    assert quotes(unlabelled, detector.detect(unlabelled, InspectSpec()), info_type) == []
+    for label in ("Phone", "Mobile", "Born", "Bom"):
+        unlabelled = unlabelled.replace(label, "Order")
+    assert value not in quotes(unlabelled, detector.detect(unlabelled, InspectSpec()), info_type)
 
 
 def test_spacy_s_given_name_takes_the_listed_surname_before_its_comma(detector: Detector) -> None:
     text = "Eze, Oluwaseun\nDOB 05/26/1961\nSpringfield, Ohio"
     assert quotes(text, detector.detect(text, only("PERSON_NAME"))) == ["Eze, Oluwaseun"]
+
+
+def test_a_street_type_with_a_letter_ocr_dropped_is_still_a_street(detector: Detector) -> None:
+    text = "Address: 2463 Lakeview Dive, Madison"
+    found = quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS")
+    assert found == ["2463 Lakeview Dive"]
+
+
+def test_a_phone_number_under_a_phone_column_is_found_though_ocr_dropped_its_plus(
+    detector: Detector,
+) -> None:
+    text = "4 49 30 7141066\n•••-•••-0177"
+    headers = [(0, 15, "Phone"), (16, len(text), "Phone")]
+    found = detector.detect(text, InspectSpec(), headers)
+    assert quotes(text, found, "PHONE_NUMBER") == ["4 49 30 7141066"]
+    assert "4 49 30 7141066" not in quotes(text, detector.detect(text, InspectSpec()))
+
+
+def test_a_number_on_the_line_after_a_phone_is_not_a_phone(detector: Detector) -> None:
+    text = "Tel: +49 30 1367686\nMRN: A-996021\nAcc: 60147167"
+    assert quotes(text, detector.detect(text, InspectSpec()), "PHONE_NUMBER") == ["+49 30 1367686"]

@@ -50,6 +50,8 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("Name: LUCIAMORENO", "LUCIAMORENO"),  # the space between them lost
         ("Signed LuciaMoreno", "LuciaMoreno"),
         ("Reviewed by Katarzyna M. Nowak", "Katarzyna M. Nowak"),
+        ("Owner\nRen Ito\nActive", "Ren Ito"),  # "Ren" is listed as a surname only
+        ("Patient: Quang Do", "Quang Do"),  # a short surname that is also a word
     ],
 )
 def test_a_given_name_and_a_surname_in_either_order_are_a_name(text: str, name: str) -> None:
@@ -72,6 +74,8 @@ def test_a_given_name_and_a_surname_in_either_order_are_a_name(text: str, name: 
         "CUSTOMER DETAILS UPDATE",
         "NORTHWIND TRADERS",
         "Aoife\nByrne",  # a name does not run across lines or table cells
+        "Maria is on call",  # a given name before a short function word
+        "Helpdesk Pro",
     ],
 )
 def test_labels_places_and_lower_case_words_are_not_names(text: str) -> None:

@@ -21,6 +21,7 @@ from inkout.ocr import (
     reading_order,
     text_edges,
     to_gray8,
+    trim_tall_words,
     under_headers,
     unread_lines,
     with_second_looks,
@@ -255,6 +256,19 @@ def test_values_below_their_labels_in_two_columns_follow_their_own_label() -> No
     _same_glyphs(before, after)
 
 
+def test_a_label_with_its_value_beside_it_does_not_claim_the_line_below() -> None:
+    before = _pieces_ocr(
+        [
+            ("MRN", (40, 40, 40, 20)),
+            ("Email: jo@x.io", (40, 70, 200, 20)),
+            ("8505150", (300, 40, 90, 20)),
+        ]
+    )
+    after = reading_order(before)
+    assert after.text == "MRN\n8505150\nEmail: jo@x.io"
+    _same_glyphs(before, after)
+
+
 def test_text_without_labels_keeps_tesseracts_order() -> None:
     table = _pieces_ocr(
         [("Name", (40, 40, 60, 20)), ("Status", (600, 40, 80, 20)), ("Aoife", (40, 80, 60, 20))]
@@ -425,3 +439,49 @@ def test_large_letter_spaced_text_is_one_unread_line_and_a_bubble_around_text_is
     assert len(name) == 1 and name[0].width >= 7 * 48  # the whole word, not its letters
     bubble = [b for b in found if b.top > 100]
     assert bubble and all(b.height < 40 for b in bubble)  # the line of text, not the bubble
+
+
+def _form_row(label: str, value: str) -> tuple[np.ndarray, Box, Box]:
+    """A small label between two rules, the underline of the row above and its own value:
+    the label's box, and a box from the rule above to the value's top."""
+    image = Image.new("L", (420, 90), 255)
+    draw = ImageDraw.Draw(image)
+    draw.line((10, 20, 400, 20), fill=120)
+    small, body = font(11), font(16)
+    draw.text((12, 32), label, font=small, fill=70)
+    left, top, right, bottom = draw.textbbox((12, 32), label, font=small)
+    draw.text((12, 50), value, font=body, fill=20)
+    label_box = Box(left, top, right - left, bottom - top)
+    tall = Box(left - 2, 20, right - left + 4, 52 - 20)
+    return np.array(image), label_box, tall
+
+
+def test_a_word_box_reaching_the_rule_above_and_the_value_below_is_cut_to_its_ink() -> None:
+    gray, label, tall = _form_row("MRN", "00915323")
+    p = prepare(gray, border=0)
+    ocr = _pieces_ocr(
+        [("MRN", (tall.left, tall.top, tall.width, tall.height)), ("00915323", (12, 50, 90, 14))]
+    )
+    words = ocr.words + tuple(
+        Word(0, 0, Box(200 + 30 * k, 60, 20, 12), 5, 90.0) for k in range(3)
+    )  # typical words of the page
+    trimmed = trim_tall_words(OcrText(ocr.text, words, ocr.symbols), p)
+    box = trimmed.words[0].box
+    assert box.top >= label.top - 1 and box.bottom <= label.bottom + 1
+    assert box.bottom - box.top >= label.height - 2
+    assert trimmed.words[1] == words[1]  # a word of the typical height keeps its box
+    assert all(s.box.top == box.top for s in trimmed.symbols if s.word == 0)
+
+
+def test_a_tall_word_of_large_text_keeps_its_box() -> None:
+    image = Image.new("L", (300, 80), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((10, 10), "Employee", font=font(40), fill=0)
+    left, top, right, bottom = draw.textbbox((10, 10), "Employee", font=font(40))
+    big = Box(left, top, right - left, bottom - top)
+    words = (Word(0, 8, big, 0, 95.0),) + tuple(
+        Word(0, 0, Box(10 + 30 * k, 70, 20, 10), 1, 90.0) for k in range(3)
+    )
+    trimmed = trim_tall_words(OcrText("Employee", words, ()), prepare(np.array(image), border=0))
+    assert abs(trimmed.words[0].box.top - big.top) <= 2
+    assert abs(trimmed.words[0].box.bottom - big.bottom) <= 2

@@ -177,6 +177,14 @@ def _could_be_name(span: str) -> bool:
     return any(lex.is_name(w) for w in words) or not all(lex.is_english(w) for w in words)
 
 
+# A US state's code after a comma: what comes before it is a city ("Madison, WI 53703"),
+# which spaCy takes for a person.
+_CITY_STATE = re.compile(
+    r",? ?(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA"
+    r"|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\b(?! ?[a-z])"
+)
+
+
 def _outermost(found: list[Detection]) -> list[Detection]:
     """Findings without those inside another of the same type, which takes the higher
     likelihood of the two: one address is one finding, though Presidio found "o@mail.org" and
@@ -231,10 +239,17 @@ _HEADER_WORDS: dict[frozenset[str], str] = {
     frozenset({"ssn"}): "US_SOCIAL_SECURITY_NUMBER",
     frozenset({"social", "security"}): "US_SOCIAL_SECURITY_NUMBER",
     frozenset({"card"}): "CREDIT_CARD_NUMBER",
+    frozenset({"phone"}): "PHONE_NUMBER",
+    frozenset({"telephone"}): "PHONE_NUMBER",
+    frozenset({"mobile"}): "PHONE_NUMBER",
 }
 _HEADER_SHAPES: dict[str, re.Pattern[str]] = {
-    # nine digits, grouped any way
-    "US_SOCIAL_SECURITY_NUMBER": re.compile(r"(?<![\w-])\d(?:[- .]?\d){8}(?![\w-])"),
+    # nine digits, grouped any way, or in its hyphenated groups with one dropped ("81-88-2731")
+    "US_SOCIAL_SECURITY_NUMBER": re.compile(
+        r"(?<![\w-])(?:\d(?:[- .]?\d){8}|\d{2,3}-\d{1,2}-\d{3,4})(?![\w-])"
+    ),
+    # seven to fifteen digits, with "+" (or "4" for it), brackets and separators as written
+    "PHONE_NUMBER": re.compile(r"(?<![\w-])(?:\+ ?)?\(?\d(?:[ ().\-]{0,2}\d){6,14}\)?(?![\w-])"),
     # 13 to 19 digits in groups, one of which OCR may have read as a letter
     "CREDIT_CARD_NUMBER": re.compile(
         r"(?<![\w-])[\dBOSIlZ](?:[- ]?\d){11,17}[- ]?[\dBOSIlZ](?![\w-])"
@@ -265,39 +280,65 @@ def _under_headers(
                 yield Detection(info_type, m.start(), m.end(), Likelihood.LIKELY)
 
 
-# An e-mail address already masked on screen ("k•••@mail.example.org", which OCR reads as
-# "k***@" or "k++*@"): a local part of mask symbols and at most one letter or digit.
-_MASKED_ADDRESS = re.compile(r"(?<![^\s:;,(<\[])[^\s@]{2,8}@[^\W_][\w.-]*\.[^\W\d_]{2,}")
-_MASKS = frozenset("*+•·")
+# Values already masked on screen identify no one: "k•••@mail.example.org", "•••-••-3218".
+# OCR reads the bullets as "*", "+", "-" or "@", and in some fonts as a run of one letter
+# ("keee@", "k ooo@", "@ee-00-3218").
+_MASKS = frozenset("*+•·-~«»")
+_BULLET_RUN = re.compile(r"[^\W_]?(?:e{3,}|o{3,}|0{3,}|°{3,})")
+_AT = re.compile(r"@")
+_DOMAIN_AFTER = re.compile(r" ?[^\W_][\w-]*(?:\. ?[\w-]+)*")
+_MASKED_NUMBER = re.compile(
+    r"(?<!\S)[•*·@eoxX0]{2,}(?:[-. ][•*·@eoxX0]{1,4}){0,3}[-. ]\d{2,4}(?!\S)"
+)
 
 
-def _masked_addresses(text: str) -> list[tuple[int, int]]:
-    """Spans of e-mail addresses whose local part is masked: they identify no one."""
-    spans = []
-    for m in _MASKED_ADDRESS.finditer(text):
-        local = m.group().split("@", 1)[0]
-        masks = sum(c in _MASKS for c in local)
-        if masks >= 2 and masks + 1 >= len(local):
-            spans.append(m.span())
+def _masked_local(local: str) -> bool:
+    local = local.replace(" ", "")
+    masks = sum(c in _MASKS for c in local)
+    return (masks >= 2 and masks + 1 >= len(local)) or bool(_BULLET_RUN.fullmatch(local))
+
+
+def _masked_values(text: str) -> list[tuple[int, int]]:
+    """Spans of masked e-mail addresses (with their domains) and masked numbers."""
+    spans = [m.span() for m in _MASKED_NUMBER.finditer(text)]
+    for at in _AT.finditer(text):
+        start = at.start()
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        if at.start() - start <= 2 and start >= 2 and text[start - 1] == " ":
+            # "k ooo@": a bullet or a letter split off by OCR
+            previous = start - 1
+            while previous > 0 and not text[previous - 1].isspace():
+                previous -= 1
+            if 0 < start - 1 - previous <= 4:
+                start = previous
+        local = text[start : at.start()]
+        if not (2 <= len(local.replace(" ", "")) <= 8) or not _masked_local(local):
+            continue
+        domain = _DOMAIN_AFTER.match(text, at.end())
+        spans.append((start, domain.end() if domain else at.end()))
     return spans
 
 
 def _inside_masked(d: Detection, masked: list[tuple[int, int]]) -> bool:
-    """An e-mail address or its domain (Presidio reports both) inside a masked address."""
-    return d.info_type in ("EMAIL_ADDRESS", "URL") and any(
-        a <= d.start and d.end <= b for a, b in masked
-    )
+    """A finding inside a masked value: an address or its domain (Presidio reports both), or
+    the digits left readable of a masked number."""
+    return any(a <= d.start and d.end <= b for a, b in masked)
 
 
 def _address_domain(d: Detection, text: str) -> bool:
     """A "URL" that is the domain after an "@" with no user name before it: an address whose
-    user name was masked beyond reading ("l•••@orange.fr" read as "@orange.fr"), which
-    identifies no one. (Domains of readable addresses stay URL findings, as in DLP, where
-    exclusion rules can drop them.)"""
+    user name was masked beyond reading ("l•••@orange.fr" read as "@orange.fr" or
+    "»@orange.fr"), which identifies no one. (Domains of readable addresses stay URL
+    findings, as in DLP, where exclusion rules can drop them.)"""
     if d.info_type != "URL":
         return False
     before = text[: d.start].rstrip(" ")
-    return before.endswith("@") and (len(before) == 1 or before[-2].isspace())
+    if not before.endswith("@"):
+        return False
+    glued = before[:-1]
+    user = glued.split()[-1] if glued and not glued[-1].isspace() else ""
+    return not any(c.isalnum() for c in user)  # "»@yahoo.co.uk": no letter of a user name
 
 
 _WARM_UP_TEXT = "Warm-up: Jane Roe, jane.roe@example.com, 4111 1111 1111 1111, in Paris."
@@ -892,7 +933,7 @@ class Detector:
                         spans = [
                             (_with_surname_before(text, a), b)
                             for a, b in spans
-                            if _could_be_name(text[a:b])
+                            if _could_be_name(text[a:b]) and not _CITY_STATE.match(text, b)
                         ]
                 elif name == "DATE" and not any(c.isdigit() for c in text[r.start : r.end]):
                     spans = []  # "this month", "+++": spaCy's dates without a digit are noise
@@ -903,7 +944,7 @@ class Detector:
                     if end > start:
                         candidates.append(Detection(name, start, end, likelihood, r.score))
         candidates.extend(_under_headers(text, headers, plan.builtins))
-        masked = _masked_addresses(text)
+        masked = _masked_values(text)
         if masked:
             candidates = [d for d in candidates if not _inside_masked(d, masked)]
         candidates = [d for d in candidates if not _address_domain(d, text)]

@@ -208,6 +208,73 @@ def merge(parts: list[OcrText], joins: list[str] | None = None) -> OcrText:
     return OcrText("".join(texts), tuple(words), tuple(symbols))
 
 
+# A word box this many times taller than the typical word reaches beyond its own text.
+TALL_BOX = 1.6
+# A row of ink across this share of a word box is a rule (a form's underline), not a glyph.
+RULE_SHARE = 0.9
+
+
+def _ink_band(gray: np.ndarray, box: Box) -> tuple[int, int] | None:
+    """The rows (top, bottom) of the largest band of ink inside box, rules left out; None
+    when the box holds no ink that stands out."""
+    region = gray[box.top : box.bottom, box.left : box.right]
+    if region.size == 0:
+        return None
+    diff = cv2.absdiff(region, np.full_like(region, int(np.median(region))))
+    contrast = int(diff.max())
+    if contrast < 24:
+        return None
+    per_row = np.count_nonzero(diff > max(19, 0.35 * contrast), axis=1)
+    per_row[per_row >= RULE_SHARE * box.width] = 0
+    inked = np.concatenate(([0], (per_row > 0).astype(np.int8), [0]))
+    edges = np.flatnonzero(np.diff(inked))
+    runs = [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
+    if not runs:
+        return None
+    joined = [runs[0]]
+    for a, b in runs[1:]:  # an accent or a dot over its letter, a row or two apart
+        if a - joined[-1][1] <= 2:
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+    top, bottom = max(joined, key=lambda r: int(per_row[r[0] : r[1]].sum()))
+    return box.top + top, box.top + bottom
+
+
+def trim_tall_words(ocr: OcrText, p: Prepared) -> OcrText:
+    """Word boxes far taller than the typical word, cut to the band of their own ink.
+
+    Tesseract sometimes boxes a small form label together with the underline above it and
+    the top of the value below ("MRN" 31 pixels tall among 10-pixel words): the label then
+    seems to overlap its value, and its size hides it from a second look. Rules are left
+    out, and the largest band of ink that remains is the word.
+    """
+    if not ocr.words:
+        return ocr
+    typical = float(np.median([w.box.height for w in ocr.words]))
+    cut: dict[int, Box] = {}
+    for i, w in enumerate(ocr.words):
+        if w.box.height <= TALL_BOX * typical or w.box.width < 2:
+            continue
+        shifted = Box(w.box.left + p.origin_x, w.box.top + p.origin_y, w.box.width, w.box.height)
+        band = _ink_band(p.gray, shifted)
+        if band is None:
+            continue
+        top, bottom = band[0] - p.origin_y, band[1] - p.origin_y
+        if bottom - top < w.box.height and bottom - top >= typical / 2:
+            cut[i] = Box(w.box.left, top, w.box.width, bottom - top)
+    if not cut:
+        return ocr
+    words = tuple(replace(w, box=cut[i]) if i in cut else w for i, w in enumerate(ocr.words))
+    symbols = tuple(
+        replace(s, box=Box(s.box.left, cut[s.word].top, s.box.width, cut[s.word].height))
+        if s.word in cut
+        else s
+        for s in ocr.symbols
+    )
+    return OcrText(ocr.text, words, symbols)
+
+
 def _pieces(ocr: OcrText) -> list[list[int]]:
     """Indexes of the words of each run of text between newlines (a line, or a table cell)."""
     pieces: list[list[int]] = []
@@ -250,6 +317,7 @@ def reading_order(ocr: OcrText) -> OcrText:
         if _is_label(ocr.text[ocr.words[p[0]].start : ocr.words[p[-1]].end])
     }
     claims: dict[int, list[int]] = {}  # label piece -> the pieces it is nearest label of
+    stacked: list[int] = []
     for k, box in enumerate(boxes):
         if k in labels:
             continue
@@ -263,10 +331,16 @@ def reading_order(ocr: OcrText) -> OcrText:
         ]
         if beside:
             claims.setdefault(max(beside, key=lambda j: boxes[j].right), []).append(k)
-            continue
+        else:
+            stacked.append(k)
+    # A label with its value beside it is no label of the line below it ("MRN  8505150"
+    # above "Email address: ...").
+    free = labels - claims.keys()
+    for k in stacked:
+        box = boxes[k]
         above = [
             j
-            for j in labels
+            for j in free
             if 0 <= box.top - boxes[j].bottom <= STACKED_GAP * box.height
             and abs(boxes[j].left - box.left) <= box.height
         ]
@@ -653,6 +727,7 @@ class OcrEngine:
                         for band, api in zip(bands, apis[: len(bands)], strict=True)
                     ]
                     first = merge([f.result() for f in futures])
+            first = trim_tall_words(first, prepared)
             if not look_again:
                 return reading_order(first)
             looks = [
@@ -664,7 +739,7 @@ class OcrEngine:
                 if better([first.words[i] for i in piece], reading):
                     rereads.append((piece, reading))
         if looks or rereads:
-            first = with_second_looks(first, looks, rereads)
+            first = trim_tall_words(with_second_looks(first, looks, rereads), prepared)
         return reading_order(first)
 
     def close(self) -> None:

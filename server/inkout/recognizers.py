@@ -14,6 +14,7 @@ import phonenumbers
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer import predefined_recognizers as presidio_predefined
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from inkout import names
 
@@ -29,10 +30,17 @@ _DATES = [
     rf"\b{_MONTHS}\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b",
     rf"\b(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+{_MONTHS},?\s+(?:19|20)\d{{2}}\b",
 ]
-_STREET_TYPES = (
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Way|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct"
-    r"|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Alley|Row|Crescent|Close)\b\.?"
+_STREET_WORDS = (
+    "Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Way|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct"
+    "|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Alley|Row|Crescent|Close"
+).split("|")
+# OCR drops a letter of a long street type ("Dive" for "Drive", "Boulevad"): the type with
+# one inner letter left out counts too.
+_STREET_SLIPS = sorted(
+    {w[:i] + w[i + 1 :] for w in _STREET_WORDS if len(w) >= 5 for i in range(1, len(w) - 1)}
+    - set(_STREET_WORDS)
 )
+_STREET_TYPES = "(?:" + "|".join(_STREET_WORDS + _STREET_SLIPS) + r")\b\.?"
 
 
 def date_of_birth() -> PatternRecognizer:
@@ -44,7 +52,7 @@ def date_of_birth() -> PatternRecognizer:
         # OCR often reads "DOB" as "D0B" or "Doe" and "birth" as "bith": they count too.
         context=[
             *("dob", "birth", "born", "birthday", "birthdate", "d.o.b", "geburtsdatum"),
-            *("d0b", "doe", "bith"),
+            *("d0b", "doe", "bith", "bom"),  # "Bom:" is "Born:" with "rn" read as "m"
         ],
     )
 
@@ -150,6 +158,183 @@ def ocr_tolerant_web() -> list[PatternRecognizer]:
     return [url, email]
 
 
+# A piece of an address or URL that OCR split off with a space: only the characters those
+# are written with.
+_WEB_PIECE = re.compile(r"[A-Za-z0-9._~:/?#=&%+@-]+")
+_USER_PIECE = re.compile(r"[A-Za-z0-9._%+-]+")
+_DOMAIN_PIECE = re.compile(r"[A-Za-z0-9.-]+")
+# Where a URL starts inside a token ("athttp://", "httpy/intranet", "www"): a scheme and its
+# colon or slash as OCR reads them, or "www" not followed by more letters of a word.
+_URL_START = re.compile(r"(?i)(?:https?|ftp)(?= ?[:;]|y?/)|www(?![a-z])")
+_TRAILING = ".,;:!?)]>\"'"
+_TOKEN = re.compile(r"\S+")
+# Lower-case words that come before an address in a sentence, and are no part of it.
+_BEFORE_ADDRESS = frozenset(
+    "at to is or and me us via from by on in of the my our your his her their its new "
+    "email e-mail mail contact write reach send cc bcc address is was be use try".split()
+)
+
+
+class SplitWebRecognizer(EntityRecognizer):
+    """E-mail addresses and URLs that OCR split with spaces, joined across them.
+
+    With narrow spaces (or wide letter gaps) OCR splits one address into words: "valent
+    inarodriguez71@clinic-north.org", "ines. fournier@web.de", "anhdo50@mail.example org",
+    "http://intranet fabrikam local/users/szymanska". Presidio's patterns then find a part
+    or nothing, and the rest stays readable. From each "@" or scheme, neighbouring words on
+    the same line (one space apart) are joined while they are made of address characters and
+    the join is needed: a user name's word that ends or starts with a separator, or that is
+    no English word ("contact jo@x.io" keeps "contact"); domain words until the domain has a
+    public suffix; URL words with a dot, a slash or a query character, or a plain word
+    between the host and such a word. A URL written with "://" is one even when its host
+    is misread ("exampleneVaccount"). LIKELY: the anchor and the pieces agree.
+    """
+
+    SCORE = 0.6
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=["EMAIL_ADDRESS", "URL"], name="InkoutSplitWebRecognizer"
+        )
+
+    def load(self) -> None:
+        names.lexicon()
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list:
+        tokens = [m.span() for m in _TOKEN.finditer(text)]
+        found: list[RecognizerResult] = []
+        for i, (start, end) in enumerate(tokens):
+            token = text[start:end]
+            if "EMAIL_ADDRESS" in entities and "@" in token:
+                span = _split_email(text, tokens, i)
+                if span:
+                    found.append(self._result("EMAIL_ADDRESS", *span))
+            if "URL" in entities and (m := _URL_START.search(token)):
+                span = _split_url(text, tokens, i, start + m.start())
+                if span:
+                    found.append(self._result("URL", *span))
+        return found
+
+    def _result(self, entity: str, start: int, end: int) -> RecognizerResult:
+        return RecognizerResult(
+            entity,
+            start,
+            end,
+            self.SCORE,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )
+
+
+def _joined(text: str, tokens: list[tuple[int, int]], i: int, j: int) -> bool:
+    """Whether tokens i and j (adjacent) are one space apart on one line."""
+    if not 0 <= j < len(tokens):
+        return False
+    a, b = sorted((i, j))
+    return text[tokens[a][1] : tokens[b][0]] == " "
+
+
+def _is_domain(domain: str) -> bool:
+    """A host name with a public suffix: "orange.fr", not "orange" (itself a suffix)."""
+    import tldextract
+
+    return "." in domain.strip(".") and bool(tldextract.extract(domain.strip(".")).suffix)
+
+
+def _split_email(text: str, tokens: list[tuple[int, int]], i: int) -> tuple[int, int] | None:
+    start, end = tokens[i]
+    token = text[start:end]
+    at = token.index("@")
+    user = token[:at].lstrip("(<[\"'")
+    start += at - len(user)
+    if not (user == "" or _USER_PIECE.fullmatch(user)):
+        return None
+    joins = 0
+    k = i
+    while joins < 2 and _joined(text, tokens, k, k - 1):
+        before = text[tokens[k - 1][0] : tokens[k - 1][1]]
+        if not _USER_PIECE.fullmatch(before):
+            break
+        glued = before[-1] in "._-" or (user[:1] in ("", ".", "_", "-"))
+        cut = (
+            len(user) == 1  # a user name of one character is all but unknown
+            or (
+                before.islower()
+                and before.isalnum()
+                and before not in _BEFORE_ADDRESS
+                and before not in STOP_WORDS
+            )
+        ) and any(c.isalpha() for c in before)
+        if not (glued or cut):
+            break
+        k -= 1
+        joins += 1
+        start, user = tokens[k][0], before + user
+    if not user.strip("._-"):
+        return None
+    domain = token[at + 1 :].rstrip(_TRAILING)
+    end = tokens[i][0] + at + 1 + len(domain)
+    if domain and not _DOMAIN_PIECE.fullmatch(domain):
+        return None
+    k = i
+    while not _is_domain(domain) and joins < 3 and _joined(text, tokens, k, k + 1):
+        after = text[tokens[k + 1][0] : tokens[k + 1][1]].rstrip(_TRAILING)
+        if not after or not _DOMAIN_PIECE.fullmatch(after):
+            break
+        k += 1
+        joins += 1
+        domain = domain + ("" if domain.endswith(".") or after.startswith(".") else ".") + after
+        end = tokens[k][0] + len(after)
+    if not _is_domain(domain):
+        return None  # joined or not: Presidio's own pattern misses "x@yahoo..co.uk"
+    return start, end
+
+
+def _urlish(piece: str) -> bool:
+    return bool(_WEB_PIECE.fullmatch(piece)) and any(c in piece for c in "./?=&#")
+
+
+def _split_url(
+    text: str, tokens: list[tuple[int, int]], i: int, start: int
+) -> tuple[int, int] | None:
+    token = text[start : tokens[i][1]].rstrip(_TRAILING)
+    if not _WEB_PIECE.fullmatch(token):
+        return None
+    end = start + len(token)
+    joins = 0
+    k = i
+    while joins < 5 and _joined(text, tokens, k, k + 1):
+        after = text[tokens[k + 1][0] : tokens[k + 1][1]]
+        piece = after.rstrip(_TRAILING)
+        if not piece or not _WEB_PIECE.fullmatch(piece):
+            break
+        previous = text[tokens[k][0] : tokens[k][1]]
+        continues = (
+            (_urlish(piece) and not piece[0].isupper())
+            or piece[0] in "./"
+            or (previous[-1] in "./:" and (piece[0].islower() or piece[0].isdigit()))
+            # a host word between two others: "intranet tailspin local/users/do"
+            or (
+                piece.islower()
+                and _joined(text, tokens, k + 1, k + 2)
+                and _urlish(text[tokens[k + 2][0] : tokens[k + 2][1]].rstrip(_TRAILING))
+            )
+        )
+        if not continues:
+            break
+        k += 1
+        joins += 1
+        end = tokens[k][0] + len(piece)
+    written = re.match(r"(?i)(?:https?|ftp)://[^/]", token) is not None
+    if joins == 0 and not written:
+        return None
+    if end - start < 8:
+        return None
+    return start, end
+
+
 def _after_label(*labels: str) -> str:
     """A lookbehind: right after one of the labels and a space, a colon or a line break (a
     value read below its label comes after it on a line of its own)."""
@@ -158,12 +343,37 @@ def _after_label(*labels: str) -> str:
     return "(?:" + "|".join(alternatives) + ")"
 
 
+_PHONE_LABELS = (
+    *("Phone", "phone", "Telephone", "Tel", "Tel.", "Mobile", "Mob", "Cell", "Fax"),
+    *("PHONE", "TEL", "MOBILE"),
+)
+# Digits as OCR reads them beside a label: "+" as "4" ("433 1 44 28 26 42", "41-720 ..."),
+# a digit as a letter ("(G12) 597-8395"), spaces dropped ("449307141066").
+_DIGIT = r"[\dOolISGBZ]"
+_PHONE_SHAPE = (
+    rf"(?:(?:\+ ?)?\(?{_DIGIT}{{1,4}}\)?(?:[ .\-]{{1,2}}\(?{_DIGIT}{{1,8}}\)?){{1,6}}(?![\w-])"
+    r"|(?:\+ ?)?\d{7,15}\b)"
+)
+
+
+class _LabelledPhone(PatternRecognizer):
+    """A phone number's shape right after its label: seven to fifteen digits, at most two of
+    them read as letters."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        digits = sum(c.isdigit() for c in pattern_text)
+        letters = sum(c.isalpha() for c in pattern_text)
+        if 7 <= digits + letters <= 15 and letters <= 2 and digits >= 6:
+            return None  # keep the pattern's score: True would make it VERY_LIKELY
+        return False
+
+
 def labelled_values() -> list[PatternRecognizer]:
     """Values right after the label that names them, in their type's shape, though OCR broke
     what identifies them elsewhere: one misread digit fails an IBAN's mod-97 check ("2311"
     for "3311"), a dropped digit an SSN's 3-2-4 groups ("72-06-1086"), a misread octet an
-    IP address ("142.130.860.172"). LIKELY, as label and shape agree; without the label
-    these shapes are not reported."""
+    IP address ("142.130.860.172"), a "+" read as "4" a phone number ("433 1 44 28 26 42").
+    LIKELY, as label and shape agree; without the label these shapes are not reported."""
     return [
         PatternRecognizer(
             supported_entity="IBAN_CODE",
@@ -189,6 +399,17 @@ def labelled_values() -> list[PatternRecognizer]:
                 )
             ],
         ),
+        _LabelledPhone(
+            supported_entity="PHONE_NUMBER",
+            name="InkoutLabelledPhoneRecognizer",
+            patterns=[
+                Pattern(
+                    "phone shape after its label",
+                    _after_label(*_PHONE_LABELS) + _PHONE_SHAPE,
+                    0.6,
+                )
+            ],
+        ),
         PatternRecognizer(
             supported_entity="IP_ADDRESS",
             name="InkoutLabelledIpRecognizer",
@@ -201,6 +422,56 @@ def labelled_values() -> list[PatternRecognizer]:
             ],
         ),
     ]
+
+
+class _SplitCard(CreditCardRecognizer):
+    """Card numbers whose groups OCR split or joined ("2411-732 1-021 4-1014", "3701-789947-1
+    4505"): 13 to 19 digits with a space or hyphen anywhere between them. Luhn decides, as
+    for Presidio's own patterns."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        digits = "".join(c for c in pattern_text if c.isdigit())
+        if not 13 <= len(digits) <= 19:
+            return False
+        return super().validate_result(pattern_text)
+
+
+def split_card() -> CreditCardRecognizer:
+    return _SplitCard(
+        patterns=[
+            Pattern("digits split anywhere (weak)", r"\b\d{1,6}(?:(?: ?- ?| )\d{1,6}){2,7}\b", 0.3)
+        ],
+        name="InkoutSplitCardRecognizer",
+    )
+
+
+class _SpacedIpv6(PatternRecognizer):
+    """IPv6 addresses with spaces OCR put around a colon ("2001 :db8:be60::caaa"); the
+    address without them must parse."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        import ipaddress
+
+        try:
+            ipaddress.IPv6Address(pattern_text.replace(" ", ""))
+        except ValueError:
+            return False
+        return None
+
+
+def spaced_ipv6() -> PatternRecognizer:
+    group = r"[0-9A-Fa-f]{1,4}"
+    return _SpacedIpv6(
+        supported_entity="IP_ADDRESS",
+        name="InkoutSpacedIpv6Recognizer",
+        patterns=[
+            Pattern(
+                "IPv6 with spaces around a colon",
+                rf"(?<![\w:])[0-9A-Fa-f]{{3,4}}(?: ?: ?{group}| ?:: ?{group}?){{2,7}}(?![\w:])",
+                0.6,
+            )
+        ],
+    )
 
 
 def two_series_card() -> CreditCardRecognizer:
@@ -288,6 +559,13 @@ class GazetteerNameRecognizer(EntityRecognizer):
         }
 
 
+# Short words that follow a given name in a sentence ("Maria is", "Tom at"): no surnames.
+_SHORT_WORDS = frozenset(
+    "is at to in on of or and the as by an be we us it if so no my me he up for are was "
+    "has had not but you all can via per".split()
+)
+
+
 def name_spans(text: str) -> list[tuple[int, int]]:
     """Spans of text that the name lists and the shape of the words say are person names."""
     lex = names.lexicon()
@@ -315,9 +593,18 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                 if a_given and b_surname:
                     found = True
                 elif a_given:  # "Chiamaka Obi": a known given name, an unlisted surname
-                    found = not b_given and not lex.is_english(second)
+                    found = not b_given and (
+                        not lex.is_english(second)
+                        # "Anh Do": short surnames are often words too, never function words
+                        or (
+                            len(second) <= 3
+                            and second.lower() not in _SHORT_WORDS
+                            and not lex.is_english(first)
+                        )
+                    )
                 elif b_surname:  # "Oluwaseun Balogun": an unlisted given name, a known surname
-                    found = not a_surname and not lex.is_english(first)
+                    # "Ren Ito": a given name listed as a surname only, no word either
+                    found = not lex.is_english(first) and not lex.is_english(second)
                 else:
                     found = False
                 # A middle name or initial between the two: "Katarzyna M. Nowak", "Mary Anne Smith".
@@ -459,6 +746,9 @@ def all_recognizers() -> list[EntityRecognizer]:
         labelled_name(),
         GazetteerNameRecognizer(),
         two_series_card(),
+        split_card(),
+        spaced_ipv6(),
         *labelled_values(),
         *ocr_tolerant_web(),
+        SplitWebRecognizer(),
     ]
