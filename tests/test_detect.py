@@ -1110,6 +1110,8 @@ def test_an_address_masked_on_screen_is_not_reported_but_one_with_a_plus_is(
         "@ee-00-2909",  # an SSN with its last four digits shown
         "@e00-000-6352",
         "00000-2834",  # a phone number's bullets read as zeros
+        "e**e@web.de",  # some bullets read as "e"
+        "je++@web.de",
     ],
 )
 def test_values_masked_on_screen_as_other_fonts_read_the_bullets_are_not_reported(
@@ -1181,3 +1183,9 @@ def test_a_phone_number_under_a_phone_column_is_found_though_ocr_dropped_its_plu
 def test_a_number_on_the_line_after_a_phone_is_not_a_phone(detector: Detector) -> None:
     text = "Tel: +49 30 1367686\nMRN: A-996021\nAcc: 60147167"
     assert quotes(text, detector.detect(text, InspectSpec()), "PHONE_NUMBER") == ["+49 30 1367686"]
+
+
+def test_the_name_after_a_letter_s_dear_is_found_without_it(detector: Detector) -> None:
+    text = "Dear Trang Dang,\nThank you for your letter."
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Trang Dang"]
+    assert detector.detect("Dear Customer,\nThanks", InspectSpec()) == []

@@ -174,7 +174,17 @@ def _could_be_name(span: str) -> bool:
         return False
     if len(words) == 1 and lex.is_english(words[0]):
         return False  # one word of a label or a button ("Add", "Fields"), alone on its line
-    return any(lex.is_name(w) for w in words) or not all(lex.is_english(w) for w in words)
+    return any(lex.is_name(w) for w in words) or not all(_english(w) for w in words)
+
+
+def _english(word: str) -> bool:
+    """A dictionary word, or two joined ("Helpdesk", "Dashboard"), as product names are."""
+    lex = names.lexicon()
+    if lex.is_english(word):
+        return True
+    return any(
+        lex.is_english(word[:k]) and lex.is_english(word[k:]) for k in range(3, len(word) - 2)
+    )
 
 
 # A US state's code after a comma: what comes before it is a city ("Madison, WI 53703"),
@@ -295,7 +305,13 @@ _MASKED_NUMBER = re.compile(
 def _masked_local(local: str) -> bool:
     local = local.replace(" ", "")
     masks = sum(c in _MASKS for c in local)
-    return (masks >= 2 and masks + 1 >= len(local)) or bool(_BULLET_RUN.fullmatch(local))
+    if masks >= 2 and masks + 1 >= len(local):
+        return True
+    # bullets read partly as "e": "e**e", "je++", "l*ee"
+    rest = local[1:]
+    return bool(_BULLET_RUN.fullmatch(local)) or (
+        masks >= 1 and len(rest) >= 3 and all(c in _MASKS or c == "e" for c in rest)
+    )
 
 
 def _masked_values(text: str) -> list[tuple[int, int]]:
