@@ -18,7 +18,7 @@ import cv2
 import numpy as np
 from tesserocr import OEM, PSM, RIL, PyTessBaseAPI, iterate_level
 
-from inkout.boxes import union
+from inkout.boxes import MIN_CONTRAST, union
 from inkout.model import Box, OcrText, Symbol, Word
 
 DEFAULT_TESSDATA = "/usr/share/tesseract-ocr/5/tessdata"
@@ -222,9 +222,9 @@ def _ink_band(gray: np.ndarray, box: Box) -> tuple[int, int] | None:
         return None
     diff = cv2.absdiff(region, np.full_like(region, int(np.median(region))))
     contrast = int(diff.max())
-    if contrast < 24:
+    if contrast < MIN_CONTRAST:
         return None
-    per_row = np.count_nonzero(diff > max(19, 0.35 * contrast), axis=1)
+    per_row = np.count_nonzero(diff > max(0.8 * MIN_CONTRAST, 0.35 * contrast), axis=1)
     per_row[per_row >= RULE_SHARE * box.width] = 0
     inked = np.concatenate(([0], (per_row > 0).astype(np.int8), [0]))
     edges = np.flatnonzero(np.diff(inked))
