@@ -171,10 +171,10 @@ _DOMAIN_PIECE = re.compile(r"[A-Za-z0-9.-]+")
 _URL_START = re.compile(r"(?i)(?:https?|ftp)(?= ?[:;]|y?/)|www(?![a-z])")
 _TRAILING = ".,;:!?)]>\"'"
 _TOKEN = re.compile(r"\S+")
-# Lower-case words that come before an address in a sentence, and are no part of it.
+# Lower-case words that come before an address in a sentence, and are no part of it,
+# besides spaCy's stop words ("at", "to", "me").
 _BEFORE_ADDRESS = frozenset(
-    "at to is or and me us via from by on in of the my our your his her their its new "
-    "email e-mail mail contact write reach send cc bcc address is was be use try".split()
+    "new email mail contact write reach send cc bcc address use try".split()
 )
 
 
@@ -220,15 +220,16 @@ class SplitWebRecognizer(EntityRecognizer):
 
     def _result(self, entity: str, start: int, end: int) -> RecognizerResult:
         return RecognizerResult(
-            entity,
-            start,
-            end,
-            self.SCORE,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
+            entity, start, end, self.SCORE, recognition_metadata=_metadata(self)
         )
+
+
+def _metadata(recognizer: EntityRecognizer) -> dict:
+    """What Presidio's own recognizers put in a result: the recognizer's name and id."""
+    return {
+        RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+    }
 
 
 def _joined(text: str, tokens: list[tuple[int, int]], i: int, j: int) -> bool:
@@ -551,15 +552,9 @@ class GazetteerNameRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list:
         return [
-            RecognizerResult("PERSON", start, end, self.SCORE, recognition_metadata=self._meta())
+            RecognizerResult("PERSON", start, end, self.SCORE, recognition_metadata=_metadata(self))
             for start, end in name_spans(text)
         ]
-
-    def _meta(self) -> dict:
-        return {
-            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-        }
 
 
 # Short words that follow a given name in a sentence ("Maria is", "Tom at"): no surnames.
