@@ -661,6 +661,19 @@ def test_detection_never_logs_the_text(
         assert secret not in caplog.text
 
 
+def test_presidio_warnings_reach_the_log_but_not_its_other_language_notices(
+    detector: Detector, caplog: pytest.LogCaptureFixture
+) -> None:
+    log = logging.getLogger("presidio-analyzer")
+    with caplog.at_level(logging.WARNING):
+        log.warning(
+            "Recognizer not added to registry because language is not supported by registry"
+            " - EsNifRecognizer supported languages: es, registry supported languages: en"
+        )
+        log.warning("Entity FOO doesn't have the corresponding recognizer")
+    assert [r.getMessage()[:10] for r in caplog.records] == ["Entity FOO"]
+
+
 def test_form_labels_are_not_reported_as_names(detector: Detector) -> None:
     text = "Name: John Smith\nEmail: john.smith@example.com\nPhone: (212) 736-5000"
     names = [
@@ -974,6 +987,9 @@ PHONE_TEXTS = [
     "4925 4122 4824 4759, 4957 6561 1597 1438, 4983-2468-2034-1768, 12345678901234567",
     "DE89 3704 0044 0532 0130 00, +49 30 1234567 #12, (212) 736-5000 x1234567",
     "0049 151 23456789 0, 01 42 68 53 00 00, 1 800 555 0199 0000",
+    # numbers one region matches whole and others only in part, a table column of them
+    "(983) 264-5179\n(944) 229-9644\n229-9644\n(030) 1234567\n0681 0809 0596",
+    "+49 30 1234567 / 030 1234567 / 30 1234567 / 098765 43210 / 98765 43210",
 ]
 
 

@@ -726,12 +726,20 @@ def _plan(spec: InspectSpec) -> _Plan:
 # ----- the detector -----
 
 
+def _other_language(record: logging.LogRecord) -> bool:
+    """False for Presidio's warning that a recognizer of another language (Spanish, Italian,
+    Polish) was left out of an English registry: expected, and a dozen lines at every start."""
+    return not record.getMessage().startswith("Recognizer not added to registry because lang")
+
+
 def _quiet_presidio() -> None:
     """Presidio logs the words around findings at DEBUG (the text must never reach the logs)
     and every recognizer it loads at INFO (noise): keep warnings and errors only."""
     log = logging.getLogger("presidio-analyzer")
     if log.level < logging.WARNING:
         log.setLevel(logging.WARNING)
+    if _other_language not in log.filters:
+        log.addFilter(_other_language)
 
 
 def _offline_tlds() -> None:
