@@ -1099,6 +1099,24 @@ def test_a_value_under_a_column_header_that_names_its_type_is_found_though_ocr_b
     ]
 
 
+def test_a_name_under_a_name_column_header_is_found_though_the_lists_lack_it(
+    detector: Detector,
+) -> None:
+    text = "Quang vu\nOpen tickets"  # OCR read "Vu" as "vu"
+    cells = [span(text, v) for v in text.split("\n")]
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == []
+    for header in ("Name", "Customer name"):
+        found = detector.detect(text, InspectSpec(), [(a, b, header) for a, b in cells])
+        assert quotes(text, found, "PERSON_NAME") == ["Quang vu"]
+    # "Company name" is no column of people, and "Name:" is a form's label, its value beside it
+    assert not is_header("Company name") and not is_header("Name:")
+
+
+def test_an_institution_in_another_language_is_no_name(detector: Detector) -> None:
+    for text in ("Klinikum Nord\nMRN 8734705", "Hôpital Saint-Louis\nMRN 8734705"):
+        assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == []
+
+
 def test_a_column_header_that_names_no_type_adds_nothing(detector: Detector) -> None:
     text = "Order\n87417-2904"
     assert detector.detect(text, InspectSpec(), [(6, 16, "Order")]) == []

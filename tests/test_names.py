@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from inkout import names
-from inkout.recognizers import name_spans
+from inkout.recognizers import name_cell, name_spans
 
 
 def found(text: str) -> list[str]:
@@ -52,6 +52,8 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("Reviewed by Katarzyna M. Nowak", "Katarzyna M. Nowak"),
         ("Owner\nRen Ito\nActive", "Ren Ito"),  # "Ren" is listed as a surname only
         ("Patient: Quang Do", "Quang Do"),  # a short surname that is also a word
+        # alone on its line, an unlisted given name before a surname that is also a word
+        ("Ikechukwu Obi\nSupport agent", "Ikechukwu Obi"),
     ],
 )
 def test_a_given_name_and_a_surname_in_either_order_are_a_name(text: str, name: str) -> None:
@@ -76,7 +78,30 @@ def test_a_given_name_and_a_surname_in_either_order_are_a_name(text: str, name: 
         "Aoife\nByrne",  # a name does not run across lines or table cells
         "Maria is on call",  # a given name before a short function word
         "Helpdesk Pro",
+        "Ask Obi about it",  # not alone on its line, the word stays a word
     ],
 )
 def test_labels_places_and_lower_case_words_are_not_names(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Vikram Singh",
+        "Pawet Kamiriska",
+        "Quang vu",
+        "Katarzyna M. Nowak",
+        "SCHULZ, JAN",
+        "TrangNgo",
+    ],
+)
+def test_a_cell_under_a_name_column_is_a_name_though_the_lists_lack_it(cell: str) -> None:
+    assert name_cell(cell)
+
+
+@pytest.mark.parametrize(
+    "cell", ["Open tickets", "Active", "Total Customers", "j.smith@example.com", "Showing 1 to 4"]
+)
+def test_words_and_figures_under_a_name_column_are_no_name(cell: str) -> None:
+    assert not name_cell(cell)

@@ -99,6 +99,13 @@ def test_by_default_padding_grows_with_the_text_height(redactor, doc) -> None:
     assert least < pad < end  # this text is tall enough to pad more, and more above and below
 
 
+def test_a_name_the_lists_lack_under_a_name_column_is_painted(redactor) -> None:
+    table = render([["Name"], ["Quang vu"], ["Active"], ["Open tickets"]])
+    result = redactor.redact(RedactJob(table.png(), spec=InspectSpec()))
+    assert [f.quote for f in result.findings] == ["Quang vu"]
+    assert _painted(result.image, table, "Quang vu")
+
+
 def test_a_number_far_below_an_ssn_column_header_is_painted(redactor) -> None:
     # OCR often drops a hyphen ("87417-2904"); the header, four rows up, still says SSN.
     table = render([["SSN"], ["Active"], ["Pending"], ["Active"], ["87417-2904"]])

@@ -151,11 +151,18 @@ def _lines_with_words(text: str) -> list[tuple[int, int]]:
 
 # Words that make a capitalised phrase an institution or a place, never a person: the small
 # spaCy model takes "ST. MARY HOSPITAL" for a person, since Mary is a given name.
+# Words that make a phrase an institution's name, in English and the languages of the
+# hospitals and firms on European documents ("Klinikum Nord", "Hôpital Saint-Louis"),
+# compared folded (without accents).
 _INSTITUTION_WORDS = frozenset(
     """
     hospital clinic infirmary medical centre center health healthcare surgery pharmacy
     laboratory radiology imaging university college school academy institute foundation
-    trust bank church ward department dept inc ltd llc gmbh corp company
+    trust bank church ward department dept inc ltd llc gmbh corp company project team group
+    hopital klinikum klinik krankenhaus spital clinique clinica ospedale policlinico
+    universitat universite universidad universita instituto istituto institut stiftung
+    fondation fundacion fondazione zentrum centro praxis apotheke pharmacie farmacia
+    laboratoire laboratorio hotel banco banque sparkasse
     """.split()
 )
 
@@ -170,7 +177,7 @@ def _could_be_name(span: str) -> bool:
     words = re.findall(r"[^\W\d_]+", span)
     if not any(w[0].isupper() for w in words):
         return False
-    if any(w.lower() in _INSTITUTION_WORDS for w in words):
+    if any(names.fold(w) in _INSTITUTION_WORDS for w in words):
         return False
     if len(words) == 1 and lex.is_english(words[0]):
         return False  # one word of a label or a button ("Add", "Fields"), alone on its line
@@ -267,12 +274,26 @@ _HEADER_SHAPES: dict[str, re.Pattern[str]] = {
 }
 
 
+# Headers of a column of person names, matched whole: "Company name" and "File name" are not.
+_NAME_HEADERS = frozenset(
+    frozenset(header.split())
+    for header in (
+        "name", "full name", "customer", "customer name", "patient", "patient name", "client",
+        "client name", "contact", "contact name", "employee", "employee name", "member",
+        "account holder", "cardholder", "owner", "recipient", "user",
+    )
+)  # fmt: skip
+
+
 def _header_types(text: str) -> set[str]:
     """The info types a table's column header names: "SSN", "Card / SSN", "Card number"."""
     words = set(re.findall(r"[^\W\d_]+", text.lower()))
     if not 0 < len(words) <= 3:
         return set()
-    return {info_type for named, info_type in _HEADER_WORDS.items() if named <= words}
+    found = {info_type for named, info_type in _HEADER_WORDS.items() if named <= words}
+    if words in _NAME_HEADERS and text.strip()[-1:].isalpha():
+        found.add("PERSON_NAME")  # "Name", not the form label "Name:" with its value beside
+    return found
 
 
 def is_header(text: str) -> bool:
@@ -286,6 +307,11 @@ def _under_headers(
     """Values in table cells whose column header names their type, as LIKELY findings."""
     for start, end, header in headers:
         for info_type in sorted(_header_types(header) & builtins):
+            if info_type == "PERSON_NAME":
+                start, end = _strip(text, start, end)
+                if recognizers.name_cell(text[start:end]):
+                    yield Detection(info_type, start, end, Likelihood.LIKELY)
+                continue
             for m in _HEADER_SHAPES[info_type].finditer(text, start, end):
                 yield Detection(info_type, m.start(), m.end(), Likelihood.LIKELY)
 

@@ -560,6 +560,39 @@ class GazetteerNameRecognizer(EntityRecognizer):
         ]
 
 
+_INITIAL = re.compile(r"[A-Z]\.?")
+_CAMEL = re.compile(r"[A-Z][a-z]+[A-Z][a-z]+")
+
+
+def name_cell(cell: str) -> bool:
+    """Whether a table cell under a column of names holds one, though the lists lack it or OCR
+    misread it: two to four words of letters ("Vikram Singh", "Pawet Kamiriska", "Salma
+    Hamdan"), each capitalised or a listed name ("Quang vu"), not all English words unless all
+    are listed ("Grant Park", not "Open tickets"). One word counts when OCR joined two
+    capitalised ones ("TrangNgo")."""
+    words = cell.replace(", ", " ").split(" ")
+    if len(words) == 1:
+        return bool(_CAMEL.fullmatch(cell)) and not names.lexicon().is_english(cell)
+    if not 2 <= len(words) <= 4 or not all(
+        _WORD.fullmatch(w) or _INITIAL.fullmatch(w) for w in words
+    ):
+        return False
+    lex = names.lexicon()
+    parts = [w for w in words if not _INITIAL.fullmatch(w)]
+    listed = [any(_kind(w)) for w in parts]
+    if len(parts) < 2 or not all(_capitalised(w) or k for w, k in zip(parts, listed, strict=True)):
+        return False
+    return all(listed) or any(not lex.is_english(w) for w in parts)
+
+
+def _kind(word: str) -> tuple[bool, bool]:
+    """Whether the word, or what it was before OCR's commonest slips, is a listed given name
+    and a listed surname."""
+    lex = names.lexicon()
+    keys = [names.fold(v) for v in _ocr_variants(word)]
+    return any(k in lex.given for k in keys), any(k in lex.surnames for k in keys)
+
+
 # Short words that follow a given name in a sentence ("Maria is", "Tom at"): no surnames.
 _SHORT_WORDS = frozenset(
     "is at to in on of or and the as by an be we us it if so no my me he up for are was "
@@ -571,13 +604,9 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     """Spans of text that the name lists and the shape of the words say are person names."""
     lex = names.lexicon()
 
-    def kind(word: str) -> tuple[bool, bool]:
-        keys = [names.fold(v) for v in _ocr_variants(word)]
-        return any(k in lex.given for k in keys), any(k in lex.surnames for k in keys)
-
     def shaped(word: str) -> bool:
         # A lower-case word counts only as a listed name: "sakura", not "custome" (cut short)
-        return _capitalised(word) or (len(_ocr_variants(word)) > 1 and any(kind(word)))
+        return _capitalised(word) or (len(_ocr_variants(word)) > 1 and any(_kind(word)))
 
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
@@ -589,7 +618,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
             if not (shaped(first) and shaped(second)):
                 continue
             gap = row[a.end() : b.start()]
-            (a_given, a_surname), (b_given, b_surname) = kind(first), kind(second)
+            (a_given, a_surname), (b_given, b_surname) = _kind(first), _kind(second)
             if gap == " ":
                 if a_given and b_surname:
                     found = True
@@ -604,15 +633,19 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                         )
                     )
                 elif b_surname:  # "Oluwaseun Balogun": an unlisted given name, a known surname
-                    # "Ren Ito": a given name listed as a surname only, no word either
-                    found = not lex.is_english(first) and not lex.is_english(second)
+                    # "Ren Ito": a given name listed as a surname only, no word either. On a
+                    # line of its own (a signature, a profile), the surname may be a word too:
+                    # "Ikechukwu Obi".
+                    found = not lex.is_english(first) and (
+                        not lex.is_english(second) or len(words) == 2
+                    )
                 else:
                     found = False
                 # A middle name or initial between the two: "Katarzyna M. Nowak", "Mary Anne Smith".
                 after = row[b.end() : words[i + 2].start()] if i + 2 < len(words) else ""
                 if a_given and after in (" ", ". "):
                     third = words[i + 2].group()
-                    if shaped(third) and kind(third)[1]:
+                    if shaped(third) and _kind(third)[1]:
                         spans.append((base + a.start(), base + words[i + 2].end()))
             elif gap == ", ":  # "Kelly, Siobhan": a surname, a comma, a given name
                 # ... unless the "surname" is a word ending a longer capitalised phrase: a
@@ -642,12 +675,12 @@ def name_spans(text: str) -> list[tuple[int, int]]:
             if found:
                 spans.append((base + a.start(), base + b.end()))
         for w in words:
-            if _glued_name(w.group(), kind):
+            if _glued_name(w.group()):
                 spans.append((base + w.start(), base + w.end()))
     return spans
 
 
-def _glued_name(word: str, kind) -> bool:
+def _glued_name(word: str) -> bool:
     """A given name and a surname OCR read without the space between them: "LUCIAMORENO",
     "LuciaMoreno". Only in capitals or with a capital at the join, both parts listed and of
     three letters or more, and never an English word."""
@@ -657,7 +690,7 @@ def _glued_name(word: str, kind) -> bool:
         joins = range(3, len(word) - 2)
     else:
         joins = [k for k in range(3, len(word) - 2) if word[k].isupper() and word[1:k].islower()]
-    return any(kind(word[:k])[0] and kind(word[k:])[1] for k in joins)
+    return any(_kind(word[:k])[0] and _kind(word[k:])[1] for k in joins)
 
 
 _ALNUM = re.compile(r"[^\W_]")
