@@ -1112,6 +1112,38 @@ def test_a_name_under_a_name_column_header_is_found_though_the_lists_lack_it(
     assert not is_header("Company name") and not is_header("Name:")
 
 
+def test_an_iban_with_a_letter_for_a_check_digit_is_found_if_the_digit_put_back_checks(
+    detector: Detector,
+) -> None:
+    for text, found in [
+        ("Please pay NLS6 ABNA 5338 0388 53 by Friday", ["NLS6 ABNA 5338 0388 53"]),
+        ("Please pay NLS7 ABNA 5338 0388 53 by Friday", []),  # 57 fails mod 97
+    ]:
+        assert quotes(text, detector.detect(text, only("IBAN_CODE")), "IBAN_CODE") == found
+
+
+def test_an_address_with_a_comma_for_a_dot_in_its_domain_is_found(detector: Detector) -> None:
+    text = "Reply to singh.s@yahoo,co.uk today"
+    found = detector.detect(text, only("EMAIL_ADDRESS"))
+    assert quotes(text, found, "EMAIL_ADDRESS") == ["singh.s@yahoo,co.uk"]
+
+
+def test_a_polish_name_with_its_l_stroke_read_as_t_is_found(detector: Detector) -> None:
+    text = "Ticket closed by Pawet Kamiriska"  # "Paweł Kamińska"
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Pawet Kamiriska"]
+
+
+def test_a_date_after_dob_read_as_dos_is_a_date_of_birth(detector: Detector) -> None:
+    text = "Dos:\nJuly 19, 1986"
+    found = detector.detect(text, InspectSpec())
+    assert quotes(text, found, "DATE_OF_BIRTH") == ["July 19, 1986"]
+
+
+def test_a_name_found_by_ner_leaves_out_the_words_before_it(detector: Detector) -> None:
+    text = "Signed by Michal Nowak"
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Michal Nowak"]
+
+
 def test_an_institution_in_another_language_is_no_name(detector: Detector) -> None:
     for text in ("Klinikum Nord\nMRN 8734705", "Hôpital Saint-Louis\nMRN 8734705"):
         assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == []

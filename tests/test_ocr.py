@@ -256,6 +256,20 @@ def test_values_below_their_labels_in_two_columns_follow_their_own_label() -> No
     _same_glyphs(before, after)
 
 
+def test_labels_without_a_colon_in_smaller_type_are_labels_of_the_value_below() -> None:
+    before = _pieces_ocr(
+        [
+            ("Born", (40, 40, 40, 12)),
+            ("Portal", (600, 40, 50, 12)),
+            ("https://x.io/u/7", (600, 60, 200, 18)),
+            ("10/19/1939", (40, 60, 120, 18)),
+        ]
+    )
+    after = reading_order(before)
+    assert after.text == "Born\n10/19/1939\nPortal\nhttps://x.io/u/7"
+    _same_glyphs(before, after)
+
+
 def test_a_label_with_its_value_beside_it_does_not_claim_the_line_below() -> None:
     before = _pieces_ocr(
         [

@@ -226,6 +226,23 @@ def _outermost(found: list[Detection]) -> list[Detection]:
 _SURNAME_COMMA = re.compile(r"(?<![\w'-])([^\W\d_][\w'-]*), $")
 
 
+# Lower-case words inside names: "Ludwig van Beethoven", "María de la Cruz", "Omar bin Said".
+_PARTICLES = frozenset(
+    "van von der den de da del della di du la le bin bint ibn al el y dos das ter ten zu".split()
+)
+
+
+def _after_lower_case(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name found by NER without the words before its last lower-case word that is neither
+    a particle nor a listed name: spaCy takes "Signed by Michal Nowak" whole."""
+    words = list(re.finditer(r"[^\W\d_][\w'-]*", text[start:end]))
+    for k in range(len(words) - 2, -1, -1):
+        word = words[k].group()
+        if word.islower() and word not in _PARTICLES and not names.lexicon().is_name(word):
+            return start + words[k + 1].start(), end
+    return start, end
+
+
 def _with_surname_before(text: str, start: int) -> int:
     """The start of a name, moved back over "Surname, " when the word before it is a listed
     surname that is no English word: spaCy finds the given name of "Eze, Oluwaseun" alone."""
@@ -982,7 +999,7 @@ class Detector:
                     if name == "PERSON_NAME":
                         spans = [
                             (_with_surname_before(text, a), b)
-                            for a, b in spans
+                            for a, b in (_after_lower_case(text, a, b) for a, b in spans)
                             if _could_be_name(text[a:b]) and not _CITY_STATE.match(text, b)
                         ]
                 elif name == "DATE" and not any(c.isdigit() for c in text[r.start : r.end]):

@@ -296,6 +296,29 @@ def _is_label(text: str) -> bool:
     return text.endswith(":") or (2 <= len(text) <= 5 and text.isalpha() and text.isupper())
 
 
+# A label without a colon ("Born") is told by its size: its value below is this much taller.
+LABEL_SIZE = 1.2
+
+
+def _small_labels(texts: list[str], boxes: list[Box]) -> set[int]:
+    """Pieces of a few words without digits set in smaller type right above a value,
+    left-aligned with it: a form's labels, with or without a colon ("Born" over "10/19/1939")."""
+    found = set()
+    for k, box in enumerate(boxes):
+        if len(texts[k].split()) > 4 or any(c.isdigit() for c in texts[k]):
+            continue
+        for j, other in enumerate(boxes):
+            if (
+                j != k
+                and 0 <= other.top - box.bottom <= STACKED_GAP * other.height
+                and abs(other.left - box.left) <= other.height
+                and other.height >= LABEL_SIZE * box.height
+            ):
+                found.add(k)
+                break
+    return found
+
+
 def reading_order(ocr: OcrText) -> OcrText:
     """The text with each form value right after its label, as a person reads the form.
 
@@ -311,11 +334,9 @@ def reading_order(ocr: OcrText) -> OcrText:
     if len(pieces) < 2:
         return ocr
     boxes = [union([ocr.words[i].box for i in p]) for p in pieces]
-    labels = {
-        k
-        for k, p in enumerate(pieces)
-        if _is_label(ocr.text[ocr.words[p[0]].start : ocr.words[p[-1]].end])
-    }
+    texts = [ocr.text[ocr.words[p[0]].start : ocr.words[p[-1]].end] for p in pieces]
+    labels = {k for k, text in enumerate(texts) if _is_label(text)}
+    labels |= _small_labels(texts, boxes) - labels
     claims: dict[int, list[int]] = {}  # label piece -> the pieces it is nearest label of
     stacked: list[int] = []
     for k, box in enumerate(boxes):

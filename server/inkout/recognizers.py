@@ -52,7 +52,8 @@ def date_of_birth() -> PatternRecognizer:
         # OCR often reads "DOB" as "D0B" or "Doe" and "birth" as "bith": they count too.
         context=[
             *("dob", "birth", "born", "birthday", "birthdate", "d.o.b", "geburtsdatum"),
-            *("d0b", "doe", "bith", "bom"),  # "Bom:" is "Born:" with "rn" read as "m"
+            # "Bom:" is "Born:" with "rn" read as "m"; "Dos:" is "DOB:" with "B" read as "s"
+            *("d0b", "doe", "dos", "bith", "bom"),
         ],
     )
 
@@ -109,14 +110,16 @@ def labelled_name() -> PatternRecognizer:
 
 # Host names as OCR reads them: a space may follow a dot ("example. com").
 _HOST = r"[A-Za-z0-9-]+(?:\. ?[A-Za-z0-9-]+)*\. ?(?-i:[a-z]{2,12})\b"
+# After an "@", a comma between a domain's labels is a dot OCR misread: "yahoo,co.uk".
+_MAIL_HOST = r"[A-Za-z0-9-]+(?:[.,] ?[A-Za-z0-9-]+)*\. ?(?-i:[a-z]{2,12})\b"
 
 
 def ocr_tolerant_web() -> list[PatternRecognizer]:
     """URLs and e-mail addresses as OCR misreads them: a space after "@" or a dot, a comma
-    for a dot in the user name, a space before its last character ("linhle5 o@": a user
-    name of one character is all but unknown), "http:/" or "https: //" for "http://",
-    "www -" for "www.", spaces for the dots of a host when a path follows
-    ("https: /drive example comifile/a/77").
+    for a dot in the user name or between the domain's labels, a space before its last
+    character ("linhle5 o@": a user name of one character is all but unknown), "http:/" or
+    "https: //" for "http://", "www -" for "www.", spaces for the dots of a host when a path
+    follows ("https: /drive example comifile/a/77").
     Presidio's own recognizers find the well-read ones (and validate their top-level domain);
     these find the rest, at LIKELY.
     A URL with a scheme needs no public top-level domain: intranet hosts ("wiki.corp.local")
@@ -147,8 +150,8 @@ def ocr_tolerant_web() -> list[PatternRecognizer]:
         name="InkoutOcrEmailRecognizer",
         patterns=[
             Pattern(
-                "address with a space after @ or a dot",
-                r"\b[A-Za-z0-9._%+,-]+ ?@ ?" + _HOST,
+                "address with a space after @ or a dot, or a comma for a dot",
+                r"\b[A-Za-z0-9._%+,-]+ ?@ ?" + _MAIL_HOST,
                 0.6,
             ),
             Pattern(
@@ -466,6 +469,38 @@ class _SpacedIpv6(PatternRecognizer):
         return None
 
 
+# Letters OCR reads for the digits of an IBAN's check digits ("NLS6" for "NL56").
+_CHECK_DIGITS = str.maketrans("OoSsIlBZ", "00551182")
+
+
+class _MisreadIban(PatternRecognizer):
+    """IBANs whose check digits OCR read as a letter ("NLS6 ABNA 5338 0388 53", "DES7 ..."):
+    the digits put back must pass the mod-97 check, which one misread digit fails."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        compact = pattern_text.replace(" ", "")
+        check = compact[2:4].translate(_CHECK_DIGITS)
+        if check == compact[2:4] or not check.isdigit():
+            return False  # read right: Presidio's own recognizer decides
+        fixed = compact[4:] + compact[:2] + check
+        number = "".join(str(int(c, 36)) for c in fixed)
+        return None if int(number) % 97 == 1 else False  # None keeps the pattern's LIKELY
+
+
+def misread_iban() -> PatternRecognizer:
+    return _MisreadIban(
+        supported_entity="IBAN_CODE",
+        name="InkoutMisreadIbanRecognizer",
+        patterns=[
+            Pattern(
+                "IBAN with a letter in its check digits",
+                r"\b[A-Z]{2}[\dOoSsIlBZ]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b",
+                0.6,
+            )
+        ],
+    )
+
+
 def spaced_ipv6() -> PatternRecognizer:
     group = r"[0-9A-Fa-f]{1,4}"
     return _SpacedIpv6(
@@ -590,7 +625,13 @@ def _kind(word: str) -> tuple[bool, bool]:
     and a listed surname."""
     lex = names.lexicon()
     keys = [names.fold(v) for v in _ocr_variants(word)]
-    return any(k in lex.given for k in keys), any(k in lex.surnames for k in keys)
+    given, surname = any(k in lex.given for k in keys), any(k in lex.surnames for k in keys)
+    if not (given or surname) and "t" in word and word[0].isupper() and not lex.is_english(word):
+        # Without Polish in its model, OCR reads "ł" as "t": "Pawet" is "Paweł", "Michat" "Michał".
+        key = names.fold(word)
+        keys = [key[:i] + "l" + key[i + 1 :] for i, c in enumerate(key) if c == "t"]
+        given, surname = any(k in lex.given for k in keys), any(k in lex.surnames for k in keys)
+    return given, surname
 
 
 # Short words that follow a given name in a sentence ("Maria is", "Tom at"): no surnames.
@@ -788,6 +829,7 @@ def all_recognizers() -> list[EntityRecognizer]:
         two_series_card(),
         split_card(),
         spaced_ipv6(),
+        misread_iban(),
         *labelled_values(),
         *ocr_tolerant_web(),
         SplitWebRecognizer(),
