@@ -938,6 +938,7 @@ def test_a_url_ends_where_the_sentence_goes_on(detector: Detector) -> None:
         ("Card 2411-732 1-021 4-1014 ok", "CREDIT_CARD_NUMBER", "2411-732 1-021 4-1014"),
         ("Amex 3701-789947-1 4505", "CREDIT_CARD_NUMBER", "3701-789947-1 4505"),
         ("IP 2001 :db8:be60::caaa", "IP_ADDRESS", "2001 :db8:be60::caaa"),
+        ("from 2001:db8:3d02: :986e", "IP_ADDRESS", "2001:db8:3d02: :986e"),
     ],
 )
 def test_numbers_ocr_split_with_spaces_are_found_by_their_checksum_or_syntax(
@@ -1230,10 +1231,19 @@ def test_spacy_s_given_name_takes_the_listed_surname_before_its_comma(detector: 
     assert quotes(text, detector.detect(text, only("PERSON_NAME"))) == ["Eze, Oluwaseun"]
 
 
-def test_a_street_type_with_a_letter_ocr_dropped_is_still_a_street(detector: Detector) -> None:
-    text = "Address: 2463 Lakeview Dive, Madison"
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Address: 2463 Lakeview Dive, Madison", "2463 Lakeview Dive"),  # a letter dropped
+        ("Address: 2463 Lakeview Dnve, Madison", "2463 Lakeview Dnve"),  # "ri" read as "n"
+        ("Meet me at8551 Washington Street", "8551 Washington Street"),  # joined to a word
+    ],
+)
+def test_a_street_as_ocr_misread_it_is_still_a_street(
+    detector: Detector, text: str, street: str
+) -> None:
     found = quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS")
-    assert found == ["2463 Lakeview Dive"]
+    assert found == [street]
 
 
 def test_a_phone_number_under_a_phone_column_is_found_though_ocr_dropped_its_plus(

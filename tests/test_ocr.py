@@ -19,6 +19,7 @@ from inkout.ocr import (
     merge,
     prepare,
     reading_order,
+    rejoin_lines,
     text_edges,
     to_gray8,
     trim_tall_words,
@@ -268,6 +269,35 @@ def test_labels_without_a_colon_in_smaller_type_are_labels_of_the_value_below() 
     after = reading_order(before)
     assert after.text == "Born\n10/19/1939\nPortal\nhttps://x.io/u/7"
     _same_glyphs(before, after)
+
+
+def test_a_line_tesseract_broke_in_two_is_one_line_again() -> None:
+    before = _pieces_ocr(
+        [
+            ("yyamamoto@ora", (120, 352, 230, 29)),
+            ("Springfield,", (600, 352, 150, 29)),
+            ("Policy", (120, 400, 90, 29)),
+            ("nge.fr", (353, 355, 100, 26)),
+        ]
+    )
+    after = rejoin_lines(before)
+    assert after.text == "yyamamoto@ora nge.fr\nSpringfield,\nPolicy"
+    _same_glyphs(before, after)
+    # a column's gap, or a line below, is no continuation
+    column = _pieces_ocr([("Lucia", (40, 40, 60, 20)), ("Moreno", (130, 40, 80, 20))])
+    assert rejoin_lines(column) is column
+    apart = _pieces_ocr([("Lucia", (40, 40, 60, 20)), ("Moreno", (101, 70, 80, 20))])
+    assert rejoin_lines(apart) is apart
+
+
+def test_words_that_cannot_end_a_cell_need_a_wider_gap_to_start_a_new_one() -> None:
+    from inkout.ocr import _column_gap, _unfinished
+
+    before, after = Box(0, 0, 100, 25), Box(138, 0, 100, 25)  # 38 px apart, 25 px tall
+    assert _column_gap(before, after)
+    assert _unfinished("Chukwu,") and _unfinished("yyamamoto@ora")
+    assert not _unfinished("Moreno") and not _unfinished("jo@x.io")
+    assert not _column_gap(before, after, unfinished=True)
 
 
 def test_a_label_with_its_value_beside_it_does_not_claim_the_line_below() -> None:

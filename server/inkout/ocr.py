@@ -7,6 +7,7 @@ recognising, so calls on several threads run in parallel.
 
 from __future__ import annotations
 
+import bisect
 import os
 import queue
 from collections.abc import Callable, Iterator
@@ -284,6 +285,70 @@ def _pieces(ocr: OcrText) -> list[list[int]]:
         else:
             pieces.append([i])
     return pieces
+
+
+# A piece that starts at most this many heights right of where another ends, on the same row,
+# continues it: the two are one line tesseract broke in two.
+JOIN_GAP = 0.5
+
+
+def rejoin_lines(ocr: OcrText) -> OcrText:
+    """The text with each line tesseract broke in two put back together, a space between.
+
+    In a slightly rotated scan tesseract can read the end of a line as a line of its own and
+    place it far away in its text ("yyamamoto@ora" ... "nge.fr"), out of reach of the
+    detectors that would join the two. Words and symbols keep their boxes.
+    """
+    pieces = _pieces(ocr)
+    if len(pieces) < 2:
+        return ocr
+    firsts = [ocr.words[p[0]].box for p in pieces]
+    lasts = [ocr.words[p[-1]].box for p in pieces]
+    reach = JOIN_GAP * max(b.height for b in firsts + lasts)
+    by_right = sorted(range(len(pieces)), key=lambda j: lasts[j].right)
+    rights = [lasts[j].right for j in by_right]
+    after: dict[int, int] = {}  # piece -> the piece that continues it
+    joined: set[int] = set()
+    for k, b in enumerate(firsts):
+        lo, hi = bisect.bisect_left(rights, b.left - reach), bisect.bisect_right(rights, b.left)
+        for j in by_right[lo:hi]:
+            a = lasts[j]
+            overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+            if (
+                j != k
+                and j not in after
+                and b.left - a.right <= JOIN_GAP * max(a.height, b.height)
+                and 2 * overlap >= min(a.height, b.height)
+            ):
+                after[j] = k
+                joined.add(k)
+                break
+    if not after:
+        return ocr
+    by_word: list[list[Symbol]] = [[] for _ in ocr.words]
+    for s in ocr.symbols:
+        by_word[s.word].append(s)
+    parts: list[OcrText] = []
+    joins: list[str] = []
+    done: set[int] = set()
+    for k in range(len(pieces)):
+        if k in joined or k in done:
+            continue
+        join = "\n"
+        while k not in done:  # a chain of pieces, each continuing the one before
+            done.add(k)
+            parts.append(_piece(ocr, pieces[k], by_word))
+            joins.append(join)
+            join = " "
+            if k not in after:
+                break
+            k = after[k]
+    for k in range(len(pieces)):  # pieces joined only in a cycle (boxes that overlap)
+        if k not in done:
+            done.add(k)
+            parts.append(_piece(ocr, pieces[k], by_word))
+            joins.append("\n")
+    return merge(parts, joins)
 
 
 # A label stands above its value (left-aligned with it) when the gap between them is at most
@@ -750,7 +815,7 @@ class OcrEngine:
                     first = merge([f.result() for f in futures])
             first = trim_tall_words(first, prepared)
             if not look_again:
-                return reading_order(first)
+                return reading_order(rejoin_lines(first))
             looks = [
                 second_look(apis[0], prepared, r) for r in unread_lines(edges, first, prepared)
             ]
@@ -761,7 +826,7 @@ class OcrEngine:
                     rereads.append((piece, reading))
         if looks or rereads:
             first = trim_tall_words(with_second_looks(first, looks, rereads), prepared)
-        return reading_order(first)
+        return reading_order(rejoin_lines(first))
 
     def close(self) -> None:
         while not self._pool.empty():
@@ -793,14 +858,22 @@ NOISE_CONFIDENCE = 50
 COLUMN_GAP = 1.5
 
 
-def _column_gap(before: Box | None, after: Box | None) -> bool:
+def _column_gap(before: Box | None, after: Box | None, unfinished: bool = False) -> bool:
     """Whether two words of one line stand in different columns (cells of a table, a label
     and its value far apart). NER must not read across them: "Lucia Moreno" in one cell and
-    an e-mail in the next are not one name."""
+    an e-mail in the next are not one name. After a word that cannot end a cell, only a gap
+    twice as wide counts (see _unfinished)."""
     if before is None or after is None:
         return False
     height = max(before.height, after.height)
-    return after.left - before.right > COLUMN_GAP * height
+    return after.left - before.right > COLUMN_GAP * height * (2 if unfinished else 1)
+
+
+def _unfinished(word: str) -> bool:
+    """Whether the text goes on after this word: a comma ("Chukwu, Adaeze", cut at an image's
+    edge, its boxes shorter than its type), or an address without a dot after its "@"
+    ("yyamamoto@ora nge.fr", a wide letter gap in a scan)."""
+    return word.endswith(",") or ("@" in word and "." not in word.rsplit("@", 1)[1])
 
 
 def _collect(api: PyTessBaseAPI, p: Prepared) -> OcrText:
@@ -822,9 +895,10 @@ def _collect(api: PyTessBaseAPI, p: Prepared) -> OcrText:
     word_conf = 0.0
     pending = ""  # the separator before the current word, written with its first symbol
     undo = (0, 0, 0, "")  # parts, offset, symbols and separator before the current word
+    last = ""  # the text of the word before the current one
 
     def close_word() -> None:
-        nonlocal offset, pending
+        nonlocal offset, pending, last
         if word_box is None or not 0 <= word_start < offset:
             return
         if word_conf < NOISE_CONFIDENCE and not any(c.isalnum() for c in "".join(parts[undo[0] :])):
@@ -834,6 +908,7 @@ def _collect(api: PyTessBaseAPI, p: Prepared) -> OcrText:
             offset, pending = undo[1], undo[3]
             return
         words.append(Word(word_start, offset, word_box, line, word_conf))
+        last = "".join(parts[undo[0] :]).lstrip()
 
     for r in iterate_level(iterator, RIL.SYMBOL):
         if r.Empty(RIL.SYMBOL):
@@ -846,7 +921,7 @@ def _collect(api: PyTessBaseAPI, p: Prepared) -> OcrText:
             if r.IsAtBeginningOf(RIL.TEXTLINE):
                 line += 1
                 pending = "\n"
-            elif _column_gap(previous, word_box):
+            elif _column_gap(previous, word_box, _unfinished(last)):
                 pending = "\n"  # table cells are separate texts, though tesseract reads one line
             elif not pending:
                 pending = " "

@@ -34,10 +34,13 @@ _STREET_WORDS = (
     "Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Way|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct"
     "|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Alley|Row|Crescent|Close"
 ).split("|")
-# OCR drops a letter of a long street type ("Dive" for "Drive", "Boulevad"): the type with
-# one inner letter left out counts too.
+# OCR drops a letter of a long street type ("Dive" for "Drive", "Boulevad") or reads "ri" as
+# "n" ("Dnve"): those readings count too.
 _STREET_SLIPS = sorted(
-    {w[:i] + w[i + 1 :] for w in _STREET_WORDS if len(w) >= 5 for i in range(1, len(w) - 1)}
+    (
+        {w[:i] + w[i + 1 :] for w in _STREET_WORDS if len(w) >= 5 for i in range(1, len(w) - 1)}
+        | {w.replace("ri", "n") for w in _STREET_WORDS}
+    )
     - set(_STREET_WORDS)
 )
 _STREET_TYPES = "(?:" + "|".join(_STREET_WORDS + _STREET_SLIPS) + r")\b\.?"
@@ -59,8 +62,10 @@ def date_of_birth() -> PatternRecognizer:
 
 
 def street_address() -> PatternRecognizer:
-    """A house number, one to four capitalised words and a street type: "1234 Maple Avenue"."""
-    pattern = rf"\b\d{{1,6}}[A-Za-z]?\s+(?:[A-Z][A-Za-z'.-]*\s+){{1,4}}{_STREET_TYPES}"
+    """A house number, one to four capitalised words and a street type: "1234 Maple Avenue".
+    The number may follow a lower-case word OCR joined it to ("at8551 Washington Street")."""
+    number = r"(?<!\d)(?<!(?-i:[A-Z]))\d{1,6}[A-Za-z]?"  # Presidio matches ignoring case
+    pattern = rf"{number}\s+(?:[A-Z][A-Za-z'.-]*\s+){{1,4}}{_STREET_TYPES}"
     return PatternRecognizer(
         supported_entity="STREET_ADDRESS",
         name="InkoutStreetAddressRecognizer",
@@ -456,8 +461,8 @@ def split_card() -> CreditCardRecognizer:
 
 
 class _SpacedIpv6(PatternRecognizer):
-    """IPv6 addresses with spaces OCR put around a colon ("2001 :db8:be60::caaa"); the
-    address without them must parse."""
+    """IPv6 addresses with spaces OCR put around a colon ("2001 :db8:be60::caaa", "3d02: :986e");
+    the address without them must parse."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
         import ipaddress
@@ -509,7 +514,7 @@ def spaced_ipv6() -> PatternRecognizer:
         patterns=[
             Pattern(
                 "IPv6 with spaces around a colon",
-                rf"(?<![\w:])[0-9A-Fa-f]{{3,4}}(?: ?: ?{group}| ?:: ?{group}?){{2,7}}(?![\w:])",
+                rf"(?<![\w:])[0-9A-Fa-f]{{3,4}}(?: ?: ?{group}| ?: ?: ?{group}?){{2,7}}(?![\w:])",
                 0.6,
             )
         ],
