@@ -843,6 +843,10 @@ def _recognise(api: PyTessBaseAPI, p: Prepared) -> OcrText:
 def _to_box(bbox: tuple[int, int, int, int], p: Prepared) -> Box | None:
     """A tesseract (x1, y1, x2, y2) on the prepared image as a Box on the original, clipped."""
     x1, y1, x2, y2 = bbox
+    if p.scale == 1:  # the first reading: integers already, no rounding to pay for
+        left, right = max(0, min(p.width, x1 - p.origin_x)), max(0, min(p.width, x2 - p.origin_x))
+        top, bottom = max(0, min(p.height, y1 - p.origin_y)), max(0, min(p.height, y2 - p.origin_y))
+        return Box(left, top, right - left, bottom - top) if right > left and bottom > top else None
     left = max(0, min(p.width, round((x1 - p.origin_x) / p.scale)))
     top = max(0, min(p.height, round((y1 - p.origin_y) / p.scale)))
     right = max(0, min(p.width, round((x2 - p.origin_x) / p.scale)))
@@ -943,7 +947,9 @@ def _collect(api: PyTessBaseAPI, p: Prepared) -> OcrText:
         sym_box = _to_box(box, p) if box else None
         parts.append(text)
         n = len(text)
-        if sym_box is not None:
+        if sym_box is not None and n == 1:
+            symbols.append(Symbol(offset, offset + 1, sym_box, len(words)))
+        elif sym_box is not None:
             # A symbol can carry several codepoints (ligatures): share its width among them.
             for i in range(n):
                 left = sym_box.left + sym_box.width * i // n
