@@ -191,6 +191,20 @@ def test_a_letter_misread_as_a_final_mark_is_covered(misread: str) -> None:
     assert box.right >= ocr.words[1].box.right
 
 
+def test_a_tall_word_over_no_other_line_keeps_its_box() -> None:
+    # A URL's descenders and slashes make it taller than the short words beside it.
+    ocr = _ocr(["at www.x.io/?q=1 now"], line_h=20)
+    url = ocr.words[1]
+    tall = replace(url, box=replace(url.box, height=url.box.height + 12))
+    symbols = tuple(
+        replace(s, box=replace(s.box, height=s.box.height + 12)) if s.word == 1 else s
+        for s in ocr.symbols
+    )
+    ocr = replace(ocr, words=(ocr.words[0], tall, ocr.words[2]), symbols=symbols)
+    (box,) = BoxIndex(ocr, _glyphs(ocr)).boxes(url.start, url.end)
+    assert box.bottom >= tall.box.bottom - 4  # the ink of its descenders is covered
+
+
 def test_a_word_box_reaching_into_the_next_line_is_cut_to_its_own_line() -> None:
     # Tesseract boxed "Miller" down to the top of "109 mAs" below it on a radiograph.
     ocr = _ocr(["Tech Sarah Miller", "kVp 109 mAs"], line_h=20)

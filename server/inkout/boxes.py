@@ -156,7 +156,8 @@ def _within_lines(words: tuple[Word, ...]) -> tuple[Word, ...]:
     Tesseract sometimes gives a word a box reaching into the next line ("Miller" over
     "109 mAs 3.8" below it on a radiograph); painted and fitted to the ink, it would erase
     that line. The cut box is fitted to the word's own ink afterwards, so a word that is
-    really taller (a larger font) grows back.
+    really taller (a larger font) grows back, within the reach of the fitting: a tall word
+    that reaches into no other line's rows is left whole, or its descenders would stay.
     """
     lines: dict[int, list[int]] = {}
     for i, w in enumerate(words):
@@ -171,7 +172,12 @@ def _within_lines(words: tuple[Word, ...]) -> tuple[Word, ...]:
         bottom = int(statistics.median([b.bottom for b in normal]))
         for i in members:
             box = words[i].box
-            if box.height > TALL_WORD * height:
+            # Tall and reaching into the rows of another line; a URL whose descenders and
+            # slashes make it taller than the short words beside it keeps its box.
+            if box.height > TALL_WORD * height and any(
+                w.line != words[i].line and w.box.top < box.bottom and box.top < w.box.bottom
+                for w in words
+            ):
                 new_top, new_bottom = max(box.top, top), min(box.bottom, bottom)
                 if new_bottom > new_top:
                     cut[i] = replace(
