@@ -401,7 +401,7 @@ def reading_order(ocr: OcrText) -> OcrText:
     boxes = [union([ocr.words[i].box for i in p]) for p in pieces]
     texts = [ocr.text[ocr.words[p[0]].start : ocr.words[p[-1]].end] for p in pieces]
     labels = {k for k, text in enumerate(texts) if _is_label(text)}
-    labels |= _small_labels(texts, boxes) - labels
+    labels |= _small_labels(texts, boxes)
     claims: dict[int, list[int]] = {}  # label piece -> the pieces it is nearest label of
     stacked: list[int] = []
     for k, box in enumerate(boxes):
