@@ -325,9 +325,9 @@ def _under_headers(
     for start, end, header in headers:
         for info_type in sorted(_header_types(header) & builtins):
             if info_type == "PERSON_NAME":
-                start, end = _strip(text, start, end)
-                if recognizers.name_cell(text[start:end]):
-                    yield Detection(info_type, start, end, Likelihood.LIKELY)
+                a, b = _strip(text, start, end)
+                if recognizers.name_cell(text[a:b]):
+                    yield Detection(info_type, a, b, Likelihood.LIKELY)
                 continue
             for m in _HEADER_SHAPES[info_type].finditer(text, start, end):
                 yield Detection(info_type, m.start(), m.end(), Likelihood.LIKELY)
