@@ -325,9 +325,7 @@ def rejoin_lines(ocr: OcrText) -> OcrText:
                 break
     if not after:
         return ocr
-    by_word: list[list[Symbol]] = [[] for _ in ocr.words]
-    for s in ocr.symbols:
-        by_word[s.word].append(s)
+    by_word = _symbols_by_word(ocr)
     parts: list[OcrText] = []
     joins: list[str] = []
     done: set[int] = set()
@@ -446,9 +444,7 @@ def reading_order(ocr: OcrText) -> OcrText:
             order.append(p)
             if k in values:
                 order.append(pieces[values[k]])
-    by_word: list[list[Symbol]] = [[] for _ in ocr.words]
-    for s in ocr.symbols:
-        by_word[s.word].append(s)
+    by_word = _symbols_by_word(ocr)
     return merge([_piece(ocr, p, by_word) for p in order])
 
 
@@ -481,6 +477,14 @@ def under_headers(ocr: OcrText, is_header: Callable[[str], bool]) -> list[tuple[
             a, b = spans[max(above, key=lambda j: boxes[j].bottom)]
             found.append((*spans[k], ocr.text[a:b]))
     return found
+
+
+def _symbols_by_word(ocr: OcrText) -> list[list[Symbol]]:
+    """The symbols of each word of ocr, in order."""
+    by_word: list[list[Symbol]] = [[] for _ in ocr.words]
+    for s in ocr.symbols:
+        by_word[s.word].append(s)
+    return by_word
 
 
 def _piece(ocr: OcrText, piece: list[int], by_word: list[list[Symbol]]) -> OcrText:
@@ -700,9 +704,7 @@ def _kept_runs(look: OcrText, read: tuple[Word, ...]) -> list[OcrText]:
         if any(c.isalnum() for c in look.text[w.start : w.end])
         and not any(4 * _area(w.box, o.box) > w.box.width * w.box.height for o in read)
     ]
-    by_word: list[list[Symbol]] = [[] for _ in look.words]
-    for s in look.symbols:
-        by_word[s.word].append(s)
+    by_word = _symbols_by_word(look)
     return [_piece(look, run, by_word) for run in _runs(look, keep)]
 
 
@@ -712,9 +714,7 @@ def _splice(ocr: OcrText, edits: list[_Edit]) -> OcrText:
     chunks: list[str] = []
     words: list[Word] = []
     symbols: list[Symbol] = []
-    by_word: list[list[Symbol]] = [[] for _ in ocr.words]
-    for s in ocr.symbols:
-        by_word[s.word].append(s)
+    by_word = _symbols_by_word(ocr)
     shift = 0  # characters added (or, negative, removed) so far
     copied = 0  # text of ocr copied so far
     k = 0
