@@ -9,17 +9,26 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 from render import font, overlap, render
+from tesserocr import OEM, PSM, PyTessBaseAPI
 
 from inkout.model import Box, OcrText, Symbol, Word
 from inkout.ocr import (
+    EDGE_CONTRAST,
+    FAINT_CONFIDENCE,
+    FAINT_CONTRAST,
     OcrEngine,
     band_cuts,
     better,
+    confident_lines,
     doubtful_pieces,
+    faint_contrast,
+    faint_lines,
     merge,
     prepare,
     reading_order,
     rejoin_lines,
+    second_look,
+    tessdata_path,
     text_edges,
     to_gray8,
     trim_tall_words,
@@ -445,6 +454,91 @@ def test_a_second_reading_with_less_confidence_or_several_lines_is_not_better() 
     old = [Word(0, 3, Box(0, 0, 20, 10), 0, 50.0)]
     assert not better(old, _line(("720-006-1086", Box(0, 0, 20, 10), 0.0)))
     assert not better(old, merge([_line(("a", Box(0, 0, 9, 9), 90.0))] * 2))
+
+
+def _letterhead(grey: int = 150) -> np.ndarray:
+    """A photographed letter's head: a dark title over two lines of small grey print,
+    blurred by the lens, that tesseract's first reading drops."""
+    image = Image.new("RGB", (900, 300), (226, 220, 205))
+    draw = ImageDraw.Draw(image)
+    draw.text((40, 30), "Fabrikam Health Services", font=font(28), fill=(20, 20, 20))
+    draw.text((40, 80), "6181 Church Road, Madison, WI 53703", font=font(15), fill=(grey,) * 3)
+    draw.text((40, 104), "Tel: (312) 555-0113", font=font(15), fill=(grey,) * 3)
+    draw.text((40, 200), "We have reviewed the documents", font=font(18), fill=(30, 30, 30))
+    return cv2.GaussianBlur(cv2.cvtColor(np.array(image), cv2.COLOR_RGB2BGR), (0, 0), 1.3)
+
+
+def test_faint_grey_print_the_first_reading_drops_is_read_on_a_second_look(ocr_engine) -> None:
+    image = _letterhead()
+    assert "555-0113" not in ocr_engine.read(image, look_again=False).text
+    prepared = prepare(image)
+    # At the contrast that finds ordinary text, the grey lines leave no line of edges.
+    strong = unread_lines(text_edges(prepared.gray), OcrText("", (), ()), prepared)
+    assert all(r.bottom < 80 + prepared.origin_y or r.top > 125 + prepared.origin_y for r in strong)
+    ocr = ocr_engine.read(image)
+    assert "6181 Church Road, Madison, WI 53703" in ocr.text
+    assert "(312) 555-0113" in ocr.text
+    assert "Fabrikam Health Services" in ocr.text
+
+
+def test_the_faint_threshold_rises_with_the_grain_of_the_image() -> None:
+    clean = np.full((400, 600), 220, np.uint8)
+    assert faint_contrast(clean) == FAINT_CONTRAST
+    grain = np.random.default_rng(3).normal(0, 9, clean.shape)
+    grainy = np.clip(clean + grain, 0, 255).astype(np.uint8)
+    assert faint_contrast(grainy) == EDGE_CONTRAST
+    # On an image that grainy there is no faint pass at all.
+    assert faint_lines(OcrText("", (), ()), prepare(grainy), []) == []
+
+
+def test_faint_lines_leave_out_regions_already_found_and_widen_the_rest() -> None:
+    prepared = prepare(_letterhead())
+    nothing = OcrText("", (), ())
+    found = faint_lines(nothing, prepared, [])
+    assert len(found) >= 2  # the title, the address and the phone number, at least
+    address = next(r for r in found if r.top <= 88 + prepared.origin_y <= r.bottom)
+    assert address.left < 40 + prepared.origin_x - address.height // 2  # widened
+    assert faint_lines(nothing, prepared, [address]) == [r for r in found if r != address]
+
+
+def test_only_lines_read_with_confidence_are_kept_from_a_faint_region() -> None:
+    look = merge(
+        [
+            _line(("I", Box(0, 0, 4, 12), 95.0), ("certify", Box(8, 0, 50, 12), 96.0)),
+            _line(("sR", Box(0, 14, 14, 12), 8.0), ("CRI", Box(20, 14, 20, 12), 25.0)),
+            _line(("complete", Box(0, 28, 60, 12), FAINT_CONFIDENCE)),
+        ]
+    )
+    assert confident_lines(look).text == "I certify\ncomplete"
+    assert confident_lines(merge([_line(("ay", Box(0, 0, 9, 9), 12.0))])).text == ""
+
+
+def test_a_faint_label_read_as_nothing_is_read_again_as_one_line() -> None:
+    image = Image.new("L", (200, 60), 225)
+    draw = ImageDraw.Draw(image)
+    draw.text((40, 20), "MRN:", font=font(12), fill=150)
+    left, top, right, bottom = draw.textbbox((40, 20), "MRN:", font=font(12))
+    prepared = prepare(cv2.GaussianBlur(np.array(image), (0, 0), 0.8))
+    region = Box(left + 20, top + 20, right - left, bottom - top)
+    api = PyTessBaseAPI(path=tessdata_path(), lang="eng", psm=PSM.AUTO, oem=OEM.LSTM_ONLY)
+    try:
+        # What the first way of reading it gives: enlarged, as a block.
+        margin = max(4, region.height // 2)
+        crop = prepared.gray[
+            region.top - margin : region.bottom + margin,
+            region.left - margin : region.right + margin,
+        ]
+        crop = np.ascontiguousarray(
+            cv2.resize(crop, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+        )
+        api.SetPageSegMode(PSM.SINGLE_BLOCK)
+        api.SetImageBytes(crop.tobytes(), crop.shape[1], crop.shape[0], 1, crop.shape[1])
+        assert api.GetUTF8Text().strip() == ""
+        look = second_look(api, prepared, region)
+    finally:
+        api.End()
+    assert look.text == "MRN:"
+    assert overlap(look.words[0].box, Box(left, top, right - left, bottom - top)) > 0.7
 
 
 def test_only_small_text_with_a_word_read_with_low_confidence_is_read_again() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import signal
 import threading
@@ -34,7 +35,12 @@ def main(argv: list[str] | None = None) -> int:
         max_request_bytes=args.max_request_bytes,
         max_pixels=args.max_pixels,
     )
-    server = Server(settings).start()
+    server = Server(settings)
+    # The models just loaded are most of the heap and live as long as the process: a full
+    # collection scanned them all (85 ms, about once every five screenshots). Frozen, it
+    # scans only what requests leave behind.
+    gc.freeze()
+    server.start()
     stopped = threading.Event()
 
     def on_signal(signum: int, _frame: object) -> None:

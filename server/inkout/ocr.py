@@ -95,9 +95,16 @@ PIXELS_PER_EDGE = 120
 # A vertical run of edges at least this tall (and a twelfth of the image) is a ruled line or
 # an edge of the page, never a glyph.
 MIN_LINE_ROWS = 150
+# Neighbouring pixels (two columns apart) this far apart in gray are a text edge.
+EDGE_CONTRAST = 40
+# Grey print photographed in dim light can stay below EDGE_CONTRAST: the second look searches
+# down to FAINT_CONTRAST, but never within NOISE_MARGIN times the image's own noise, so that
+# a radiograph's grain is not taken for lines of text.
+FAINT_CONTRAST = 16
+NOISE_MARGIN = 2.5
 
 
-def text_edges(gray: np.ndarray) -> np.ndarray:
+def text_edges(gray: np.ndarray, threshold: int = EDGE_CONTRAST) -> np.ndarray:
     """Where text may be: sharp horizontal contrast edges, on every second column.
 
     Edges rather than dark pixels, so dark panels and smooth backgrounds count as blank. Edges
@@ -107,13 +114,27 @@ def text_edges(gray: np.ndarray) -> np.ndarray:
     and halves the cost. Column k of the map is column 2k of gray.
     """
     half = np.ascontiguousarray(gray[:, ::2])
-    edges = (cv2.absdiff(half[:, 1:], half[:, :-1]) > 40).view(np.uint8)
+    edges = (cv2.absdiff(half[:, 1:], half[:, :-1]) > threshold).view(np.uint8)
     tall = max(MIN_LINE_ROWS, gray.shape[0] // 12)
     joined = cv2.dilate(edges, np.ones((1, 7), np.uint8))  # a slanted line becomes a column run
     cores = cv2.erode(joined, np.ones((tall, 1), np.uint8))
     if cores.any():  # most images have no such line: skip the second half of the opening
         edges[cv2.dilate(cores, np.ones((tall, 1), np.uint8)) > 0] = 0
     return edges
+
+
+def faint_contrast(gray: np.ndarray) -> int:
+    """The edge threshold for a second look at gray: FAINT_CONTRAST on a clean image, up to
+    EDGE_CONTRAST on a grainy one. Noise is the 90th percentile of the neighbour differences
+    of a sparse sample: text covers less than a tenth of most images.
+    """
+    half = gray[::4, ::8]
+    sample = cv2.absdiff(half[:, 1:], half[:, :-1]).ravel()
+    if sample.size == 0:
+        return EDGE_CONTRAST
+    k = int(0.9 * (sample.size - 1))
+    noise = float(np.partition(sample, k)[k])
+    return int(min(EDGE_CONTRAST, max(FAINT_CONTRAST, NOISE_MARGIN * noise)))
 
 
 def band_cuts(gray: np.ndarray, bands: int, edges: np.ndarray | None = None) -> list[int]:
@@ -520,7 +541,9 @@ SHORT_PIECE = 12
 SHORT_DOUBT = 70
 
 
-def unread_lines(edges: np.ndarray, ocr: OcrText, p: Prepared) -> list[Box]:
+def unread_lines(
+    edges: np.ndarray, ocr: OcrText, p: Prepared, gap: float | None = None
+) -> list[Box]:
     """Lines of text edges, in p.gray's coordinates, that no word of ocr covers.
 
     Tesseract's layout analysis sometimes drops whole lines it could read: a chat's last
@@ -549,13 +572,40 @@ def unread_lines(edges: np.ndarray, ocr: OcrText, p: Prepared) -> list[Box]:
             parts.append((Box(2 * x, y, 2 * w, h), count))
     found = [
         box
-        for box, count in _rows(parts)
+        for box, count in _rows(parts, COLUMN_GAP if gap is None else gap)
         if box.width >= LOOK_MIN_WIDTH * box.height and count >= LOOK_EDGES_PER_ROW * box.height
     ]
     return sorted(found, key=lambda b: (b.top, b.left))
 
 
-def _rows(parts: list[tuple[Box, int]]) -> list[tuple[Box, int]]:
+# Faint letters leave gaps in their edges ("so" of "Madison"): blobs this many heights apart
+# are still one line.
+FAINT_GAP = 5.0
+
+
+def faint_lines(ocr: OcrText, p: Prepared, found: list[Box]) -> list[Box]:
+    """Lines of text too faint for unread_lines, that no word covers and no region in found
+    touches, in p.gray's coordinates.
+
+    Around text already found, the faint map's edges join lines that stand apart into one
+    region, read as noise, so only regions where nothing stood out count. Their first and
+    last letters leave few edges: each region is widened by its height on both sides, and
+    regions that then overlap are one.
+    """
+    contrast = faint_contrast(p.gray)
+    if contrast >= EDGE_CONTRAST:
+        return []
+    merged: list[Box] = []
+    for r in unread_lines(text_edges(p.gray, contrast), ocr, p, FAINT_GAP):
+        if any(_area(r, other) for other in found):
+            continue
+        wide = Box(max(0, r.left - r.height), r.top, r.width + 2 * r.height, r.height)
+        touching = [m for m in merged if _area(wide, m)]
+        merged = [m for m in merged if m not in touching] + [union([wide, *touching])]
+    return sorted(merged, key=lambda b: (b.top, b.left))
+
+
+def _rows(parts: list[tuple[Box, int]], gap: float) -> list[tuple[Box, int]]:
     """Boxes of about one height side by side on one row, at most a column gap apart,
     joined (words into lines), with their edge counts summed."""
     joined: list[tuple[Box, int]] = []
@@ -563,7 +613,7 @@ def _rows(parts: list[tuple[Box, int]]) -> list[tuple[Box, int]]:
         for k, (other, total) in enumerate(joined):
             overlap = min(box.bottom, other.bottom) - max(box.top, other.top)
             low, high = sorted((box.height, other.height))
-            near = box.left - other.right <= COLUMN_GAP * high
+            near = box.left - other.right <= gap * high
             # Letters of one line are about as tall as each other; the side of a chat bubble
             # or a button beside them is far taller, and stays apart.
             if near and overlap >= low / 2 and 2 * low >= high:
@@ -607,24 +657,58 @@ def better(old: list[Word], new: OcrText) -> bool:
 
 
 def second_look(api: PyTessBaseAPI, p: Prepared, region: Box) -> OcrText:
-    """Read one region of p.gray again, on its own: its own polarity, small text enlarged."""
+    """Read one region of p.gray again, on its own: its own polarity, small text enlarged.
+
+    A faint, blurred label ("MRN:" in a photo) can come out empty both ways it is first
+    read, and right as one line at its own size: that is tried when nothing was read.
+    """
     margin = max(4, region.height // 2)
     top, left = max(0, region.top - margin), max(0, region.left - margin)
     crop = p.gray[top : region.bottom + margin, left : region.right + margin]
     if np.median(crop) < 128:  # light text on a dark panel of an otherwise light image
         crop = cv2.bitwise_not(crop)
     scale = 2 if region.height < LOOK_SMALL_ROWS else 1
-    if scale > 1:
-        crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
-    crop = np.ascontiguousarray(crop)
-    look = Prepared(
-        crop, scale * (p.origin_x - left), scale * (p.origin_y - top), scale, p.width, p.height
-    )
-    api.SetPageSegMode(PSM.SINGLE_BLOCK)
     try:
-        return _recognise(api, look)
+        look = _read_crop(api, p, crop, left, top, scale, PSM.SINGLE_BLOCK)
+        if not look.words:
+            look = _read_crop(api, p, crop, left, top, 1, PSM.SINGLE_LINE)
+        return look
     finally:
         api.SetPageSegMode(PSM.AUTO)
+
+
+def _read_crop(
+    api: PyTessBaseAPI, p: Prepared, crop: np.ndarray, left: int, top: int, scale: int, psm: int
+) -> OcrText:
+    """crop, cut from p.gray at (left, top), recognised at scale in page segmentation psm."""
+    if scale > 1:
+        crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    look = Prepared(
+        np.ascontiguousarray(crop),
+        scale * (p.origin_x - left),
+        scale * (p.origin_y - top),
+        scale,
+        p.width,
+        p.height,
+    )
+    api.SetPageSegMode(psm)
+    return _recognise(api, look)
+
+
+# A line read in a faint region with less mean confidence than this is the grain or the
+# slant of the text around it read as letters ("sR gE CRI SS Prey").
+FAINT_CONFIDENCE = 50
+
+
+def confident_lines(look: OcrText) -> OcrText:
+    """The pieces of look read with a mean confidence of at least FAINT_CONFIDENCE."""
+    by_word = _symbols_by_word(look)
+    pieces = [
+        p
+        for p in _pieces(look)
+        if sum(look.words[i].confidence for i in p) >= FAINT_CONFIDENCE * len(p)
+    ]
+    return merge([_piece(look, p, by_word) for p in pieces]) if pieces else OcrText("", (), ())
 
 
 def _area(a: Box, b: Box) -> int:
@@ -816,8 +900,11 @@ class OcrEngine:
             first = trim_tall_words(first, prepared)
             if not look_again:
                 return reading_order(rejoin_lines(first))
-            looks = [
-                second_look(apis[0], prepared, r) for r in unread_lines(edges, first, prepared)
+            regions = unread_lines(edges, first, prepared)
+            looks = [second_look(apis[0], prepared, r) for r in regions]
+            looks += [
+                confident_lines(second_look(apis[0], prepared, r))
+                for r in faint_lines(first, prepared, regions)
             ]
             rereads = []
             for piece, region in doubtful_pieces(first, prepared):
