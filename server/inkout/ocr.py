@@ -595,10 +595,14 @@ def faint_lines(ocr: OcrText, p: Prepared, found: list[Box]) -> list[Box]:
     contrast = faint_contrast(p.gray)
     if contrast >= EDGE_CONTRAST:
         return []
+    lines = unread_lines(text_edges(p.gray, contrast), ocr, p, FAINT_GAP)
+    return widened([r for r in lines if not any(_area(r, other) for other in found)])
+
+
+def widened(regions: list[Box]) -> list[Box]:
+    """Regions widened by their height on both sides, those that then overlap joined."""
     merged: list[Box] = []
-    for r in unread_lines(text_edges(p.gray, contrast), ocr, p, FAINT_GAP):
-        if any(_area(r, other) for other in found):
-            continue
+    for r in regions:
         wide = Box(max(0, r.left - r.height), r.top, r.width + 2 * r.height, r.height)
         touching = [m for m in merged if _area(wide, m)]
         merged = [m for m in merged if m not in touching] + [union([wide, *touching])]
