@@ -126,6 +126,31 @@ def test_a_box_grows_up_over_an_accent() -> None:
     assert fit_to_ink(page, Box(10, 20, 10, 20)) == Box(10, 16, 10, 24)
 
 
+def _letters(count: int) -> np.ndarray:
+    """A wide page with one word of `count` letters where _ocr puts them, each letter two
+    strokes 8 px apart."""
+    page = np.full((40, 260), 255, np.uint8)
+    for k in range(count):
+        page[0:20, k * 10 : k * 10 + 2] = 0
+        page[0:20, k * 10 + 6 : k * 10 + 8] = 0
+    return page
+
+
+def test_a_word_read_only_in_part_is_covered_to_its_end_when_it_may_be_cut_short() -> None:
+    page = _letters(14)  # 138 px of word; tesseract read the first four letters
+    read = Box(0, 0, 38, 20)
+    assert fit_to_ink(page, read, cut_short=True) == Box(0, 0, 138, 20)
+    assert fit_to_ink(page, read).right < 138  # one reach: 1.5 heights past the box
+
+
+def test_only_text_ending_in_a_small_letter_may_be_a_word_cut_short() -> None:
+    page = _letters(14)
+    (cut,) = BoxIndex(_ocr(["Fisc"]), page).boxes(0, 4)
+    (whole,) = BoxIndex(_ocr(["5550"]), page).boxes(0, 4)
+    assert cut.right == 138
+    assert whole.right < 138
+
+
 def test_fitting_never_shrinks_a_box_and_ignores_faint_texture() -> None:
     page = np.full((60, 120), 200, np.uint8)
     page[::2, ::3] = 190  # texture well below text contrast

@@ -30,6 +30,9 @@ REACH_SIDE = 1.5
 REACH_VERTICAL = 0.35
 GAP_SIDE = 0.25
 GAP_VERTICAL = 0.12
+# A side whose ink goes on to the end of its reach reaches again, up to this many times: the
+# rest of a word tesseract read only the start of ("Fisc" of "Fischer" on a radiograph).
+REACHES = 4
 # A punctuation mark's ink is at most this many text heights wide and high; more is a letter.
 MARK_WIDTH = 0.45
 MARK_HEIGHT = 0.65
@@ -73,13 +76,39 @@ def _grow(ink: list[bool], first: int, stop: int, gap: int) -> int | None:
 
 
 def fit_to_ink(
-    gray: np.ndarray, box: Box, left_limit: int | None = None, right_limit: int | None = None
+    gray: np.ndarray,
+    box: Box,
+    left_limit: int | None = None,
+    right_limit: int | None = None,
+    cut_short: bool = False,
 ) -> Box:
     """box grown to cover the ink of the glyphs it cuts; never shrunk.
 
     left_limit and right_limit, when given, are how far a side inside a word may go (the
     middle of the neighbouring letter), and that side stops at the first column without ink.
+    cut_short: the text may be a word tesseract read only the start of (it ends in a small
+    letter), so ink that goes on to the end of the reach is followed further.
     """
+    fitted, at_end = _fit_once(gray, box, left_limit, right_limit)
+    for _ in range(REACHES - 1 if cut_short else 0):  # to the right, in the rows found
+        if not at_end:
+            break
+        further, at_end = _fit_once(gray, fitted, fitted.left, None, continued=True)
+        if further.right <= fitted.right:
+            break
+        fitted = Box(fitted.left, fitted.top, further.right - fitted.left, fitted.height)
+    return fitted
+
+
+def _fit_once(
+    gray: np.ndarray,
+    box: Box,
+    left_limit: int | None,
+    right_limit: int | None,
+    continued: bool = False,
+) -> tuple[Box, bool]:
+    """fit_to_ink within one reach; and whether the right side's ink ran to the reach's end
+    (when it is free to grow)."""
     h = box.height
     rows, cols = gray.shape[:2]
     side, vertical = max(2, int(REACH_SIDE * h)), max(2, int(REACH_VERTICAL * h))
@@ -88,14 +117,14 @@ def fit_to_ink(
     y0, y1 = max(0, box.top - vertical), min(rows, box.bottom + vertical)
     region = gray[y0:y1, x0:x1]
     if region.size == 0:
-        return box
+        return box, False
     background = _median(region[::2, ::2])  # a sample decides as well, 4x cheaper
     diff = np.abs(region.astype(np.int16) - background)
     left, right = box.left - x0, box.right - x0
     top, bottom = box.top - y0, box.bottom - y0
     contrast = int(diff[top:bottom, left:right].max()) if right > left and bottom > top else 0
     if contrast < MIN_CONTRAST:
-        return box
+        return box, False
     ink = diff > max(MIN_CONTRAST * 0.8, 0.35 * contrast)
     need_col, need_row = max(2, h // 10), 2
     left_gap = max(1, round(GAP_SIDE * h)) if left_limit is None else 0
@@ -108,14 +137,16 @@ def fit_to_ink(
             right = reached + 1
         if (reached := _grow(col_ink, left - 1, -1, left_gap)) is not None:
             left = reached
-        row_ink = (np.count_nonzero(ink[:, left:right], axis=1) >= need_row).tolist()
-        if (reached := _grow(row_ink, bottom, y1 - y0, row_gap)) is not None:
-            bottom = reached + 1
-        if (reached := _grow(row_ink, top - 1, -1, row_gap)) is not None:
-            top = reached
+        if not continued:
+            row_ink = (np.count_nonzero(ink[:, left:right], axis=1) >= need_row).tolist()
+            if (reached := _grow(row_ink, bottom, y1 - y0, row_gap)) is not None:
+                bottom = reached + 1
+            if (reached := _grow(row_ink, top - 1, -1, row_gap)) is not None:
+                top = reached
         if (left, top, right, bottom) == before:
             break
-    return Box(x0 + left, y0 + top, right - left, bottom - top)
+    at_end = right_limit is None and right == x1 - x0 and x1 < cols
+    return Box(x0 + left, y0 + top, right - left, bottom - top), at_end
 
 
 def ink_runs(gray: np.ndarray, box: Box) -> list[tuple[int, int]]:
@@ -214,7 +245,7 @@ class BoxIndex:
             return ()
         first = bisect_right(self._word_ends, start)  # first word ending after start
         last = bisect_left(self._word_starts, end)  # words before this start before end
-        per_line: dict[int, list[tuple[Box, int | None, int | None]]] = {}
+        per_line: dict[int, list[tuple[Box, int | None, int | None, bool]]] = {}
         for i in range(first, last):
             word = self._words[i]
             box, left_limit, right_limit = self._piece(word, self._symbols[i], start, end)
@@ -223,14 +254,15 @@ class BoxIndex:
                     word, start, end, (box, left_limit, right_limit)
                 )
             if box is not None:
-                per_line.setdefault(word.line, []).append((box, left_limit, right_limit))
+                small = self._text[min(end, word.end) - 1].islower()
+                per_line.setdefault(word.line, []).append((box, left_limit, right_limit, small))
         covered = []
         for _, pieces in sorted(per_line.items()):
             box = union([p[0] for p in pieces])
             if self._gray is not None:  # once per line: only its end pieces can be partial
                 leftmost = min(pieces, key=lambda p: p[0].left)
                 rightmost = max(pieces, key=lambda p: p[0].right)
-                box = fit_to_ink(self._gray, box, leftmost[1], rightmost[2])
+                box = fit_to_ink(self._gray, box, leftmost[1], rightmost[2], rightmost[3])
             covered.append(box)
         return tuple(covered)
 
