@@ -1130,6 +1130,12 @@ def test_an_address_with_a_comma_for_a_dot_in_its_domain_is_found(detector: Dete
     assert quotes(text, found, "EMAIL_ADDRESS") == ["singh.s@yahoo,co.uk"]
 
 
+def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: Detector) -> None:
+    text = "E-mail: zielinski.;@web.de; or write to a.b@x.org"  # "zielinski.j@web.de"
+    found = detector.detect(text, only("EMAIL_ADDRESS"))
+    assert quotes(text, found, "EMAIL_ADDRESS") == ["zielinski.;@web.de", "a.b@x.org"]
+
+
 def test_a_polish_name_with_its_l_stroke_read_as_t_is_found(detector: Detector) -> None:
     text = "Ticket closed by Pawet Kamiriska"  # "Paweł Kamińska"
     assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Pawet Kamiriska"]

@@ -155,8 +155,9 @@ def ocr_tolerant_web() -> list[PatternRecognizer]:
         name="InkoutOcrEmailRecognizer",
         patterns=[
             Pattern(
-                "address with a space after @ or a dot, or a comma for a dot",
-                r"\b[A-Za-z0-9._%+,-]+ ?@ ?" + _MAIL_HOST,
+                "address with a space after @ or a dot, a comma for a dot, or a semicolon or"
+                " colon for the j or i before the @",
+                r"\b[A-Za-z0-9._%+,-]+[;:]? ?@ ?" + _MAIL_HOST,
                 0.6,
             ),
             Pattern(
