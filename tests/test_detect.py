@@ -1186,6 +1186,9 @@ def test_an_address_masked_on_screen_is_not_reported_but_one_with_a_plus_is(
         "00000-2834",  # a phone number's bullets read as zeros
         "e**e@web.de",  # some bullets read as "e"
         "je++@web.de",
+        "j-@gmail.com",  # three small bullets read as one mark, or as e's
+        "e@gmail.com",
+        "ee@gmail.com",
     ],
 )
 def test_values_masked_on_screen_as_other_fonts_read_the_bullets_are_not_reported(
@@ -1195,7 +1198,9 @@ def test_values_masked_on_screen_as_other_fonts_read_the_bullets_are_not_reporte
     assert detector.detect(text, InspectSpec()) == []
 
 
-@pytest.mark.parametrize("real", ["lee@example.com", "joe@example.com", "leeeds@example.com"])
+@pytest.mark.parametrize(
+    "real", ["lee@example.com", "joe@example.com", "leeeds@example.com", "je@example.com"]
+)
 def test_addresses_with_doubled_letters_are_not_taken_for_masked_ones(
     detector: Detector, real: str
 ) -> None:

@@ -350,6 +350,10 @@ def _masked_local(local: str) -> bool:
     masks = sum(c in _MASKS for c in local)
     if masks >= 2 and masks + 1 >= len(local):
         return True
+    # Three bullets in small type read as one or two marks ("j-@", "e@", "ee@"): a user name
+    # that short is a letter and marks, or e's alone.
+    if len(local) <= 2 and (masks >= 1 and masks + 1 >= len(local) or set(local) == {"e"}):
+        return True
     # bullets read partly as "e": "e**e", "je++", "l*ee"
     rest = local[1:]
     return bool(_BULLET_RUN.fullmatch(local)) or (
@@ -372,7 +376,7 @@ def _masked_values(text: str) -> list[tuple[int, int]]:
             if 0 < start - 1 - previous <= 4:
                 start = previous
         local = text[start : at.start()]
-        if not (2 <= len(local.replace(" ", "")) <= 8) or not _masked_local(local):
+        if not (1 <= len(local.replace(" ", "")) <= 8) or not _masked_local(local):
             continue
         domain = _DOMAIN_AFTER.match(text, at.end())
         spans.append((start, domain.end() if domain else at.end()))
