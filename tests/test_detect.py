@@ -1136,6 +1136,29 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
     assert quotes(text, found, "EMAIL_ADDRESS") == ["zielinski.;@web.de", "a.b@x.org"]
 
 
+@pytest.mark.parametrize(
+    ("text", "info_type", "value"),
+    [
+        # An underline read as "_" glued to the number's last or first digit.
+        ("Your SSN is 688-31-1200_ on file", "US_SOCIAL_SECURITY_NUMBER", "688-31-1200"),
+        ("Card _4111 1111 1111 1111", "CREDIT_CARD_NUMBER", "4111 1111 1111 1111"),
+        # "e" read as a euro sign inside an IPv6 address.
+        ("Registered from IP: 2001:db8:57€2::9635", "IP_ADDRESS", "2001:db8:57€2::9635"),
+    ],
+)
+def test_values_with_a_stray_mark_ocr_read_into_them_are_found(
+    detector: Detector, text: str, info_type: str, value: str
+) -> None:
+    assert quotes(text, detector.detect(text, InspectSpec()), info_type) == [value]
+
+
+def test_underscores_inside_addresses_stay_part_of_them(detector: Detector) -> None:
+    text = "Write to john_2@example.com or see http://intranet.local/a_1"
+    found = detector.detect(text, InspectSpec())
+    assert quotes(text, found, "EMAIL_ADDRESS") == ["john_2@example.com"]
+    assert "http://intranet.local/a_1" in quotes(text, found, "URL")
+
+
 def test_a_polish_name_with_its_l_stroke_read_as_t_is_found(detector: Detector) -> None:
     text = "Ticket closed by Pawet Kamiriska"  # "Paweł Kamińska"
     assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Pawet Kamiriska"]
@@ -1249,6 +1272,7 @@ def test_spacy_s_given_name_takes_the_listed_surname_before_its_comma(detector: 
         ("Address: 2463 Lakeview Dive, Madison", "2463 Lakeview Dive"),  # a letter dropped
         ("Address: 2463 Lakeview Dnve, Madison", "2463 Lakeview Dnve"),  # "ri" read as "n"
         ("Meet me at8551 Washington Street", "8551 Washington Street"),  # joined to a word
+        ("Address: 7836 Maple Avemue, Springfield", "7836 Maple Avemue"),  # "n" read as "m"
     ],
 )
 def test_a_street_as_ocr_misread_it_is_still_a_street(

@@ -333,6 +333,14 @@ def _under_headers(
                 yield Detection(info_type, m.start(), m.end(), Likelihood.LIKELY)
 
 
+# An underline under a form's value that OCR read as "_" at the end or start of a number
+# ("688-31-1200_") makes "_" a word character after its last digit, and no pattern ending in
+# \b matches. The text is analysed with such underscores as spaces (offsets are unchanged).
+_STRAY_UNDERSCORE = re.compile(r"(?<=\d)_+(?!\S)|(?<!\S)_+(?=\d)")
+# "57€2" for "57e2" in an IPv6 address: a euro sign between hex digits is an "e".
+_EURO_FOR_E = re.compile(r"(?<=[0-9a-fA-F:])€(?=[0-9a-fA-F:])")
+
+
 # Values already masked on screen identify no one: "k•••@mail.example.org", "•••-••-3218".
 # OCR reads the bullets as "*", "+", "-" or "@", and in some fonts as a run of one letter
 # ("keee@", "k ooo@", "@ee-00-3218").
@@ -985,6 +993,8 @@ class Detector:
         plan = _plan(spec)
         if not text.strip():
             return []
+        text = _STRAY_UNDERSCORE.sub(lambda m: " " * len(m.group()), text)
+        text = _EURO_FOR_E.sub("e", text)
         candidates: list[Detection] = []
         if plan.presidio_entities:
             with self._lock:

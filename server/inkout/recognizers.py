@@ -34,12 +34,19 @@ _STREET_WORDS = (
     "Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Way|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct"
     "|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Alley|Row|Crescent|Close"
 ).split("|")
-# OCR drops a letter of a long street type ("Dive" for "Drive", "Boulevad") or reads "ri" as
-# "n" ("Dnve"): those readings count too.
+# OCR drops a letter of a long street type ("Dive" for "Drive", "Boulevad"), reads "ri" as
+# "n" ("Dnve") or one "n" as "m" ("Avemue"): those readings count too.
 _STREET_SLIPS = sorted(
     (
         {w[:i] + w[i + 1 :] for w in _STREET_WORDS if len(w) >= 5 for i in range(1, len(w) - 1)}
         | {w.replace("ri", "n") for w in _STREET_WORDS}
+        | {
+            w[:i] + "m" + w[i + 1 :]
+            for w in _STREET_WORDS
+            if len(w) >= 5
+            for i, c in enumerate(w)
+            if c == "n"
+        }
     )
     - set(_STREET_WORDS)
 )
