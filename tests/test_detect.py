@@ -1159,6 +1159,20 @@ def test_underscores_inside_addresses_stay_part_of_them(detector: Detector) -> N
     assert "http://intranet.local/a_1" in quotes(text, found, "URL")
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("You can reach our team on 433 1 44 28 26 42 from Monday", ["433 1 44 28 26 42"]),
+        ("Mobile phone 447 911 123456 after six", ["447 911 123456"]),
+        ("We shipped 433 1 44 28 26 42 units", []),  # no word about calling
+    ],
+)
+def test_a_number_with_its_plus_read_as_4_needs_a_word_about_calling(
+    detector: Detector, text: str, found: list[str]
+) -> None:
+    assert quotes(text, detector.detect(text, only("PHONE_NUMBER"))) == found
+
+
 def test_a_polish_name_with_its_l_stroke_read_as_t_is_found(detector: Detector) -> None:
     text = "Ticket closed by Pawet Kamiriska"  # "Paweł Kamińska"
     assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Pawet Kamiriska"]

@@ -447,6 +447,29 @@ def labelled_values() -> list[PatternRecognizer]:
     ]
 
 
+class _PlusReadAsFour(PatternRecognizer):
+    """An international number whose "+" OCR read as "4" ("433 1 44 28 26 42" for "+33 1 44
+    28 26 42"), in a sentence: valid once the "+" is put back, and reported only with a word
+    about calling before it (its score alone is below DLP's default minimum)."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        try:
+            number = phonenumbers.parse("+" + pattern_text[1:], None)
+        except phonenumbers.NumberParseException:
+            return False
+        return None if phonenumbers.is_valid_number(number) else False
+
+
+def plus_read_as_four() -> PatternRecognizer:
+    return _PlusReadAsFour(
+        supported_entity="PHONE_NUMBER",
+        name="InkoutPlusReadAsFourRecognizer",
+        patterns=[Pattern("4 for +, then groups", r"(?<![\w+.-])4\d{1,3}(?: \d{1,4}){2,5}\b", 0.2)],
+        # ("call" is one of spaCy's stop words, which Presidio's context search skips)
+        context=["phone", "telephone", "tel", "reach", "contact", "mobile", "cell", "fax", "ring"],
+    )
+
+
 class _SplitCard(CreditCardRecognizer):
     """Card numbers whose groups OCR split or joined ("2411-732 1-021 4-1014", "3701-789947-1
     4505"): 13 to 19 digits with a space or hyphen anywhere between them. Luhn decides, as
@@ -846,6 +869,7 @@ def all_recognizers() -> list[EntityRecognizer]:
         spaced_ipv6(),
         misread_iban(),
         *labelled_values(),
+        plus_read_as_four(),
         *ocr_tolerant_web(),
         SplitWebRecognizer(),
     ]
