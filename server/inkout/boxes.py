@@ -30,8 +30,9 @@ REACH_SIDE = 1.5
 REACH_VERTICAL = 0.35
 GAP_SIDE = 0.25
 GAP_VERTICAL = 0.12
-# A side whose ink goes on to the end of its reach reaches again, up to this many times: the
-# rest of a word tesseract read only the start of ("Fisc" of "Fischer" on a radiograph).
+# The right side of text that may be a word cut short, when its ink goes on to the end of its
+# reach, reaches again, up to this many reaches in all: the rest of a word tesseract read only
+# the start of ("Fisc" of "Fischer" on a radiograph).
 REACHES = 4
 # A punctuation mark's ink is at most this many text heights wide and high; more is a letter.
 MARK_WIDTH = 0.45

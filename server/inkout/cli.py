@@ -37,8 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     server = Server(settings)
     # The models just loaded are most of the heap and live as long as the process: a full
-    # collection scanned them all (85 ms, about once every five screenshots). Frozen, it
-    # scans only what requests leave behind.
+    # collection walked them all, a pause in whichever request set it off. Frozen, it walks
+    # only what requests leave behind.
     gc.freeze()
     server.start()
     stopped = threading.Event()

@@ -360,7 +360,7 @@ def _masked_local(local: str) -> bool:
         return True
     # Three bullets in small type read as one or two marks ("j-@", "e@", "ee@"): a user name
     # that short is a letter and marks, or e's alone.
-    if len(local) <= 2 and (masks >= 1 and masks + 1 >= len(local) or set(local) == {"e"}):
+    if len(local) <= 2 and ((masks >= 1 and masks + 1 >= len(local)) or set(local) == {"e"}):
         return True
     # bullets read partly as "e": "e**e", "je++", "l*ee"
     rest = local[1:]
