@@ -14,6 +14,7 @@ import phonenumbers
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer import predefined_recognizers as presidio_predefined
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer
+from presidio_analyzer.predefined_recognizers.generic.iban_patterns import regex_per_country
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from inkout import names
@@ -396,7 +397,8 @@ def labelled_values() -> list[PatternRecognizer]:
     what identifies them elsewhere: one misread digit fails an IBAN's mod-97 check ("2311"
     for "3311"), a dropped digit an SSN's 3-2-4 groups ("72-06-1086"), a misread octet an
     IP address ("142.130.860.172"), a "+" read as "4" a phone number ("433 1 44 28 26 42").
-    LIKELY, as label and shape agree; without the label these shapes are not reported."""
+    LIKELY, as label and shape agree; without the label these shapes are not reported (but an
+    IBAN in its country's exact layout is, at POSSIBLE: see misread_iban_digit)."""
     return [
         PatternRecognizer(
             supported_entity="IBAN_CODE",
@@ -534,6 +536,34 @@ def misread_iban() -> PatternRecognizer:
                 "IBAN with a letter in its check digits",
                 r"\b(?-i:[A-Z]{2}[\dOoSIlBZ]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)\b",
                 0.6,
+            )
+        ],
+    )
+
+
+class _MisreadIbanDigit(PatternRecognizer):
+    """IBANs with one digit of their account part misread ("... 8835 883" for "... 8835 983"):
+    mod 97 fails, but the country code, the check digits and the exact layout and length of
+    that country's IBAN are there, which no other number has. POSSIBLE: no checksum agrees."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        compact = pattern_text.replace(" ", "")
+        layout = regex_per_country.get(compact[:2])
+        if layout is None or not re.fullmatch(layout, compact):
+            return False
+        number = "".join(str(int(c, 36)) for c in compact[4:] + compact[:4])
+        return False if int(number) % 97 == 1 else None  # valid: Presidio's own reports it
+
+
+def misread_iban_digit() -> PatternRecognizer:
+    return _MisreadIbanDigit(
+        supported_entity="IBAN_CODE",
+        name="InkoutMisreadIbanDigitRecognizer",
+        patterns=[
+            Pattern(
+                "IBAN layout, checksum failing",
+                r"\b(?-i:[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)\b",
+                0.4,
             )
         ],
     )
@@ -868,6 +898,7 @@ def all_recognizers() -> list[EntityRecognizer]:
         split_card(),
         spaced_ipv6(),
         misread_iban(),
+        misread_iban_digit(),
         *labelled_values(),
         plus_read_as_four(),
         *ocr_tolerant_web(),
