@@ -511,6 +511,12 @@ class _SpacedIpv6(PatternRecognizer):
 _CHECK_DIGITS = str.maketrans("OoSIlBZ", "0051182")
 
 
+def _passes_mod97(iban: str) -> bool:
+    """Whether an IBAN without spaces passes its check: moved to the end, its first four
+    characters and the rest read as a base-36 number leave 1 modulo 97."""
+    return int("".join(str(int(c, 36)) for c in iban[4:] + iban[:4])) % 97 == 1
+
+
 class _MisreadIban(PatternRecognizer):
     """IBANs whose check digits OCR read as a letter ("NLS6 ABNA 5338 0388 53", "DES7 ..."):
     the digits put back must pass the mod-97 check, which one misread digit fails."""
@@ -522,9 +528,8 @@ class _MisreadIban(PatternRecognizer):
             return False  # read right: Presidio's own recognizer decides
         if sum(c.isdigit() for c in compact[4:]) < 6:
             return False  # words in capitals ("ALSO BLOG BOOK"), which mod 97 passes one in 97
-        fixed = compact[4:] + compact[:2] + check
-        number = "".join(str(int(c, 36)) for c in fixed)
-        return None if int(number) % 97 == 1 else False  # None keeps the pattern's LIKELY
+        fixed = compact[:2] + check + compact[4:]
+        return None if _passes_mod97(fixed) else False  # None keeps the pattern's LIKELY
 
 
 def misread_iban() -> PatternRecognizer:
@@ -551,8 +556,7 @@ class _MisreadIbanDigit(PatternRecognizer):
         layout = regex_per_country.get(compact[:2])
         if layout is None or not re.fullmatch(layout, compact):
             return False
-        number = "".join(str(int(c, 36)) for c in compact[4:] + compact[:4])
-        return False if int(number) % 97 == 1 else None  # valid: Presidio's own reports it
+        return False if _passes_mod97(compact) else None  # valid: Presidio's own reports it
 
 
 def misread_iban_digit() -> PatternRecognizer:
