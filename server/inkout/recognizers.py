@@ -367,6 +367,9 @@ def _after_label(*labels: str) -> str:
     return "(?<=[ :\n])(?:" + "|".join(alternatives) + ")"
 
 
+# An IBAN after its country code and check digits: groups of four, as printed, and the rest.
+_IBAN_GROUPS = r"(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?"
+
 _PHONE_LABELS = (
     *("Phone", "phone", "Telephone", "Tel", "Tel.", "Mobile", "Mob", "Cell", "Fax"),
     *("PHONE", "TEL", "MOBILE"),
@@ -406,8 +409,7 @@ def labelled_values() -> list[PatternRecognizer]:
             patterns=[
                 Pattern(
                     "IBAN shape after its label",
-                    _after_label("IBAN")
-                    + r"[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b",
+                    _after_label("IBAN") + r"[A-Z]{2}\d{2}" + _IBAN_GROUPS + r"\b",
                     0.6,
                 )
             ],
@@ -539,7 +541,7 @@ def misread_iban() -> PatternRecognizer:
         patterns=[
             Pattern(
                 "IBAN with a letter in its check digits",
-                r"\b(?-i:[A-Z]{2}[\dOoSIlBZ]{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)\b",
+                r"\b(?-i:[A-Z]{2}[\dOoSIlBZ]{2}" + _IBAN_GROUPS + r")\b",
                 0.6,
             )
         ],
@@ -566,7 +568,7 @@ def misread_iban_digit() -> PatternRecognizer:
         patterns=[
             Pattern(
                 "IBAN layout, checksum failing",
-                r"\b(?-i:[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?)\b",
+                r"\b(?-i:[A-Z]{2}\d{2}" + _IBAN_GROUPS + r")\b",
                 0.4,
             )
         ],
