@@ -1142,14 +1142,43 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         # An underline read as "_" glued to the number's last or first digit.
         ("Your SSN is 688-31-1200_ on file", "US_SOCIAL_SECURITY_NUMBER", "688-31-1200"),
         ("Card _4111 1111 1111 1111", "CREDIT_CARD_NUMBER", "4111 1111 1111 1111"),
-        # "e" read as a euro sign inside an IPv6 address.
+        # "e" read as a euro sign inside an IPv6 address, "f" as a pound sign, "c" as a cent.
         ("Registered from IP: 2001:db8:57€2::9635", "IP_ADDRESS", "2001:db8:57€2::9635"),
+        ("Last seen at 2001:db8:7£7::b08 today", "IP_ADDRESS", "2001:db8:7£7::b08"),
+        ("Last seen at 2001:db8:7¢57::1092 today", "IP_ADDRESS", "2001:db8:7¢57::1092"),
+        # a space inside a group of an IPv6 address
+        ("Last seen at 200 1:db8:7f7::b08 today", "IP_ADDRESS", "200 1:db8:7f7::b08"),
+        ("Last seen at 2001:db8:91 da::654c today", "IP_ADDRESS", "2001:db8:91 da::654c"),
+        # a dot of an IPv4 address read as a comma or a colon, or followed by a space
+        ("Last seen at 10.123.145,204 today", "IP_ADDRESS", "10.123.145,204"),
+        ("Last seen at 192.168:.123.93 today", "IP_ADDRESS", "192.168:.123.93"),
+        ("please whitelist 192. 168.193.34 for me", "IP_ADDRESS", "192. 168.193.34"),
+        # a mark between a card number's digits
+        ("Card 22.45 9688 7667 0190 on file", "CREDIT_CARD_NUMBER", "22.45 9688 7667 0190"),
+        ("Card 4272 '2489-1044-9287 on file", "CREDIT_CARD_NUMBER", "4272 '2489-1044-9287"),
+        ("Card 5365-9854-3597-¢ 6816 on file", "CREDIT_CARD_NUMBER", "5365-9854-3597-¢ 6816"),
     ],
 )
 def test_values_with_a_stray_mark_ocr_read_into_them_are_found(
     detector: Detector, text: str, info_type: str, value: str
 ) -> None:
     assert quotes(text, detector.detect(text, InspectSpec()), info_type) == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Totals 12.50 3.99 4.25 18.00 9.99 paid",  # amounts: no groups of four digits
+        "Scores 1.5, 2.5, 3.5, 4.5 and more",  # decimals, not one misread dot
+        "Shares 1,200,150,100 issued",  # thousands, commas only
+        "Host 2001:db8::1 bad",  # a word after an address is not a split group
+    ],
+)
+def test_figures_with_marks_between_them_are_no_cards_or_addresses(
+    detector: Detector, text: str
+) -> None:
+    found = detector.detect(text, only("CREDIT_CARD_NUMBER", "IP_ADDRESS"))
+    assert quotes(text, found) in ([], ["2001:db8::1"])
 
 
 def test_underscores_inside_addresses_stay_part_of_them(detector: Detector) -> None:
@@ -1278,6 +1307,7 @@ def test_a_finding_inside_another_of_its_type_is_one_finding(detector: Detector)
         ("Phone:\n433 1 44 2826 42\nEmail:", "PHONE_NUMBER", "433 1 44 2826 42"),  # "+" as 4
         ("Mobile: 41-720 502 1587", "PHONE_NUMBER", "41-720 502 1587"),
         ("Phone:\n(G12) 597-8395", "PHONE_NUMBER", "(G12) 597-8395"),  # a digit as a letter
+        ("Phone: $49 30 1368919", "PHONE_NUMBER", "$49 30 1368919"),  # "+" as "$"
         ("Born:\n09.02.1938", "DATE_OF_BIRTH", "09.02.1938"),
         ("Bom:\n09.02.1938", "DATE_OF_BIRTH", "09.02.1938"),  # "rn" read as "m"
     ],
@@ -1312,6 +1342,8 @@ def test_spacy_s_given_name_takes_the_listed_surname_before_its_comma(detector: 
         ("Address: 2463 Lakeview Dnve, Madison", "2463 Lakeview Dnve"),  # "ri" read as "n"
         ("Meet me at8551 Washington Street", "8551 Washington Street"),  # joined to a word
         ("Address: 7836 Maple Avemue, Springfield", "7836 Maple Avemue"),  # "n" read as "m"
+        ("Address: 7511 Milllane, Madison", "7511 Milllane"),  # the type joined to the name
+        ("Address: 38.44 Washington Street", "38.44 Washington Street"),  # a dot in a gap
     ],
 )
 def test_a_street_as_ocr_misread_it_is_still_a_street(
@@ -1340,3 +1372,97 @@ def test_the_name_after_a_letter_s_dear_is_found_without_it(detector: Detector) 
     text = "Dear Trang Dang,\nThank you for your letter."
     assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Trang Dang"]
     assert detector.detect("Dear Customer,\nThanks", InspectSpec()) == []
+
+
+def test_a_joined_word_that_ends_in_a_street_type_but_is_english_is_no_street(
+    detector: Detector,
+) -> None:
+    text = "Room 12 Workplace safety"
+    assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    ("label", "url", "after"),
+    [
+        ("URL: ", "https//portal.northwind.com/patents/6746", ""),
+        ("Web: ", "hutps://portal.acme-health.com/patients/22560", ""),
+        # a host split before its last label, which OCR read with a capital
+        ("Profile: ", "http://intranet.brightbank Jocal/users/hamdan", "\nName"),
+        # the last digits of a path split off at the end of the line
+        ("Link: ", "https://portal brightbank.com/patients/81 900", "\nNext"),
+    ],
+)
+def test_a_url_with_its_scheme_or_host_misread_is_found_whole(
+    detector: Detector, label: str, url: str, after: str
+) -> None:
+    text = label + url + after
+    assert quotes(text, detector.detect(text, InspectSpec()), "URL") == [url]
+
+
+def test_a_capitalised_word_after_a_url_with_a_path_stays_out_of_it(detector: Detector) -> None:
+    text = "see http://x.example.com/a Then/now"
+    assert quotes(text, detector.detect(text, InspectSpec()), "URL") == ["http://x.example.com/a"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Name: Ikechukwu Adebayo\nDate", "Ikechukwu Adebayo"),
+        ("Name: KAMINSKA, MAREK\nDOB", "KAMINSKA, MAREK"),
+    ],
+)
+def test_a_name_label_lifts_a_name_no_list_has(detector: Detector, text: str, name: str) -> None:
+    # "name" is one of spaCy's stop words, which Presidio's context search leaves out
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == [name]
+    other = text.replace("Name:", "Team:")
+    if not name.isupper():  # (in capitals beside small letters it is a name anyway)
+        assert quotes(other, detector.detect(other, InspectSpec()), "PERSON_NAME") == []
+
+
+def test_a_name_ending_in_an_initial_takes_the_rest_of_the_word_ocr_split_off(
+    detector: Detector,
+) -> None:
+    text = "Patient: Ewa L ewandowski\nDOB"
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Ewa L ewandowski"]
+    text = "Signed by Ewa L and the team"
+    assert "Ewa L and" not in quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME")
+
+
+def test_an_iban_with_a_dot_for_a_space_is_found_whole_when_mod_97_passes(
+    detector: Detector,
+) -> None:
+    text = "IBAN DE19 5097 7463 0391 7032.88 on file"
+    found = detector.detect(text, only("IBAN_CODE"))
+    assert quotes(text, found) == ["DE19 5097 7463 0391 7032.88"]
+    assert [d.likelihood for d in found] == [Likelihood.VERY_LIKELY]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("We spoke with QURESHI, AMIRA on the phone yesterday.", ["QURESHI, AMIRA"]),
+        ("We comply with GDPR, HIPAA and more", []),  # acronyms
+        ("Offices in DENVER, COLORADO and elsewhere", []),  # a place
+        ("QURESHI, AMIRA", []),  # no sentence around it, and no label
+    ],
+)
+def test_an_unlisted_surname_in_capitals_before_a_given_name_in_a_sentence_is_a_name(
+    detector: Detector, text: str, found: list[str]
+) -> None:
+    assert quotes(text, detector.detect(text, only("PERSON_NAME"))) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("they asked for my ssn, it's 59-75-5562", ["59-75-5562"]),
+        ("order 59-75-5562 shipped", []),  # no word about an SSN
+        ("SSN on file; visit on 12-05-2023", []),  # a date in the same shape
+    ],
+)
+def test_an_ssn_one_digit_short_needs_a_word_about_it_nearby(
+    detector: Detector, text: str, found: list[str]
+) -> None:
+    results = detector.detect(text, only("US_SOCIAL_SECURITY_NUMBER"))
+    assert quotes(text, results) == found
+    assert all(d.likelihood == Likelihood.POSSIBLE for d in results)

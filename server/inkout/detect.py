@@ -34,6 +34,7 @@ from presidio_analyzer.context_aware_enhancers import (
     ContextAwareEnhancer,
     LemmaContextAwareEnhancer,
 )
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -243,6 +244,20 @@ def _after_lower_case(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_SPLIT_TAIL = re.compile(r" ([a-z]{3,})\b")
+
+
+def _with_split_tail(text: str, d: Detection) -> Detection:
+    """A name ending in a lone capital with the rest of that word, which OCR split off with a
+    space ("Ewa L ewandowski"): a lower-case piece that is no stop word ("Ewa L and")."""
+    m = _SPLIT_TAIL.match(text, d.end)
+    if m is None or m.group(1) in STOP_WORDS:
+        return d
+    if d.end - d.start >= 3 and text[d.end - 2] == " " and text[d.end - 1].isupper():
+        return replace(d, end=m.end())
+    return d
+
+
 def _with_surname_before(text: str, start: int) -> int:
     """The start of a name, moved back over "Surname, " when the word before it is a listed
     surname that is no English word: spaCy finds the given name of "Eze, Oluwaseun" alone."""
@@ -337,8 +352,10 @@ def _under_headers(
 # ("688-31-1200_") makes "_" a word character after its last digit, and no pattern ending in
 # \b matches. The text is analysed with such underscores as spaces (offsets are unchanged).
 _STRAY_UNDERSCORE = re.compile(r"(?<=\d)_+(?!\S)|(?<!\S)_+(?=\d)")
-# "57€2" for "57e2" in an IPv6 address: a euro sign between hex digits is an "e".
-_EURO_FOR_E = re.compile(r"(?<=[0-9a-fA-F:])€(?=[0-9a-fA-F:])")
+# "57€2" for "57e2", "7£7" for "7f7", "7¢57" for "7c57" in an IPv6 address: a currency sign
+# between hex digits is the letter it is drawn like.
+_CURRENCY_FOR_HEX = re.compile(r"(?<=[0-9a-fA-F:])[€£¢](?=[0-9a-fA-F:])")
+_HEX_OF_CURRENCY = {"€": "e", "£": "f", "¢": "c"}
 
 
 # Values already masked on screen identify no one: "k•••@mail.example.org", "•••-••-3218".
@@ -813,6 +830,11 @@ class _Tokens(list[str]):
     ends: list[int]
 
 
+# Context words of inkout's recognizers that spaCy counts as stop words. "us" (a US
+# passport's context in Presidio) stays out: in "contact us" it says nothing.
+_STOP_WORD_CONTEXT = frozenset({"name", "call"})
+
+
 class _ContextEnhancer(LemmaContextAwareEnhancer):
     """Presidio's context scoring, with the token under each finding found by bisection and
     without a deep copy of every result.
@@ -940,7 +962,11 @@ class Detector:
             i + len(t) for i, t in zip(artifacts.tokens_indices, artifacts.tokens, strict=True)
         ]
         # The context keywords are derived from the lemmas when the artifacts are made.
-        artifacts.keywords = artifacts.set_keywords(engine, artifacts.lemmas, "en")
+        # Presidio leaves out spaCy's stop words, "name" and "call" among them: a "Name:"
+        # label would never lift the name beside it.
+        keywords = artifacts.set_keywords(engine, artifacts.lemmas, "en")
+        keywords += sorted(_STOP_WORD_CONTEXT.intersection(artifacts.lemmas))
+        artifacts.keywords = keywords
         return artifacts
 
     def _entities(self, doc: Doc) -> list[Span]:
@@ -994,7 +1020,7 @@ class Detector:
         if not text.strip():
             return []
         text = _STRAY_UNDERSCORE.sub(lambda m: " " * len(m.group()), text)
-        text = _EURO_FOR_E.sub("e", text)
+        text = _CURRENCY_FOR_HEX.sub(lambda m: _HEX_OF_CURRENCY[m.group()], text)
         candidates: list[Detection] = []
         if plan.presidio_entities:
             with self._lock:
@@ -1025,6 +1051,9 @@ class Detector:
                     if end > start:
                         candidates.append(Detection(name, start, end, likelihood, r.score))
         candidates.extend(_under_headers(text, headers, plan.builtins))
+        candidates = [
+            _with_split_tail(text, d) if d.info_type == "PERSON_NAME" else d for d in candidates
+        ]
         masked = _masked_values(text)
         if masked:
             candidates = [d for d in candidates if not _inside_masked(d, masked)]

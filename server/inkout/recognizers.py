@@ -69,15 +69,40 @@ def date_of_birth() -> PatternRecognizer:
     )
 
 
+# Street types OCR joins to the name before them ("Milllane" for "Mill Lane"); short ones
+# ("Way", "Row") end too many words.
+_GLUED_TYPES = (
+    "street|avenue|road|lane|drive|boulevard|place|court|terrace|circle|parkway|square|crescent"
+)
+
+
+class _StreetAddress(PatternRecognizer):
+    """A street type joined to the name before it counts only when the joined word is no
+    English word: "Millane" is a street, "Workplace" is not."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        last = pattern_text.split()[-1].rstrip(".")
+        if re.fullmatch(_STREET_TYPES, last) or not names.lexicon().is_english(last):
+            return None
+        return False
+
+
 def street_address() -> PatternRecognizer:
     """A house number, one to four capitalised words and a street type: "1234 Maple Avenue".
-    The number may follow a lower-case word OCR joined it to ("at8551 Washington Street")."""
-    number = r"(?<!\d)(?<!(?-i:[A-Z]))\d{1,6}[A-Za-z]?"  # Presidio matches ignoring case
+    The number may follow a lower-case word OCR joined it to ("at8551 Washington Street"),
+    or hold a dot or comma OCR read in a gap ("38.44 Washington Street")."""
+    number = (  # Presidio matches ignoring case
+        r"(?<![\d.,])(?<!(?-i:[A-Z]))(?:\d{1,3}[.,]\d{1,3}(?=\s)|\d{1,6}[A-Za-z]?)"
+    )
     pattern = rf"{number}\s+(?:[A-Z][A-Za-z'.-]*\s+){{1,4}}{_STREET_TYPES}"
-    return PatternRecognizer(
+    glued = rf"{number}\s+(?:[A-Z][A-Za-z'.-]*\s+){{0,3}}(?-i:[A-Z][a-z]{{2,}}(?:{_GLUED_TYPES}))\b"
+    return _StreetAddress(
         supported_entity="STREET_ADDRESS",
         name="InkoutStreetAddressRecognizer",
-        patterns=[Pattern("house number, street, type", pattern, 0.5)],
+        patterns=[
+            Pattern("house number, street, type", pattern, 0.5),
+            Pattern("house number, street joined to its type", glued, 0.5),
+        ],
         context=["address", "street", "addr", "residence", "lives", "ship", "mailing"],
     )
 
@@ -185,7 +210,10 @@ _USER_PIECE = re.compile(r"[A-Za-z0-9._%+-]+")
 _DOMAIN_PIECE = re.compile(r"[A-Za-z0-9.-]+")
 # Where a URL starts inside a token ("athttp://", "httpy/intranet", "www"): a scheme and its
 # colon or slash as OCR reads them, or "www" not followed by more letters of a word.
-_URL_START = re.compile(r"(?i)(?:https?|ftp)(?= ?[:;]|y?/)|www(?![a-z])")
+_URL_START = re.compile(r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|ftp)(?= ?[:;]|y?/)|www(?![a-z])")
+# A URL as written, its scheme's colon dropped ("https//") or one letter of "http" misread
+# ("hutps://"): the two slashes leave no doubt.
+_WRITTEN_URL = re.compile(r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|ftp)(?:://|//)[^/]")
 _TRAILING = ".,;:!?)]>\"'"
 _TOKEN = re.compile(r"\S+")
 # Lower-case words that come before an address in a sentence, and are no part of it,
@@ -332,10 +360,20 @@ def _split_url(
         if not piece or not _WEB_PIECE.fullmatch(piece):
             break
         previous = text[tokens[k][0] : tokens[k][1]]
+        path = "/" in text[start : tokens[k][1]].split("//", 1)[-1]
         continues = (
-            (_urlish(piece) and not piece[0].isupper())
+            # a capital is a sentence's next word, unless a path follows it while the host
+            # is not finished ("intranet.brightbank Jocal/users/hamdan")
+            (_urlish(piece) and (not piece[0].isupper() or (not path and "/" in piece)))
             or piece[0] in "./"
             or (previous[-1] in "./:" and (piece[0].islower() or piece[0].isdigit()))
+            # the last digits of a path at the end of its line: ".../patients/81 900"
+            or (
+                piece.isdigit()
+                and path
+                and previous[-1].isdigit()
+                and text[tokens[k + 1][1] : tokens[k + 1][1] + 1] in ("", "\n")
+            )
             # a host word between two others: "intranet tailspin local/users/do"
             or (
                 piece.islower()
@@ -348,7 +386,7 @@ def _split_url(
         k += 1
         joins += 1
         end = tokens[k][0] + len(piece)
-    written = re.match(r"(?i)(?:https?|ftp)://[^/]", token) is not None
+    written = _WRITTEN_URL.match(token) is not None
     if joins == 0 and not written:
         return None
     if end - start < 8:
@@ -374,12 +412,13 @@ _PHONE_LABELS = (
     *("Phone", "phone", "Telephone", "Tel", "Tel.", "Mobile", "Mob", "Cell", "Fax"),
     *("PHONE", "TEL", "MOBILE"),
 )
-# Digits as OCR reads them beside a label: "+" as "4" ("433 1 44 28 26 42", "41-720 ..."),
-# a digit as a letter ("(G12) 597-8395"), spaces dropped ("449307141066").
+# Digits as OCR reads them beside a label: "+" as "4" ("433 1 44 28 26 42", "41-720 ...") or
+# as "$" ("$49 30 1368919"), a digit as a letter ("(G12) 597-8395"), spaces dropped
+# ("449307141066").
 _DIGIT = r"[\dOolISGBZ]"
 _PHONE_SHAPE = (
-    rf"(?:(?:\+ ?)?\(?{_DIGIT}{{1,4}}\)?(?:[ .\-]{{1,2}}\(?{_DIGIT}{{1,8}}\)?){{1,6}}(?![\w-])"
-    r"|(?:\+ ?)?\d{7,15}\b)"
+    rf"(?:(?:[+$] ?)?\(?{_DIGIT}{{1,4}}\)?(?:[ .\-]{{1,2}}\(?{_DIGIT}{{1,8}}\)?){{1,6}}(?![\w-])"
+    r"|(?:[+$] ?)?\d{7,15}\b)"
 )
 
 
@@ -495,9 +534,95 @@ def split_card() -> CreditCardRecognizer:
     )
 
 
+# A mark OCR put between a card number's digits: a dot for a space ("22.45 9688 ..."), a
+# quote or a cent sign from a speck ("4272 '2489-...", "3597-¢ 6816").
+_CARD_MARK = re.compile(r"[.,'\u2019\u00a2:]")
+
+
+class _MarkedCard(CreditCardRecognizer):
+    """Card numbers with one stray mark between their digits. Decimal figures have marks too
+    ("12.50 3.99 4.25 18.00"), so three groups of exactly four digits are needed besides
+    Luhn: the layout of a card, not of a list of amounts."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        digits = "".join(c for c in pattern_text if c.isdigit())
+        groups = re.findall(r"\d+", pattern_text)
+        if (
+            not 13 <= len(digits) <= 19
+            or len(_CARD_MARK.findall(pattern_text)) != 1
+            or sum(len(g) == 4 for g in groups) < 3
+        ):
+            return False
+        return super().validate_result(digits)
+
+
+def marked_card() -> CreditCardRecognizer:
+    return _MarkedCard(
+        patterns=[
+            Pattern(
+                "digit groups, one stray mark between them (weak)",
+                r"\b\d{1,4}(?:(?: ?-?[.,'\u2019\u00a2:]-? ?| ?- ?| )\d{1,4}){3,6}\b",
+                0.3,
+            )
+        ],
+        name="InkoutMarkedCardRecognizer",
+    )
+
+
+class _LooseIpv4(PatternRecognizer):
+    """IPv4 addresses with one separator misread: a comma or a colon for a dot ("10.123.145,204",
+    "192.168:.123.93") or a space after a dot ("192. 168.193.34"). The others must be dots
+    and every number an octet, so a list of decimals ("1.5, 2.5, 3.5") is none."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        numbers = re.findall(r"\d+", pattern_text)
+        separators = re.findall(r"[^\d]+", pattern_text)
+        if sum(sep != "." for sep in separators) != 1 or any(int(n) > 255 for n in numbers):
+            return False
+        return None
+
+
+def loose_ipv4() -> PatternRecognizer:
+    return _LooseIpv4(
+        supported_entity="IP_ADDRESS",
+        name="InkoutLooseIpv4Recognizer",
+        patterns=[
+            Pattern(
+                "four numbers, one separator misread",
+                r"(?<![\w.,:])\d{1,3}(?:(?:\.[ :]?|[,:]\.?)\d{1,3}){3}(?![\w]|[.,:]\d)",
+                0.6,
+            )
+        ],
+    )
+
+
+class _SsnDigitDropped(PatternRecognizer):
+    """An SSN with one digit dropped by OCR ("59-75-5562"), in its hyphenated groups: eight
+    digits. Alone it scores too low to report; a word such as "SSN" before it makes it
+    POSSIBLE. A date in the same shape ("12-05-2023") is none."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        groups = pattern_text.split("-")
+        if sum(len(g) for g in groups) != 8:
+            return False
+        if len(groups[2]) == 4 and groups[2][:2] in ("19", "20"):
+            return False
+        return None
+
+
+def ssn_digit_dropped() -> PatternRecognizer:
+    return _SsnDigitDropped(
+        supported_entity="US_SSN",
+        name="InkoutSsnDigitDroppedRecognizer",
+        patterns=[Pattern("SSN groups, one digit short", r"\b\d{2,3}-\d{1,2}-\d{3,4}\b", 0.1)],
+        context=["ssn", "social", "security"],
+    )
+
+
 class _SpacedIpv6(PatternRecognizer):
-    """IPv6 addresses with spaces OCR put around a colon ("2001 :db8:be60::caaa", "3d02: :986e");
-    the address without them must parse."""
+    """IPv6 addresses with spaces OCR put around a colon ("2001 :db8:be60::caaa", "3d02: :986e")
+    or inside a group ("200 1:db8:7f7::b08"); the address without them must parse, so a
+    group split in two still has at most four digits."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
         import ipaddress
@@ -551,14 +676,18 @@ def misread_iban() -> PatternRecognizer:
 class _MisreadIbanDigit(PatternRecognizer):
     """IBANs with one digit of their account part misread ("... 8835 883" for "... 8835 983"):
     mod 97 fails, but the country code, the check digits and the exact layout and length of
-    that country's IBAN are there, which no other number has. POSSIBLE: no checksum agrees."""
+    that country's IBAN are there, which no other number has. POSSIBLE: no checksum agrees.
+    A dot OCR read for a space ("... 7032.88") ends Presidio's pattern early; with the dots
+    left out, an IBAN that passes mod 97 is one for certain."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        compact = pattern_text.replace(" ", "")
+        compact = pattern_text.replace(" ", "").replace(".", "")
         layout = regex_per_country.get(compact[:2])
         if layout is None or not re.fullmatch(layout, compact):
             return False
-        return False if _passes_mod97(compact) else None  # valid: Presidio's own reports it
+        if _passes_mod97(compact):
+            return "." in pattern_text  # without a dot, Presidio's own reports it
+        return None
 
 
 def misread_iban_digit() -> PatternRecognizer:
@@ -567,8 +696,8 @@ def misread_iban_digit() -> PatternRecognizer:
         name="InkoutMisreadIbanDigitRecognizer",
         patterns=[
             Pattern(
-                "IBAN layout, checksum failing",
-                r"\b(?-i:[A-Z]{2}\d{2}" + _IBAN_GROUPS + r")\b",
+                "IBAN layout, checksum failing or a dot for a space",
+                r"\b(?-i:[A-Z]{2}\d{2}(?:[ .]?[A-Z0-9]{4}){2,7}(?:[ .]?[A-Z0-9]{1,3})?)\b",
                 0.4,
             )
         ],
@@ -576,14 +705,17 @@ def misread_iban_digit() -> PatternRecognizer:
 
 
 def spaced_ipv6() -> PatternRecognizer:
-    group = r"[0-9A-Fa-f]{1,4}"
+    # a group of up to four hex digits, or one OCR split with a space ("91 da"), but not the
+    # last: "2001:db8::1 bad" ends before the word
+    group = r"[0-9A-Fa-f]{1,4}(?: [0-9A-Fa-f]{1,3}(?= ?:))?"
+    first = r"(?:[0-9A-Fa-f]{3,4}|[0-9A-Fa-f]{1,3} [0-9A-Fa-f]{1,3})"
     return _SpacedIpv6(
         supported_entity="IP_ADDRESS",
         name="InkoutSpacedIpv6Recognizer",
         patterns=[
             Pattern(
-                "IPv6 with spaces around a colon",
-                rf"(?<![\w:])[0-9A-Fa-f]{{3,4}}(?: ?: ?{group}| ?: ?: ?{group}?){{2,7}}(?![\w:])",
+                "IPv6 with spaces around a colon or inside a group",
+                rf"(?<![\w:]){first}(?: ?: ?{group}| ?: ?: ?(?:{group})?){{2,7}}(?![\w:])",
                 0.6,
             )
         ],
@@ -784,7 +916,22 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                     and not lex.is_english(second)
                     and second.lower() not in _PLACES
                 )
-                found = a_surname and (b_given or unlisted) and not phrase
+                # An unlisted surname in capitals inside a sentence ("We spoke with QURESHI,
+                # AMIRA on the phone"): only a record's name is written so. Headings in
+                # capitals have no small letters around them, and acronyms are short or
+                # have no vowel.
+                in_sentence = (
+                    first.isupper()
+                    and second.isupper()
+                    and not (a_given or a_surname)
+                    and len(first) >= 4
+                    and not lex.is_english(first)
+                    and first.lower() not in _PLACES
+                    and (b_given or (unlisted and len(second) >= 4))
+                    and all(any(c in "AEIOUY" for c in w) for w in (first, second))
+                    and any(c.islower() for c in row)
+                )
+                found = (a_surname and (b_given or unlisted) or in_sentence) and not phrase
             else:
                 found = False
             if found:
@@ -902,7 +1049,10 @@ def all_recognizers() -> list[EntityRecognizer]:
         GazetteerNameRecognizer(),
         two_series_card(),
         split_card(),
+        marked_card(),
         spaced_ipv6(),
+        loose_ipv4(),
+        ssn_digit_dropped(),
         misread_iban(),
         misread_iban_digit(),
         *labelled_values(),
