@@ -21,8 +21,8 @@ from inkout.ocr import (
     better,
     confident_lines,
     doubtful_pieces,
-    faint_contrast,
     faint_lines,
+    faint_thresholds,
     merge,
     prepare,
     reading_order,
@@ -280,6 +280,20 @@ def test_labels_without_a_colon_in_smaller_type_are_labels_of_the_value_below() 
     _same_glyphs(before, after)
 
 
+def test_born_without_a_colon_is_the_label_of_the_date_beside_it() -> None:
+    before = _pieces_ocr(
+        [
+            ("Born", (260, 560, 40, 14)),
+            ("Customer", (260, 440, 120, 18)),
+            ("26.10.1972", (464, 558, 70, 14)),
+            ("Administrator", (24, 718, 90, 14)),
+        ]
+    )
+    after = reading_order(before)
+    assert after.text == "Born\n26.10.1972\nCustomer\nAdministrator"
+    _same_glyphs(before, after)
+
+
 def test_a_line_tesseract_broke_in_two_is_one_line_again() -> None:
     before = _pieces_ocr(
         [
@@ -304,8 +318,8 @@ def test_words_that_cannot_end_a_cell_need_a_wider_gap_to_start_a_new_one() -> N
 
     before, after = Box(0, 0, 100, 25), Box(138, 0, 100, 25)  # 38 px apart, 25 px tall
     assert _column_gap(before, after)
-    assert _unfinished("Chukwu,") and _unfinished("yyamamoto@ora")
-    assert not _unfinished("Moreno") and not _unfinished("jo@x.io")
+    assert _unfinished("Chukwu,") and _unfinished("yyamamoto@ora") and _unfinished("+33")
+    assert not _unfinished("Moreno") and not _unfinished("jo@x.io") and not _unfinished("+3310")
     assert not _column_gap(before, after, unfinished=True)
 
 
@@ -481,14 +495,21 @@ def test_faint_grey_print_the_first_reading_drops_is_read_on_a_second_look(ocr_e
     assert "Fabrikam Health Services" in ocr.text
 
 
-def test_the_faint_threshold_rises_with_the_grain_of_the_image() -> None:
+def test_the_faint_threshold_rises_with_the_grain_around_it() -> None:
     clean = np.full((400, 600), 220, np.uint8)
-    assert faint_contrast(clean) == FAINT_CONTRAST
+    assert (faint_thresholds(clean) == FAINT_CONTRAST).all()
+    assert faint_thresholds(clean).shape == text_edges(clean).shape
     grain = np.random.default_rng(3).normal(0, 9, clean.shape)
     grainy = np.clip(clean + grain, 0, 255).astype(np.uint8)
-    assert faint_contrast(grainy) == EDGE_CONTRAST
+    assert (faint_thresholds(grainy) == EDGE_CONTRAST).all()
     # On an image that grainy there is no faint pass at all.
     assert faint_lines(OcrText("", (), ()), prepare(grainy), []) == []
+    # A sheet of smooth paper on a grainy desk: the paper is searched to its faintest print.
+    desk = grainy.copy()
+    desk[128:320, 128:448] = 220
+    thresholds = faint_thresholds(desk)
+    assert (thresholds[128:320, 64:224] == FAINT_CONTRAST).all()
+    assert (thresholds[:64] == EDGE_CONTRAST).all()
 
 
 def test_faint_lines_leave_out_regions_already_found_and_widen_the_rest() -> None:

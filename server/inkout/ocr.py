@@ -98,20 +98,23 @@ MIN_LINE_ROWS = 150
 # Neighbouring pixels (two columns apart) this far apart in gray are a text edge.
 EDGE_CONTRAST = 40
 # Grey print photographed in dim light can stay below EDGE_CONTRAST: the second look searches
-# down to FAINT_CONTRAST, but never within NOISE_MARGIN times the image's own noise, so that
-# a radiograph's grain is not taken for lines of text.
+# down to FAINT_CONTRAST, but never within NOISE_MARGIN times the noise around, measured in
+# tiles of FAINT_TILE pixels, so that a radiograph's grain or a textured desk is not taken for
+# lines of text, while the smooth paper beside it is searched to its faintest print.
 FAINT_CONTRAST = 16
-NOISE_MARGIN = 2.5
+NOISE_MARGIN = 6.0
+FAINT_TILE = 64
 
 
-def text_edges(gray: np.ndarray, threshold: int = EDGE_CONTRAST) -> np.ndarray:
+def text_edges(gray: np.ndarray, threshold: int | np.ndarray = EDGE_CONTRAST) -> np.ndarray:
     """Where text may be: sharp horizontal contrast edges, on every second column.
 
     Edges rather than dark pixels, so dark panels and smooth backgrounds count as blank. Edges
     that belong to long vertical or slightly slanted runs (panel borders, table rules, the
     sides of a photographed sheet) are structure, not text: an opening with a tall kernel
     finds them, and no glyph stroke is that tall. Every second column is enough to find text
-    and halves the cost. Column k of the map is column 2k of gray.
+    and halves the cost. Column k of the map is column 2k of gray. threshold: one for the
+    whole image, or one per place of the map (see faint_thresholds).
     """
     half = np.ascontiguousarray(gray[:, ::2])
     edges = (cv2.absdiff(half[:, 1:], half[:, :-1]) > threshold).view(np.uint8)
@@ -123,19 +126,34 @@ def text_edges(gray: np.ndarray, threshold: int = EDGE_CONTRAST) -> np.ndarray:
     return edges
 
 
-def faint_contrast(gray: np.ndarray) -> int:
-    """The edge threshold for a second look at gray: FAINT_CONTRAST on a clean image, up to
-    EDGE_CONTRAST on a grainy one. Noise is the 90th percentile of the differences between
-    pixels of a sparse sample, eight columns apart: text covers less than a tenth of most
-    images.
+def faint_thresholds(gray: np.ndarray) -> np.ndarray:
+    """Edge thresholds for a second look at gray, one per place of the text_edges map:
+    FAINT_CONTRAST on smooth paper, up to EDGE_CONTRAST where the image is grainy.
+
+    Noise is measured tile by tile, as the median difference between the neighbours that
+    text_edges compares: text covering less than half a tile leaves it unchanged. One figure
+    for the whole image let a photo's textured desk hide the faint labels on its paper
+    ("Patient name:", "MRN" above their values).
     """
-    half = gray[::4, ::8]
-    sample = cv2.absdiff(half[:, 1:], half[:, :-1]).ravel()
-    if sample.size == 0:
-        return EDGE_CONTRAST
-    k = int(0.9 * (sample.size - 1))
-    noise = float(np.partition(sample, k)[k])
-    return int(min(EDGE_CONTRAST, max(FAINT_CONTRAST, NOISE_MARGIN * noise)))
+    shape = (gray.shape[0], max(0, (gray.shape[1] + 1) // 2 - 1))  # text_edges' map
+    # every fourth row and every second column of the map: (4k, 4k + 2) in gray
+    a, b = gray[::4, 0:-2:4], gray[::4, 2::4]
+    n = min(a.shape[1], b.shape[1])
+    if a.shape[0] == 0 or n == 0:  # nothing to compare: no faint pass
+        return np.full(shape, EDGE_CONTRAST, np.uint8)
+    sample = cv2.absdiff(np.ascontiguousarray(a[:, :n]), np.ascontiguousarray(b[:, :n]))
+    # a tile, in the sample; the rows and columns left over take the last tile's threshold
+    height, width = min(FAINT_TILE // 4, sample.shape[0]), min(FAINT_TILE // 4, n)
+    rows, cols = sample.shape[0] // height, n // width
+    tiled = sample[: rows * height, : cols * width].reshape(rows, height, cols, width)
+    values = tiled.transpose(0, 2, 1, 3).reshape(rows, cols, -1)
+    middle = values.shape[2] // 2
+    noise = np.partition(values, middle, axis=2)[:, :, middle]  # the median, near enough
+    tiles = np.clip(NOISE_MARGIN * noise, FAINT_CONTRAST, EDGE_CONTRAST).astype(np.uint8)
+    size = (cols * 2 * width, rows * 4 * height)  # (width, height): each tile repeated
+    full = cv2.resize(tiles, size, interpolation=cv2.INTER_NEAREST)
+    full = full[: shape[0], : shape[1]]
+    return np.pad(full, ((0, shape[0] - full.shape[0]), (0, shape[1] - full.shape[1])), "edge")
 
 
 def band_cuts(gray: np.ndarray, bands: int, edges: np.ndarray | None = None) -> list[int]:
@@ -376,9 +394,18 @@ def rejoin_lines(ocr: OcrText) -> OcrText:
 STACKED_GAP = 1.5
 
 
+# Labels forms write without a colon, which only their words tell from a value.
+_BARE_LABELS = frozenset({"born", "birthday", "birth date", "date of birth"})
+
+
 def _is_label(text: str) -> bool:
-    """A form label on its own: "Date of birth:", or an abbreviation such as "MRN", "DOB"."""
-    return text.endswith(":") or (2 <= len(text) <= 5 and text.isalpha() and text.isupper())
+    """A form label on its own: "Date of birth:", an abbreviation such as "MRN", "DOB", or
+    "Born" beside its date."""
+    return (
+        text.endswith(":")
+        or (2 <= len(text) <= 5 and text.isalpha() and text.isupper())
+        or text.lower() in _BARE_LABELS
+    )
 
 
 # A label without a colon ("Born") is told by its size: its value below is this much taller.
@@ -593,10 +620,13 @@ def faint_lines(ocr: OcrText, p: Prepared, found: list[Box]) -> list[Box]:
     last letters leave few edges: each region is widened by its height on both sides, and
     regions that then overlap are one.
     """
-    contrast = faint_contrast(p.gray)
-    if contrast >= EDGE_CONTRAST:
+    thresholds = faint_thresholds(p.gray)
+    if thresholds.size == 0 or thresholds.min() >= EDGE_CONTRAST:
         return []
-    lines = unread_lines(text_edges(p.gray, contrast), ocr, p, FAINT_GAP)
+    edges = text_edges(p.gray, thresholds)
+    for r in found:  # read on their own: a faint label right above one stays apart from it
+        edges[max(0, r.top - 2) : r.bottom + 2, max(0, r.left - 2) // 2 : (r.right + 3) // 2] = 0
+    lines = unread_lines(edges, ocr, p, FAINT_GAP)
     return widened([r for r in lines if not any(_area(r, other) for other in found)])
 
 
@@ -967,9 +997,14 @@ def _column_gap(before: Box | None, after: Box | None, unfinished: bool = False)
 
 def _unfinished(word: str) -> bool:
     """Whether the text goes on after this word: a comma ("Chukwu, Adaeze", cut at an image's
-    edge, its boxes shorter than its type), or an address without a dot after its "@"
-    ("yyamamoto@ora nge.fr", a wide letter gap in a scan)."""
-    return word.endswith(",") or ("@" in word and "." not in word.rsplit("@", 1)[1])
+    edge, its boxes shorter than its type), an address without a dot after its "@"
+    ("yyamamoto@ora nge.fr", a wide letter gap in a scan), or a country calling code ("+33",
+    before a number whose first digit tesseract's box left out)."""
+    return (
+        word.endswith(",")
+        or ("@" in word and "." not in word.rsplit("@", 1)[1])
+        or (word[:1] == "+" and word[1:].isdigit() and len(word) <= 4)
+    )
 
 
 def _collect(api: PyTessBaseAPI, p: Prepared) -> OcrText:
