@@ -1466,3 +1466,20 @@ def test_an_ssn_one_digit_short_needs_a_word_about_it_nearby(
     results = detector.detect(text, only("US_SOCIAL_SECURITY_NUMBER"))
     assert quotes(text, results) == found
     assert all(d.likelihood == Likelihood.POSSIBLE for d in results)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Last login from\n192168.199.60", ["192168.199.60"]),
+        ("order 192168.199.60 shipped", []),  # no word about an address
+        ("Last login from 10.15.7", []),  # three numbers, none of two octets
+        ("Last login from 10.0012.5", []),  # no octet starts with 0
+    ],
+)
+def test_an_ip_address_with_a_dot_dropped_needs_a_word_about_it_nearby(
+    detector: Detector, text: str, found: list[str]
+) -> None:
+    results = detector.detect(text, only("IP_ADDRESS"))
+    assert quotes(text, results) == found
+    assert all(d.likelihood == Likelihood.POSSIBLE for d in results)

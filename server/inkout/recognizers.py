@@ -596,6 +596,41 @@ def loose_ipv4() -> PatternRecognizer:
     )
 
 
+class _IpDotDropped(PatternRecognizer):
+    """An IPv4 address with one dot dropped by OCR ("192168.199.60"): three numbers, one of
+    which splits into two octets. Alone it scores too low to report; a word such as "IP" or
+    "login" before it makes it POSSIBLE."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        groups = pattern_text.split(".")
+        long = [g for g in groups if len(g) > 3]
+        if len(groups) != 3 or len(long) != 1 or any(int(g) > 255 for g in groups if len(g) <= 3):
+            return False
+        joined = long[0]
+        if not any(_octet(joined[:k]) and _octet(joined[k:]) for k in range(1, len(joined))):
+            return False
+        return None
+
+
+def _octet(digits: str) -> bool:
+    return 1 <= len(digits) <= 3 and int(digits) <= 255 and (digits == "0" or digits[0] != "0")
+
+
+def ip_dot_dropped() -> PatternRecognizer:
+    return _IpDotDropped(
+        supported_entity="IP_ADDRESS",
+        name="InkoutIpDotDroppedRecognizer",
+        patterns=[
+            Pattern(
+                "three numbers, one of two octets",
+                r"(?<![\w.])\d{1,6}\.\d{1,6}\.\d{1,6}(?![\w]|\.\d)",
+                0.1,
+            )
+        ],
+        context=["ip", "ipv4", "login", "host", "server"],
+    )
+
+
 class _SsnDigitDropped(PatternRecognizer):
     """An SSN with one digit dropped by OCR ("59-75-5562"), in its hyphenated groups: eight
     digits. Alone it scores too low to report; a word such as "SSN" before it makes it
@@ -1053,6 +1088,7 @@ def all_recognizers() -> list[EntityRecognizer]:
         spaced_ipv6(),
         loose_ipv4(),
         ssn_digit_dropped(),
+        ip_dot_dropped(),
         misread_iban(),
         misread_iban_digit(),
         *labelled_values(),
