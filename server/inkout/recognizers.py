@@ -140,8 +140,8 @@ def labelled_name() -> PatternRecognizer:
         # them out leaked more values than it spared words, and a leak is the worse error.
         context=(
             "name patient spouse holder contact customer client employee owner recipient "
-            "sender signed physician doctor dr referring technician guardian applicant tenant "
-            "attn dear"
+            "sender signed physician doctor dr referring referred technician guardian applicant "
+            "tenant attn dear insured beneficiary subscriber"
         ).split(),
     )
 
