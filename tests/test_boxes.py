@@ -241,3 +241,19 @@ def test_a_word_box_reaching_into_the_next_line_is_cut_to_its_own_line() -> None
     below = ocr.words[4].box  # "109"
     assert box.bottom <= below.top
     assert box.right >= miller.box.right and box.top <= miller.box.top + 4  # its own ink
+
+
+def test_a_span_covers_a_second_reading_of_its_ink_placed_elsewhere_in_the_text() -> None:
+    # "OGUNL" boxed short by the first reading, "LEYE" read again by a second look over the
+    # last letter and the rest: another line of the text, the same row of the image.
+    base = _ocr(["YETUNDE OGUNL", "Study", "LEYE"])
+    ogunl, leye = base.words[1], base.words[3]
+    again = replace(leye, box=Box(ogunl.box.right - 8, ogunl.box.top, 50, ogunl.box.height))
+    ocr = replace(base, words=(*base.words[:3], again))
+    (box,) = BoxIndex(ocr).boxes(0, ogunl.end)
+    assert box.right == again.box.right
+    # a word beside it, not over it, stays out
+    beside = replace(again, box=replace(again.box, left=ogunl.box.right + 6))
+    apart = replace(base, words=(*base.words[:3], beside))
+    (box,) = BoxIndex(apart).boxes(0, ogunl.end)
+    assert box.right == ogunl.box.right

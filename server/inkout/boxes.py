@@ -220,10 +220,41 @@ def _within_lines(words: tuple[Word, ...]) -> tuple[Word, ...]:
     return tuple(cut.get(i, w) for i, w in enumerate(words))
 
 
+# Two words on one row whose boxes overlap by this many text heights (a good part of a
+# letter; word boxes of one reading never overlap so) read the same ink twice.
+SAME_INK = 0.3
+
+
+def _same_ink(words: tuple[Word, ...]) -> list[list[int]]:
+    """For each word, the other words that read part of its ink again.
+
+    A second look at letter-spaced text can read the end of a word tesseract boxed short
+    ("Fontaine" then "Aine", "OGUNL" then "LEYE", on a radiograph): the finding holds the
+    first reading, and the pixels of the second stay readable unless its box is covered
+    too. Words of one row do not overlap otherwise, so a sweep by left edge finds them.
+    """
+    partners: list[list[int]] = [[] for _ in words]
+    order = sorted(range(len(words)), key=lambda i: words[i].box.left)
+    for n, i in enumerate(order):
+        a = words[i].box
+        for j in order[n + 1 :]:
+            b = words[j].box
+            if b.left >= a.right:
+                break
+            wide = min(a.right, b.right) - b.left
+            tall = min(a.bottom, b.bottom) - max(a.top, b.top)
+            low = min(a.height, b.height)
+            if wide >= SAME_INK * low and 2 * tall >= low:
+                partners[i].append(j)
+                partners[j].append(i)
+    return partners
+
+
 class BoxIndex:
     """Looks up the boxes of character spans in one OCR result; build once per image.
 
-    With the image's gray pixels, every box is fitted to the ink (see the module doc).
+    With the image's gray pixels, every box is fitted to the ink (see the module doc). A
+    span's box also covers the words that read part of its ink again (see _same_ink).
     """
 
     def __init__(self, ocr: OcrText, gray: np.ndarray | None = None):
@@ -235,6 +266,7 @@ class BoxIndex:
         self._symbols: list[list[Symbol]] = [[] for _ in ocr.words]
         for s in ocr.symbols:
             self._symbols[s.word].append(s)
+        self._same_ink = _same_ink(self._words)
 
     def word_boxes(self) -> tuple[Box, ...]:
         """Every word's box: what redact_all_text covers."""
@@ -257,6 +289,8 @@ class BoxIndex:
             if box is not None:
                 small = self._text[min(end, word.end) - 1].islower()
                 per_line.setdefault(word.line, []).append((box, left_limit, right_limit, small))
+                for j in self._same_ink[i]:
+                    per_line[word.line].append((self._words[j].box, None, None, False))
         covered = []
         for _, pieces in sorted(per_line.items()):
             box = union([p[0] for p in pieces])
