@@ -1335,6 +1335,15 @@ def test_spacy_s_given_name_takes_the_listed_surname_before_its_comma(detector: 
     assert quotes(text, detector.detect(text, only("PERSON_NAME"))) == ["Eze, Oluwaseun"]
 
 
+def test_a_given_name_in_capitals_takes_the_unlisted_surname_in_capitals_before_it(
+    detector: Detector,
+) -> None:
+    text = "HAMDAN, TARIQ\nDOB 05/26/1961"
+    assert quotes(text, detector.detect(text, only("PERSON_NAME"))) == ["HAMDAN, TARIQ"]
+    text = "PATIENT, TARIQ\nDOB 05/26/1961"  # an English word is no surname
+    assert quotes(text, detector.detect(text, only("PERSON_NAME"))) == ["TARIQ"]
+
+
 @pytest.mark.parametrize(
     ("text", "street"),
     [
@@ -1343,6 +1352,7 @@ def test_spacy_s_given_name_takes_the_listed_surname_before_its_comma(detector: 
         ("Meet me at8551 Washington Street", "8551 Washington Street"),  # joined to a word
         ("Address: 7836 Maple Avemue, Springfield", "7836 Maple Avemue"),  # "n" read as "m"
         ("Address: 7511 Milllane, Madison", "7511 Milllane"),  # the type joined to the name
+        ("Address: 2728 MillLane, Madison", "2728 MillLane"),
         ("Address: 38.44 Washington Street", "38.44 Washington Street"),  # a dot in a gap
     ],
 )
@@ -1390,6 +1400,8 @@ def test_a_joined_word_that_ends_in_a_street_type_but_is_english_is_no_street(
         ("Profile: ", "http://intranet.brightbank Jocal/users/hamdan", "\nName"),
         # the last digits of a path split off at the end of the line
         ("Link: ", "https://portal brightbank.com/patients/81 900", "\nNext"),
+        ("Web: ", "http: \u2018/northwind.example.net/account/schulz", ""),  # a slash as a quote
+        ("Link: ", "www.bright bank.org/billin g?id= 54593", "\nNext"),  # a query's value
     ],
 )
 def test_a_url_with_its_scheme_or_host_misread_is_found_whole(
@@ -1485,3 +1497,18 @@ def test_an_ip_address_with_a_dot_dropped_needs_a_word_about_it_nearby(
     results = detector.detect(text, only("IP_ADDRESS"))
     assert quotes(text, results) == found
     assert all(d.likelihood == Likelihood.POSSIBLE for d in results)
+
+
+@pytest.mark.parametrize(
+    ("text", "info_type", "found"),
+    [
+        ("SSN: 695-83 -8655.", "US_SOCIAL_SECURITY_NUMBER", ["695-83 -8655"]),
+        ("SSN: 666-83 -8655.", "US_SOCIAL_SECURITY_NUMBER", []),  # an area never issued
+        ("MRN 753.4986", "MEDICAL_RECORD_NUMBER", ["753.4986"]),
+        ("Patient paid 1234.56", "MEDICAL_RECORD_NUMBER", []),  # a price
+    ],
+)
+def test_identifiers_with_a_space_or_a_dot_read_into_them_are_found(
+    detector: Detector, text: str, info_type: str, found: list[str]
+) -> None:
+    assert quotes(text, detector.detect(text, only(info_type))) == found

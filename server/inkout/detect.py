@@ -260,13 +260,26 @@ def _with_split_tail(text: str, d: Detection) -> Detection:
 
 def _with_surname_before(text: str, start: int) -> int:
     """The start of a name, moved back over "Surname, " when the word before it is a listed
-    surname that is no English word: spaCy finds the given name of "Eze, Oluwaseun" alone."""
+    surname that is no English word, or any such word in capitals before a name in capitals:
+    spaCy finds the given name of "Eze, Oluwaseun" or "HAMDAN, TARIQ" alone."""
     m = _SURNAME_COMMA.search(text, max(0, start - 40), start)
     if m is None or not m.group(1)[0].isupper():
         return start
     lex = names.lexicon()
     word = m.group(1)
     if names.fold(word) in lex.surnames and not lex.is_english(word):
+        return m.start(1)
+    # In capitals, as a radiograph or a worklist writes "HAMDAN, TARIQ", the surname needs no
+    # list: a word in capitals that is no English word or place.
+    given = re.match(r"[^\W\d_]+", text[start:])
+    if (
+        given is not None
+        and given.group().isupper()
+        and word.isupper()
+        and len(word) >= 3
+        and not lex.is_english(word)
+        and not recognizers.is_place(word)
+    ):
         return m.start(1)
     return start
 

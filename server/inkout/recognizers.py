@@ -95,7 +95,10 @@ def street_address() -> PatternRecognizer:
         r"(?<![\d.,])(?<!(?-i:[A-Z]))(?:\d{1,3}[.,]\d{1,3}(?=\s)|\d{1,6}[A-Za-z]?)"
     )
     pattern = rf"{number}\s+(?:[A-Z][A-Za-z'.-]*\s+){{1,4}}{_STREET_TYPES}"
-    glued = rf"{number}\s+(?:[A-Z][A-Za-z'.-]*\s+){{0,3}}(?-i:[A-Z][a-z]{{2,}}(?:{_GLUED_TYPES}))\b"
+    glued = (
+        rf"{number}\s+(?:[A-Z][A-Za-z'.-]*\s+){{0,3}}"
+        rf"(?-i:[A-Z][a-z]{{2,}}(?:{_GLUED_TYPES}|{_GLUED_TYPES.title()}))\b"
+    )
     return _StreetAddress(
         supported_entity="STREET_ADDRESS",
         name="InkoutStreetAddressRecognizer",
@@ -112,7 +115,11 @@ def medical_record_number() -> PatternRecognizer:
     return PatternRecognizer(
         supported_entity="MEDICAL_RECORD_NUMBER",
         name="InkoutMedicalRecordNumberRecognizer",
-        patterns=[Pattern("record id", r"\b(?:[A-Z]{1,3}-?)?\d{5,10}\b", 0.05)],
+        patterns=[
+            Pattern("record id", r"\b(?:[A-Z]{1,3}-?)?\d{5,10}\b", 0.05),
+            # a dot OCR read in a gap ("753.4986"); a price has two decimals, not three or more
+            Pattern("record id, a dot read in it", r"\b\d{2,6}\.\d{3,6}\b", 0.05),
+        ],
         # OCR drops or mistakes the M of a small "MRN" label: "RN", "MRM".
         context=[
             *("mrn", "medical", "record", "chart", "patient", "hospital", "accession"),
@@ -152,6 +159,10 @@ _HOST = r"[A-Za-z0-9-]+(?:\. ?[A-Za-z0-9-]+)*\. ?(?-i:[a-z]{2,12})\b"
 _MAIL_HOST = r"[A-Za-z0-9-]+(?:[.,] ?[A-Za-z0-9-]+)*\. ?(?-i:[a-z]{2,12})\b"
 
 
+# A scheme and its "://" as OCR reads them: slashes as "l", "I", "|" or a quote.
+_SCHEME = r"\b(?:https?|ftp) ?: ?[/lI|\u2018\u2019']{1,2} ?"
+
+
 def ocr_tolerant_web() -> list[PatternRecognizer]:
     """URLs and e-mail addresses as OCR misreads them: a space after "@" or a dot, a comma
     for a dot in the user name or between the domain's labels, a space before its last
@@ -168,12 +179,12 @@ def ocr_tolerant_web() -> list[PatternRecognizer]:
         patterns=[
             Pattern(
                 "scheme, then a host, as read",
-                r"\b(?:https?|ftp) ?: ?[/lI|]{1,2} ?" + _HOST + r"(?::\d+)?(?:/[^\s]*)?",
+                _SCHEME + _HOST + r"(?::\d+)?(?:/[^\s]*)?",
                 0.6,
             ),
             Pattern(
                 "scheme, then a host read with spaces for its dots, then a path",
-                r"\b(?:https?|ftp) ?: ?[/lI|]{1,2} ?[A-Za-z0-9-]+(?: [A-Za-z0-9-]+){1,3}/[^\s]*",
+                _SCHEME + r"[A-Za-z0-9-]+(?: [A-Za-z0-9-]+){1,3}/[^\s]*",
                 0.6,
             ),
             Pattern(
@@ -366,7 +377,7 @@ def _split_url(
             # is not finished ("intranet.brightbank Jocal/users/hamdan")
             (_urlish(piece) and (not piece[0].isupper() or (not path and "/" in piece)))
             or piece[0] in "./"
-            or (previous[-1] in "./:" and (piece[0].islower() or piece[0].isdigit()))
+            or (previous[-1] in "./:=?&" and (piece[0].islower() or piece[0].isdigit()))
             # the last digits of a path at the end of its line: ".../patients/81 900"
             or (
                 piece.isdigit()
@@ -593,6 +604,21 @@ def loose_ipv4() -> PatternRecognizer:
                 0.6,
             )
         ],
+    )
+
+
+class _SpacedSsn(presidio_predefined.UsSsnRecognizer):
+    """An SSN with a space OCR read beside a hyphen ("695-83 -8655"), which Presidio takes for
+    mismatched delimiters; without the spaces it must pass Presidio's own checks."""
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        return " " not in pattern_text or super().invalidate_result(pattern_text.replace(" ", ""))
+
+
+def spaced_ssn() -> PatternRecognizer:
+    return _SpacedSsn(
+        patterns=[Pattern("SSN, a space beside a hyphen", r"\b\d{3} ?- ?\d{2} ?- ?\d{4}\b", 0.4)],
+        name="InkoutSpacedSsnRecognizer",
     )
 
 
@@ -977,6 +1003,12 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def is_place(word: str) -> bool:
+    """Whether a word is one of the places that capitalised name shapes often are: a US state,
+    a country ("MADISON, WISCONSIN")."""
+    return word.lower() in _PLACES
+
+
 def _glued_name(word: str) -> bool:
     """A given name and a surname OCR read without the space between them: "LUCIAMORENO",
     "LuciaMoreno". Only in capitals or with a capital at the join, both parts listed and of
@@ -1088,6 +1120,7 @@ def all_recognizers() -> list[EntityRecognizer]:
         spaced_ipv6(),
         loose_ipv4(),
         ssn_digit_dropped(),
+        spaced_ssn(),
         ip_dot_dropped(),
         misread_iban(),
         misread_iban_digit(),
