@@ -253,8 +253,7 @@ def _same_ink(words: tuple[Word, ...]) -> list[list[int]]:
 class BoxIndex:
     """Looks up the boxes of character spans in one OCR result; build once per image.
 
-    With the image's gray pixels, every box is fitted to the ink (see the module doc). A
-    span's box also covers the words that read part of its ink again (see _same_ink).
+    With the image's gray pixels, every box is fitted to the ink (see the module doc).
     """
 
     def __init__(self, ocr: OcrText, gray: np.ndarray | None = None):
@@ -272,8 +271,14 @@ class BoxIndex:
         """Every word's box: what redact_all_text covers."""
         return tuple(w.box for w in self._words)
 
-    def boxes(self, start: int, end: int) -> tuple[Box, ...]:
-        """The boxes covering text[start:end], one per line the span crosses."""
+    def boxes(self, start: int, end: int, same_ink: bool = False) -> tuple[Box, ...]:
+        """The boxes covering text[start:end], one per line the span crosses.
+
+        same_ink: also cover the words that read part of the span's ink again (see
+        _same_ink). For names: a masked address read twice ("c•••@yahoo.co.uk", then
+        "ahoo.co.uk" alone, a domain) would otherwise be covered whole by its domain's
+        finding.
+        """
         if end <= start:
             return ()
         first = bisect_right(self._word_ends, start)  # first word ending after start
@@ -289,7 +294,7 @@ class BoxIndex:
             if box is not None:
                 small = self._text[min(end, word.end) - 1].islower()
                 per_line.setdefault(word.line, []).append((box, left_limit, right_limit, small))
-                for j in self._same_ink[i]:
+                for j in self._same_ink[i] if same_ink else ():
                     per_line[word.line].append((self._words[j].box, None, None, False))
         covered = []
         for _, pieces in sorted(per_line.items()):
