@@ -18,6 +18,7 @@ from __future__ import annotations
 import statistics
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from functools import cached_property
 
 import numpy as np
 
@@ -237,7 +238,8 @@ def _same_ink(words: tuple[Word, ...]) -> list[list[int]]:
     order = sorted(range(len(words)), key=lambda i: words[i].box.left)
     for n, i in enumerate(order):
         a = words[i].box
-        for j in order[n + 1 :]:
+        for m in range(n + 1, len(order)):
+            j = order[m]
             b = words[j].box
             if b.left >= a.right:
                 break
@@ -265,7 +267,11 @@ class BoxIndex:
         self._symbols: list[list[Symbol]] = [[] for _ in ocr.words]
         for s in ocr.symbols:
             self._symbols[s.word].append(s)
-        self._same_ink = _same_ink(self._words)
+
+    @cached_property
+    def _partners(self) -> list[list[int]]:
+        """_same_ink of the words, found once an image has a name to place."""
+        return _same_ink(self._words)
 
     def word_boxes(self) -> tuple[Box, ...]:
         """Every word's box: what redact_all_text covers."""
@@ -294,7 +300,7 @@ class BoxIndex:
             if box is not None:
                 small = self._text[min(end, word.end) - 1].islower()
                 per_line.setdefault(word.line, []).append((box, left_limit, right_limit, small))
-                for j in self._same_ink[i] if same_ink else ():
+                for j in self._partners[i] if same_ink else ():
                     per_line[word.line].append((self._words[j].box, None, None, False))
         covered = []
         for _, pieces in sorted(per_line.items()):

@@ -245,6 +245,7 @@ def _after_lower_case(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _SPLIT_TAIL = re.compile(r" ([a-z]{3,})\b")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _with_split_tail(text: str, d: Detection) -> Detection:
@@ -271,7 +272,7 @@ def _with_surname_before(text: str, start: int) -> int:
         return m.start(1)
     # In capitals, as a radiograph or a worklist writes "HAMDAN, TARIQ", the surname needs no
     # list: a word in capitals that is no English word or place.
-    given = re.match(r"[^\W\d_]+", text[start:])
+    given = _LETTERS.match(text, start)
     if (
         given is not None
         and given.group().isupper()
