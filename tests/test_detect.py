@@ -1512,3 +1512,18 @@ def test_identifiers_with_a_space_or_a_dot_read_into_them_are_found(
     detector: Detector, text: str, info_type: str, found: list[str]
 ) -> None:
     assert quotes(text, detector.detect(text, only(info_type))) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Name: Yui to\nDOB", ["Yui to"]),  # "Yui Ito", its thin capital I dropped
+        ("Please tell Yui to call the desk", []),  # a sentence goes on after it
+    ],
+)
+def test_a_surname_whose_initial_i_ocr_dropped_ends_a_name_at_the_end_of_a_line(
+    detector: Detector, text: str, found: list[str]
+) -> None:
+    assert [q for q in quotes(text, detector.detect(text, only("PERSON_NAME"))) if "to" in q] == (
+        found
+    )

@@ -923,6 +923,9 @@ def name_spans(text: str) -> list[tuple[int, int]]:
         for i in range(len(words) - 1):
             a, b = words[i], words[i + 1]
             first, second = a.group(), b.group()
+            if _initial_i_dropped(row, a, b, last=i == len(words) - 2):
+                spans.append((base + a.start(), base + b.end()))
+                continue
             if not (shaped(first) and shaped(second)):
                 continue
             gap = row[a.end() : b.start()]
@@ -1007,6 +1010,18 @@ def is_place(word: str) -> bool:
     """Whether a word is one of the places that capitalised name shapes often are: a US state,
     a country ("MADISON, WISCONSIN")."""
     return word.lower() in _PLACES
+
+
+def _initial_i_dropped(row: str, a: re.Match[str], b: re.Match[str], last: bool) -> bool:
+    """A given name, then a surname whose thin capital "I" OCR dropped, ending the line: "Yui
+    to" for "Yui Ito". Only at the end of a line, where no sentence goes on ("Tell Yui to")."""
+    second = b.group()
+    if not (last and second.islower() and len(second) <= 5 and row[a.end() : b.start()] == " "):
+        return False
+    if row[b.end() :].strip() or not _capitalised(a.group()) or not _kind(a.group())[0]:
+        return False
+    surname = "I" + second
+    return _kind(surname)[1] and not names.lexicon().is_english(surname)
 
 
 def _glued_name(word: str) -> bool:
