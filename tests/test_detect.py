@@ -1527,3 +1527,12 @@ def test_a_surname_whose_initial_i_ocr_dropped_ends_a_name_at_the_end_of_a_line(
     assert [q for q in quotes(text, detector.detect(text, only("PERSON_NAME"))) if "to" in q] == (
         found
     )
+
+
+def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector) -> None:
+    text = "Trang Ngo\nsounds good\nYesterday\nTrang Ngo\nonline"
+    found = detector.detect(text, only("PERSON_NAME"))
+    assert [d.start for d in found] == [0, text.rindex("Trang Ngo")]
+    # a given name alone is no cue
+    text = "Dr. Lukas Hoffmann wrote\nLukas\nok"
+    assert quotes(text, detector.detect(text, only("PERSON_NAME"))) == ["Lukas Hoffmann"]

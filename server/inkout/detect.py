@@ -259,6 +259,23 @@ def _with_split_tail(text: str, d: Detection) -> Detection:
     return d
 
 
+def _same_name_elsewhere(text: str, found: list[Detection]) -> Iterator[Detection]:
+    """A name found with confidence, again wherever the same words stand alone elsewhere in
+    the text: spaCy found "Trang Ngo" above one chat message and not above the next. Only
+    names of two words or more, so a given name alone is no cue."""
+    names_found = {
+        text[d.start : d.end]: d
+        for d in found
+        if d.info_type == "PERSON_NAME"
+        and d.likelihood >= Likelihood.LIKELY
+        and " " in text[d.start : d.end].strip()
+    }
+    for name, d in names_found.items():
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            if m.start() != d.start:
+                yield replace(d, start=m.start(), end=m.end())
+
+
 def _with_surname_before(text: str, start: int) -> int:
     """The start of a name, moved back over "Surname, " when the word before it is a listed
     surname that is no English word, or any such word in capitals before a name in capitals:
@@ -1072,6 +1089,7 @@ class Detector:
         if masked:
             candidates = [d for d in candidates if not _inside_masked(d, masked)]
         candidates = [d for d in candidates if not _address_domain(d, text)]
+        candidates.extend(_same_name_elsewhere(text, candidates))
         for custom in plan.customs:
             for start, end in custom.matcher.spans(text):
                 candidates.append(Detection(custom.name, start, end, custom.likelihood))
