@@ -260,9 +260,9 @@ def _with_split_tail(text: str, d: Detection) -> Detection:
 
 
 def _same_name_elsewhere(text: str, found: list[Detection]) -> Iterator[Detection]:
-    """A name found with confidence, again wherever the same words stand alone elsewhere in
-    the text: spaCy found "Trang Ngo" above one chat message and not above the next. Only
-    names of two words or more, so a given name alone is no cue."""
+    """A name found with confidence, again wherever the same words stand elsewhere in the
+    text, as whole words: spaCy found "Trang Ngo" above one chat message and not above the
+    next. Only names of two words or more, so a given name alone is no cue."""
     names_found = {
         text[d.start : d.end]: d
         for d in found
