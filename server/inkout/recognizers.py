@@ -416,8 +416,13 @@ def _after_label(*labels: str) -> str:
     return "(?<=[ :\n])(?:" + "|".join(alternatives) + ")"
 
 
-# An IBAN after its country code and check digits: groups of four, as printed, and the rest.
-_IBAN_GROUPS = r"(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?"
+def _iban_groups(separator: str = " ") -> str:
+    """An IBAN after its country code and check digits: groups of four, as printed, and the
+    rest, each after an optional separator."""
+    return rf"(?:{separator}?[A-Z0-9]{{4}}){{2,7}}(?:{separator}?[A-Z0-9]{{1,3}})?"
+
+
+_IBAN_GROUPS = _iban_groups()
 
 _PHONE_LABELS = (
     *("Phone", "phone", "Telephone", "Tel", "Tel.", "Mobile", "Mob", "Cell", "Fax"),
@@ -758,7 +763,7 @@ def misread_iban_digit() -> PatternRecognizer:
         patterns=[
             Pattern(
                 "IBAN layout, checksum failing or a dot for a space",
-                r"\b(?-i:[A-Z]{2}\d{2}(?:[ .]?[A-Z0-9]{4}){2,7}(?:[ .]?[A-Z0-9]{1,3})?)\b",
+                r"\b(?-i:[A-Z]{2}\d{2}" + _iban_groups("[ .]") + r")\b",
                 0.4,
             )
         ],
