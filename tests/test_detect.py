@@ -1310,6 +1310,8 @@ def test_a_finding_inside_another_of_its_type_is_one_finding(detector: Detector)
         ("Phone: $49 30 1368919", "PHONE_NUMBER", "$49 30 1368919"),  # "+" as "$"
         ("Born:\n09.02.1938", "DATE_OF_BIRTH", "09.02.1938"),
         ("Bom:\n09.02.1938", "DATE_OF_BIRTH", "09.02.1938"),  # "rn" read as "m"
+        ("Barn 1953-02-20\nIP", "DATE_OF_BIRTH", "1953-02-20"),  # "o" read as "a"
+        ("Born:\nJuly 17,1959\nHome", "DATE_OF_BIRTH", "July 17,1959"),  # no space after ","
     ],
 )
 def test_a_value_ocr_broke_is_found_right_after_the_label_naming_it(
@@ -1317,7 +1319,7 @@ def test_a_value_ocr_broke_is_found_right_after_the_label_naming_it(
 ) -> None:
     assert quotes(text, detector.detect(text, InspectSpec()), info_type) == [value]
     unlabelled = text.replace("IP:", "at").replace("SSN", "Ref").replace("IBAN", "ref")
-    for label in ("Phone", "Mobile", "Born", "Bom"):
+    for label in ("Phone", "Mobile", "Born", "Bom", "Barn"):
         unlabelled = unlabelled.replace(label, "Order")
     found = [
         d
@@ -1382,6 +1384,29 @@ def test_the_name_after_a_letter_s_dear_is_found_without_it(detector: Detector) 
     text = "Dear Trang Dang,\nThank you for your letter."
     assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Trang Dang"]
     assert detector.detect("Dear Customer,\nThanks", InspectSpec()) == []
+
+
+@pytest.mark.parametrize("closing", ["Kind regards,", "Yours sincerely,", "Yours faithfully,"])
+def test_the_name_below_a_letter_s_closing_is_its_signature(
+    detector: Detector, closing: str
+) -> None:
+    text = f"No further action is needed.\n{closing}\nTrang Do\nClaims Department"
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Trang Do"]
+    text = f"No further action is needed.\n{closing}\nCustomer Service Team\nAcme Bank"
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Return ticket 1234567",  # "rn", a misread "MRN", inside "Return"
+        "Internal reference 4471823",
+        "Barnes & Noble order 12.03.2020",  # "barn" inside "Barnes"
+        "Take two doses 12.03.2020",  # "dos" inside "doses"
+    ],
+)
+def test_a_label_s_misreading_counts_only_as_a_whole_word(detector: Detector, text: str) -> None:
+    assert detector.detect(text, InspectSpec()) == []
 
 
 def test_a_joined_word_that_ends_in_a_street_type_but_is_english_is_no_street(

@@ -43,6 +43,7 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("Johnson, Emily (primary)", "Johnson, Emily"),
         ("PATIENT EZE, TUNDE", "EZE, TUNDE"),
         ("22 September 2022\nTRAN, HOA\n9947 Maple Avenue", "TRAN, HOA"),  # HOA is unlisted
+        ("Dang, Trang\nLakeside Imaging Center", "Dang, Trang"),  # so is Trang: alone on its line
         ("Dr Baker, John", "Baker, John"),
         ("Assigned to Oluwaseun Balogun today", "Oluwaseun Balogun"),  # unlisted given name
         ("cc: Priya lyer", "Priya lyer"),  # OCR's l for a capital I
@@ -68,7 +69,8 @@ def test_a_given_name_and_a_surname_in_either_order_are_a_name(text: str, name: 
         "Madison, WI 53703",
         "8370 Harbor Way, Denver, CO 80202",  # a street's last word and a city
         "MADISON, WISCONSIN 53703",
-        "Tran, Hoa",  # an unlisted given name counts only in capitals
+        "Seen by Tran, Hoa and me",  # an unlisted given name: only in capitals, or alone
+        "Washington, Oregon",  # alone on its line, but a place
         "Due Date: Last Login",
         "aoife byrne",  # neither word capitalised: no name shape
         "The changes will apply to Add customer",  # lower-case words stay words

@@ -905,9 +905,7 @@ class _ContextEnhancer(LemmaContextAwareEnhancer):
                 start=result.start,
             )
             words.extend(given)
-            support = self._find_supportive_word_in_context(
-                words, recognizer.context, self.context_matching_mode
-            )
+            support = self._supporting_word(words, recognizer.context)
             if support:
                 result.score = min(
                     max(
@@ -919,6 +917,18 @@ class _ContextEnhancer(LemmaContextAwareEnhancer):
                 result.analysis_explanation.set_supportive_context_word(support)
                 result.analysis_explanation.set_improved_score(result.score)
         return raw_results
+
+    def _supporting_word(self, words: list[str], context: list[str]) -> str:
+        """Presidio's context match (a context word inside a nearby word), except for the
+        OCR misreadings in recognizers.WHOLE_WORD_CONTEXT, which must be a nearby word."""
+        whole = recognizers.WHOLE_WORD_CONTEXT
+        support = self._find_supportive_word_in_context(
+            words, [c for c in context if c not in whole], self.context_matching_mode
+        )
+        if support or whole.isdisjoint(context):
+            return support
+        nearby = {w.lower() for w in words}
+        return next((c for c in context if c in whole and c in nearby), "")
 
     @staticmethod
     def _find_index_of_match_token(word: str, start: int, tokens, tokens_indices) -> int:

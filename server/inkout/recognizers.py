@@ -28,7 +28,8 @@ _DATES = [
     # first ("06. 16.1976").
     r"\b(?:0?[1-9]|[12]\d|3[01])[/.\-] ?(?:0?[1-9]|[12]\d|3[01])(?:[/.\-]|, ?)(?:19|20)?\d{2}\b",
     r"\b(?:19|20)\d{2}[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:0?[1-9]|[12]\d|3[01])\b",
-    rf"\b{_MONTHS}\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b",
+    # OCR may drop the space after the day's comma ("July 17,1959")
+    rf"\b{_MONTHS}\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:,\s*|\s+)(?:19|20)\d{{2}}\b",
     rf"\b(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+{_MONTHS},?\s+(?:19|20)\d{{2}}\b",
 ]
 _STREET_WORDS = (
@@ -54,6 +55,16 @@ _STREET_SLIPS = sorted(
 _STREET_TYPES = "(?:" + "|".join(_STREET_WORDS + _STREET_SLIPS) + r")\b\.?"
 
 
+# Labels as OCR misreads them. "Bom:" is "Born:" with "rn" read as "m", "Barn" with "o" read
+# as "a"; "Dos:" is "DOB:" with "B" read as "s"; "RN" and "MRM" are a small "MRN" label.
+_DOB_SLIPS = ("d0b", "doe", "dos", "bith", "bom", "barn")
+_MRN_SLIPS = ("rn", "mrm")
+# Presidio matches context words as substrings of the words near a finding. These misreadings
+# are short or common inside words ("rn" in "return", "internal", "born"; "dos" in "dose"), so
+# they count only as whole words.
+WHOLE_WORD_CONTEXT = frozenset(_DOB_SLIPS + _MRN_SLIPS)
+
+
 def date_of_birth() -> PatternRecognizer:
     """A date is a date of birth only beside a word that says so: alone it scores 0.1."""
     return PatternRecognizer(
@@ -63,8 +74,7 @@ def date_of_birth() -> PatternRecognizer:
         # OCR often reads "DOB" as "D0B" or "Doe" and "birth" as "bith": they count too.
         context=[
             *("dob", "birth", "born", "birthday", "birthdate", "d.o.b", "geburtsdatum"),
-            # "Bom:" is "Born:" with "rn" read as "m"; "Dos:" is "DOB:" with "B" read as "s"
-            *("d0b", "doe", "dos", "bith", "bom"),
+            *_DOB_SLIPS,
         ],
     )
 
@@ -120,10 +130,9 @@ def medical_record_number() -> PatternRecognizer:
             # a dot OCR read in a gap ("753.4986"); a price has two decimals, not three or more
             Pattern("record id, a dot read in it", r"\b\d{2,6}\.\d{3,6}\b", 0.05),
         ],
-        # OCR drops or mistakes the M of a small "MRN" label: "RN", "MRM".
         context=[
             *("mrn", "medical", "record", "chart", "patient", "hospital", "accession"),
-            *("rn", "mrm"),
+            *_MRN_SLIPS,
         ],
     )
 
@@ -148,7 +157,9 @@ def labelled_name() -> PatternRecognizer:
         context=(
             "name patient spouse holder contact customer client employee owner recipient "
             "sender signed physician doctor dr referring referred technician guardian applicant "
-            "tenant attn dear insured beneficiary subscriber"
+            "tenant attn dear insured beneficiary subscriber "
+            # a letter's closing: the signature's name is the line below it
+            "regards sincerely faithfully cordially respectfully"
         ).split(),
     )
 
@@ -974,12 +985,13 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                     and _capitalised(before.group())
                     and before.group().lower() not in _TITLES
                 )
-                # In capitals ("TRAN, HOA"), as forms and worklists write patients, a listed
-                # surname may come before a given name the lists lack, unless that is a word
-                # or a place ("MADISON, WISCONSIN").
+                # In capitals ("TRAN, HOA"), as forms and worklists write patients, or alone
+                # on its line ("Dang, Trang" atop a radiograph), a listed surname may come
+                # before a given name the lists lack, unless that is a word or a place
+                # ("MADISON, WISCONSIN").
+                alone = len(words) == 2 and row.strip() == f"{first}, {second}"
                 unlisted = (
-                    first.isupper()
-                    and second.isupper()
+                    (first.isupper() and second.isupper() or alone and _capitalised(second))
                     and len(second) >= 3
                     and not b_surname
                     and not lex.is_english(second)
