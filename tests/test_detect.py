@@ -842,6 +842,9 @@ def test_card_numbers_starting_with_2_are_cards_when_the_luhn_check_passes(
         ("From: pham.h@ outlook.com", "EMAIL_ADDRESS", "pham.h@ outlook.com"),
         ("Write garcia.,j@yahoo.co.uk", "EMAIL_ADDRESS", "garcia.,j@yahoo.co.uk"),
         ("Linh Le\nlinhle5 o@mail.example.org", "EMAIL_ADDRESS", "linhle5 o@mail.example.org"),
+        ("Email: theo@clinic\u2014north.org", "EMAIL_ADDRESS", "theo@clinic\u2014north.org"),
+        ("Mail anhbui?3@yahoo.co.uk", "EMAIL_ADDRESS", "anhbui?3@yahoo.co.uk"),  # "?" for 9
+        ("Isabel Rodriguez\nrodriguezi@orangefr\n", "EMAIL_ADDRESS", "rodriguezi@orangefr"),
         (
             "see http:/intranet.tailspin.local/users/le",
             "URL",
@@ -1409,6 +1412,18 @@ def test_a_label_s_misreading_counts_only_as_a_whole_word(detector: Detector, te
     assert detector.detect(text, InspectSpec()) == []
 
 
+@pytest.mark.parametrize("text", ["Print on A4 paper", "Room B12, floor 3", "Release v2 is out"])
+def test_a_letter_and_a_digit_or_two_are_no_driver_s_licence(detector: Detector, text: str) -> None:
+    assert detector.detect(text, InspectSpec()) == []
+
+
+def test_a_driver_s_licence_in_capitals_is_still_found(detector: Detector) -> None:
+    text = "Driver license: D1234567"
+    assert quotes(text, detector.detect(text, InspectSpec()), "US_DRIVERS_LICENSE_NUMBER") == [
+        "D1234567"
+    ]
+
+
 def test_a_joined_word_that_ends_in_a_street_type_but_is_english_is_no_street(
     detector: Detector,
 ) -> None:
@@ -1425,6 +1440,7 @@ def test_a_joined_word_that_ends_in_a_street_type_but_is_english_is_no_street(
         ("Profile: ", "http://intranet.brightbank Jocal/users/hamdan", "\nName"),
         # the last digits of a path split off at the end of the line
         ("Link: ", "https://portal brightbank.com/patients/81 900", "\nNext"),
+        ("Portal\n", "https://drive.example.com/file/d/3de7 70743c", "\nStreet"),  # of an id
         ("Web: ", "http: \u2018/northwind.example.net/account/schulz", ""),  # a slash as a quote
         ("Link: ", "www.bright bank.org/billin g?id= 54593", "\nNext"),  # a query's value
     ],
@@ -1439,6 +1455,20 @@ def test_a_url_with_its_scheme_or_host_misread_is_found_whole(
 def test_a_capitalised_word_after_a_url_with_a_path_stays_out_of_it(detector: Detector) -> None:
     text = "see http://x.example.com/a Then/now"
     assert quotes(text, detector.detect(text, InspectSpec()), "URL") == ["http://x.example.com/a"]
+
+
+@pytest.mark.parametrize("text", ["see @home now", "Is it ok?john@example.com"])
+def test_words_around_an_at_sign_join_an_address_only_as_one_could_be_written(
+    detector: Detector, text: str
+) -> None:
+    found = quotes(text, detector.detect(text, InspectSpec()), "EMAIL_ADDRESS")
+    assert found == [a for a in ["john@example.com"] if a in text]
+
+
+def test_a_year_after_a_url_s_last_word_stays_out_of_it(detector: Detector) -> None:
+    text = "see https://example.com/docs/intro 2024\nNext"
+    quoted = quotes(text, detector.detect(text, InspectSpec()), "URL")
+    assert quoted == ["https://example.com/docs/intro"]
 
 
 @pytest.mark.parametrize(

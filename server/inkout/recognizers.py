@@ -166,8 +166,11 @@ def labelled_name() -> PatternRecognizer:
 
 # Host names as OCR reads them: a space may follow a dot ("example. com").
 _HOST = r"[A-Za-z0-9-]+(?:\. ?[A-Za-z0-9-]+)*\. ?(?-i:[a-z]{2,12})\b"
-# After an "@", a comma between a domain's labels is a dot OCR misread: "yahoo,co.uk".
-_MAIL_HOST = r"[A-Za-z0-9-]+(?:[.,] ?[A-Za-z0-9-]+)*\. ?(?-i:[a-z]{2,12})\b"
+# After an "@", a comma between a domain's labels is a dot OCR misread: "yahoo,co.uk", and a
+# dash a hyphen: "clinic—north.org".
+_MAIL_HOST = r"[A-Za-z0-9\u2013\u2014-]+(?:[.,] ?[A-Za-z0-9\u2013\u2014-]+)*\. ?(?-i:[a-z]{2,12})\b"
+# A user name as OCR reads it: a "?" for a digit between its letters ("anhbui?3").
+_MAIL_USER = r"\b[A-Za-z0-9._%+,-]+(?:\?\d[A-Za-z0-9._%+,-]*)?"
 
 
 # A scheme and its "://" as OCR reads them: slashes as "l", "I", "|" or a quote.
@@ -212,7 +215,12 @@ def ocr_tolerant_web() -> list[PatternRecognizer]:
             Pattern(
                 "address with a space after @ or a dot, a comma for a dot, or a semicolon or"
                 " colon for the j or i before the @",
-                r"\b[A-Za-z0-9._%+,-]+[;:]? ?@ ?" + _MAIL_HOST,
+                _MAIL_USER + r"[;:]? ?@ ?" + _MAIL_HOST,
+                0.6,
+            ),
+            Pattern(
+                "address with the last dot of its domain dropped",
+                r"\b[A-Za-z0-9._%+-]{2,}@[A-Za-z0-9-]{3,}(?-i:com|org|net|fr|de|uk|nl|es|it)\b",
                 0.6,
             ),
             Pattern(
@@ -314,6 +322,9 @@ def _is_domain(domain: str) -> bool:
     return "." in domain.strip(".") and bool(tldextract.extract(domain.strip(".")).suffix)
 
 
+_COMMON_SUFFIX = re.compile(r"[a-z]{2}|com|org|net|edu|gov")
+
+
 def _split_email(text: str, tokens: list[tuple[int, int]], i: int) -> tuple[int, int] | None:
     start, end = tokens[i]
     token = text[start:end]
@@ -350,21 +361,30 @@ def _split_email(text: str, tokens: list[tuple[int, int]], i: int) -> tuple[int,
     if domain and not _DOMAIN_PIECE.fullmatch(domain):
         return None
     k = i
+    # Words joined only by dots put in between end in a common suffix ("orange fr"), not
+    # in any word a sentence goes on with ("@home now": ".now" is a suffix too)
+    read_dot = "." in domain
     while not _is_domain(domain) and joins < 3 and _joined(text, tokens, k, k + 1):
         after = text[tokens[k + 1][0] : tokens[k + 1][1]].rstrip(_TRAILING)
         if not after or not _DOMAIN_PIECE.fullmatch(after):
             break
         k += 1
         joins += 1
+        read_dot = read_dot or "." in after
         domain = domain + ("" if domain.endswith(".") or after.startswith(".") else ".") + after
         end = tokens[k][0] + len(after)
-    if not _is_domain(domain):
+    suffix = domain.rsplit(".", 1)[-1]
+    if not _is_domain(domain) or not (read_dot or _COMMON_SUFFIX.fullmatch(suffix)):
         return None  # joined or not: Presidio's own pattern misses "x@yahoo..co.uk"
     return start, end
 
 
 def _urlish(piece: str) -> bool:
     return bool(_WEB_PIECE.fullmatch(piece)) and any(c in piece for c in "./?=&#")
+
+
+# Lower-case letters and digits, one digit at least: a hash, a number, part of either.
+_ID_PIECE = re.compile(r"[0-9a-z]*[0-9][0-9a-z]*")
 
 
 def _split_url(
@@ -389,11 +409,12 @@ def _split_url(
             (_urlish(piece) and (not piece[0].isupper() or (not path and "/" in piece)))
             or piece[0] in "./"
             or (previous[-1] in "./:=?&" and (piece[0].islower() or piece[0].isdigit()))
-            # the last digits of a path at the end of its line: ".../patients/81 900"
+            # the last digits of a path at the end of its line: ".../patients/81 900", or of
+            # an identifier in it: ".../file/d/3de7 70743c"
             or (
-                piece.isdigit()
+                _ID_PIECE.fullmatch(piece) is not None
                 and path
-                and previous[-1].isdigit()
+                and _ID_PIECE.fullmatch(previous.rsplit("/", 1)[-1]) is not None
                 and text[tokens[k + 1][1] : tokens[k + 1][1] + 1] in ("", "\n")
             )
             # a host word between two others: "intranet tailspin local/users/do"
@@ -1115,6 +1136,24 @@ class _RegionMatcher(phonenumbers.PhoneNumberMatcher):
         return match
 
 
+class InkoutUsLicenseRecognizer(presidio_predefined.UsLicenseRecognizer):
+    """Presidio's US driver's licence recognizer without the codes no state issues.
+
+    Its weak pattern, matched ignoring case, takes any letter and digits for a licence, at
+    POSSIBLE without context: "A4" paper, "Room B12", "v2". Every state's number with a letter
+    in it has four characters or more, and licences are printed in capitals.
+    """
+
+    REPLACES = "UsLicenseRecognizer"
+
+    def __init__(self) -> None:
+        super().__init__(name="InkoutUsLicenseRecognizer")
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        letters = [c for c in pattern_text if c.isalpha()]
+        return bool(letters) and (len(pattern_text) < 4 or not all(c.isupper() for c in letters))
+
+
 class InkoutPhoneRecognizer(presidio_predefined.PhoneRecognizer):
     """Presidio's phone recognizer (same regions, leniency, score and context words), with
     candidates too short or too long for a region skipped unparsed, and none parsed twice:
@@ -1141,6 +1180,7 @@ def all_recognizers() -> list[EntityRecognizer]:
     """inkout's recognizers; those with a REPLACES name take the place of Presidio's own."""
     return [
         InkoutPhoneRecognizer(),
+        InkoutUsLicenseRecognizer(),
         date_of_birth(),
         street_address(),
         medical_record_number(),
