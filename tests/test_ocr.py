@@ -280,17 +280,18 @@ def test_labels_without_a_colon_in_smaller_type_are_labels_of_the_value_below() 
     _same_glyphs(before, after)
 
 
-def test_born_without_a_colon_is_the_label_of_the_date_beside_it() -> None:
+@pytest.mark.parametrize("label", ["Born", "DoB"])
+def test_born_or_dob_without_a_colon_is_the_label_of_the_date_beside_it(label: str) -> None:
     before = _pieces_ocr(
         [
-            ("Born", (260, 560, 40, 14)),
+            (label, (260, 560, 40, 14)),
             ("Customer", (260, 440, 120, 18)),
             ("26.10.1972", (464, 558, 70, 14)),
             ("Administrator", (24, 718, 90, 14)),
         ]
     )
     after = reading_order(before)
-    assert after.text == "Born\n26.10.1972\nCustomer\nAdministrator"
+    assert after.text == f"{label}\n26.10.1972\nCustomer\nAdministrator"
     _same_glyphs(before, after)
 
 

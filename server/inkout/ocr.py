@@ -394,13 +394,14 @@ def rejoin_lines(ocr: OcrText) -> OcrText:
 STACKED_GAP = 1.5
 
 
-# Labels forms write without a colon, which only their words tell from a value.
-_BARE_LABELS = frozenset({"born", "birthday", "birth date", "date of birth"})
+# Labels forms write without a colon, which only their words tell from a value; "DoB" is how
+# British forms write DOB, and how OCR often reads it.
+_BARE_LABELS = frozenset({"born", "birthday", "birth date", "date of birth", "dob", "d.o.b."})
 
 
 def _is_label(text: str) -> bool:
     """A form label on its own: "Date of birth:", an abbreviation such as "MRN", "DOB", or
-    "Born" beside its date."""
+    "Born" or "DoB" beside its date."""
     return (
         text.endswith(":")
         or (2 <= len(text) <= 5 and text.isalpha() and text.isupper())
