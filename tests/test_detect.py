@@ -819,6 +819,20 @@ def test_title_case_english_phrases_are_not_names(detector: Detector, text: str)
     assert "PERSON_NAME" not in types(detector.detect(text, InspectSpec()))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you for contacting us.\nKind regards,\nIkechukwu Adebayo",
+        "Please keep this letter.\nSincerdy,\nPaul Schneider",  # "Sincerely," misread
+    ],
+)
+def test_a_letter_s_closing_is_no_name_though_the_signature_is(
+    detector: Detector, text: str
+) -> None:
+    found = quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME")
+    assert found == [text.rsplit("\n", 1)[1]]
+
+
 def test_names_of_many_countries_are_found_in_upper_case_and_reversed(
     detector: Detector,
 ) -> None:
@@ -1152,6 +1166,7 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         # a space inside a group of an IPv6 address
         ("Last seen at 200 1:db8:7f7::b08 today", "IP_ADDRESS", "200 1:db8:7f7::b08"),
         ("Last seen at 2001:db8:91 da::654c today", "IP_ADDRESS", "2001:db8:91 da::654c"),
+        ("from IP address 2001:db8:f8cb::1 ee3 shortly", "IP_ADDRESS", "2001:db8:f8cb::1 ee3"),
         # a dot of an IPv4 address read as a comma or a colon, or followed by a space
         ("Last seen at 10.123.145,204 today", "IP_ADDRESS", "10.123.145,204"),
         ("Last seen at 192.168:.123.93 today", "IP_ADDRESS", "192.168:.123.93"),
@@ -1442,6 +1457,7 @@ def test_a_joined_word_that_ends_in_a_street_type_but_is_english_is_no_street(
         ("Link: ", "https://portal brightbank.com/patients/81 900", "\nNext"),
         ("Portal\n", "https://drive.example.com/file/d/3de7 70743c", "\nStreet"),  # of an id
         ("Web: ", "http: \u2018/northwind.example.net/account/schulz", ""),  # a slash as a quote
+        ("Portal\n", "httpsi/tailspin.example.net/account/kowalski", "\nNext"),  # ":" as "i"
         ("Link: ", "www.bright bank.org/billin g?id= 54593", "\nNext"),  # a query's value
     ],
 )

@@ -168,17 +168,24 @@ _INSTITUTION_WORDS = frozenset(
 )
 
 
+# A letter's closing, which spaCy takes for a person ("Kind regards", "Sincerely"), by the start
+# of its words, which OCR misreads less often than the end ("Sincerdy").
+_CLOSINGS = ("regards", "sincer", "faithful", "cordial", "respectful")
+
+
 def _could_be_name(span: str) -> bool:
     """False for what the small spaCy model takes for people but cannot be one: a phrase of
     English words with no name among them ("Employee Information Sheet"), an institution
-    ("ST. MARY HOSPITAL"), one English word alone ("Add"; a given name that is also a word,
-    "Mark", identifies no one on its own), or words without a capital letter ("kVp", "tudy":
-    units, and words OCR cut short)."""
+    ("ST. MARY HOSPITAL"), a letter's closing ("Kind regards"), one English word alone
+    ("Add"; a given name that is also a word, "Mark", identifies no one on its own), or words
+    without a capital letter ("kVp", "tudy": units, and words OCR cut short)."""
     lex = names.lexicon()
     words = re.findall(r"[^\W\d_]+", span)
     if not any(w[0].isupper() for w in words):
         return False
     if any(names.fold(w) in _INSTITUTION_WORDS for w in words):
+        return False
+    if any(w.lower().startswith(_CLOSINGS) for w in words):
         return False
     if len(words) == 1 and lex.is_english(words[0]):
         return False  # one word of a label or a button ("Add", "Fields"), alone on its line

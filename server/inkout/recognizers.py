@@ -173,8 +173,9 @@ _MAIL_HOST = r"[A-Za-z0-9\u2013\u2014-]+(?:[.,] ?[A-Za-z0-9\u2013\u2014-]+)*\. ?
 _MAIL_USER = r"\b[A-Za-z0-9._%+,-]+(?:\?\d[A-Za-z0-9._%+,-]*)?"
 
 
-# A scheme and its "://" as OCR reads them: slashes as "l", "I", "|" or a quote.
-_SCHEME = r"\b(?:https?|ftp) ?: ?[/lI|\u2018\u2019']{1,2} ?"
+# A scheme and its "://" as OCR reads them: slashes as "l", "I", "|" or a quote, or the colon
+# as "i" or "y" before them ("httpsi/").
+_SCHEME = r"\b(?:https?|ftp)(?: ?: ?[/lI|\u2018\u2019']{1,2}|[iy]/{1,2}) ?"
 
 
 def ocr_tolerant_web() -> list[PatternRecognizer]:
@@ -803,9 +804,13 @@ def misread_iban_digit() -> PatternRecognizer:
 
 
 def spaced_ipv6() -> PatternRecognizer:
-    # a group of up to four hex digits, or one OCR split with a space ("91 da"), but not the
-    # last: "2001:db8::1 bad" ends before the word
-    group = r"[0-9A-Fa-f]{1,4}(?: [0-9A-Fa-f]{1,3}(?= ?:))?"
+    # a group of up to four hex digits, or one OCR split with a space ("91 da"); the last
+    # only when the piece after the space holds a digit ("::1 ee3"): "2001:db8::1 bad" ends
+    # before the word
+    group = (
+        r"[0-9A-Fa-f]{1,4}"
+        r"(?: [0-9A-Fa-f]{1,3}(?= ?:)| (?=[0-9A-Fa-f]{0,2}\d)[0-9A-Fa-f]{1,3}(?![\w:]))?"
+    )
     first = r"(?:[0-9A-Fa-f]{3,4}|[0-9A-Fa-f]{1,3} [0-9A-Fa-f]{1,3})"
     return _SpacedIpv6(
         supported_entity="IP_ADDRESS",
