@@ -168,6 +168,19 @@ def test_the_index_fits_boxes_when_given_the_page() -> None:
     assert BoxIndex(ocr).boxes(0, 2) == (first,)
 
 
+def test_a_box_grows_to_its_ink_but_not_into_the_next_word_read_on_its_line() -> None:
+    ocr = _ocr(["at 263 come"], gap=1)  # small type: spaces as narrow as letter gaps
+    page = np.full((60, 140), 255, np.uint8)
+    for word in ocr.words:
+        box = word.box
+        # ink 4 columns past each box: 3 blank columns between words, a letter's gap here
+        page[box.top + 2 : box.bottom - 2, box.left - 4 : box.right + 4] = 0
+    middle = ocr.words[1]
+    (box,) = BoxIndex(ocr, page).boxes(middle.start, middle.end)
+    assert box.left == middle.box.left - 4 and box.right == middle.box.right + 4
+    assert box.left >= ocr.words[0].box.right and box.right <= ocr.words[2].box.left
+
+
 def _glyphs(ocr: OcrText, widths: dict[int, int] | None = None) -> np.ndarray:
     """A page with one black glyph per symbol box, optionally narrower (a comma)."""
     page = np.full((60, 200), 255, np.uint8)

@@ -1374,6 +1374,7 @@ def test_a_given_name_in_capitals_takes_the_unlisted_surname_in_capitals_before_
         ("Address: 7511 Milllane, Madison", "7511 Milllane"),  # the type joined to the name
         ("Address: 2728 MillLane, Madison", "2728 MillLane"),
         ("Address: 38.44 Washington Street", "38.44 Washington Street"),  # a dot in a gap
+        ("I'm at 88 46 SunsetBoulevard, see you", "88 46 SunsetBoulevard"),  # a space in it
     ],
 )
 def test_a_street_as_ocr_misread_it_is_still_a_street(
@@ -1439,6 +1440,12 @@ def test_a_driver_s_licence_in_capitals_is_still_found(detector: Detector) -> No
     ]
 
 
+def test_a_count_and_the_lines_below_it_are_no_street(detector: Detector) -> None:
+    text = "Showing 1 to 4 of 184 customers\nCustomer details\nStreet address:\n8896 Oak Street"
+    found = quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS")
+    assert found == ["8896 Oak Street"]
+
+
 def test_a_joined_word_that_ends_in_a_street_type_but_is_english_is_no_street(
     detector: Detector,
 ) -> None:
@@ -1456,6 +1463,7 @@ def test_a_joined_word_that_ends_in_a_street_type_but_is_english_is_no_street(
         # the last digits of a path split off at the end of the line
         ("Link: ", "https://portal brightbank.com/patients/81 900", "\nNext"),
         ("Portal\n", "https://drive.example.com/file/d/3de7 70743c", "\nStreet"),  # of an id
+        ("see ", "www fabrikam.org/billing?id=25 709", "\nok"),  # of a query's value
         ("Web: ", "http: \u2018/northwind.example.net/account/schulz", ""),  # a slash as a quote
         ("Portal\n", "httpsi/tailspin.example.net/account/kowalski", "\nNext"),  # ":" as "i"
         ("Link: ", "www.bright bank.org/billin g?id= 54593", "\nNext"),  # a query's value

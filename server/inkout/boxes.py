@@ -83,6 +83,7 @@ def fit_to_ink(
     left_limit: int | None = None,
     right_limit: int | None = None,
     cut_short: bool = False,
+    bounds: tuple[int | None, int | None] = (None, None),
 ) -> Box:
     """box grown to cover the ink of the glyphs it cuts; never shrunk.
 
@@ -90,12 +91,14 @@ def fit_to_ink(
     middle of the neighbouring letter), and that side stops at the first column without ink.
     cut_short: the text may be a word tesseract read only the start of (it ends in a small
     letter), so ink that goes on to the end of the reach is followed further.
+    bounds: the columns no side grows past, towards the next words read on the line: in small
+    type a space between words is as narrow as a gap between letters.
     """
-    fitted, at_end = _fit_once(gray, box, left_limit, right_limit)
+    fitted, at_end = _fit_once(gray, box, left_limit, right_limit, bounds=bounds)
     for _ in range(REACHES - 1 if cut_short else 0):  # to the right, in the rows found
         if not at_end:
             break
-        further, at_end = _fit_once(gray, fitted, fitted.left, None, continued=True)
+        further, at_end = _fit_once(gray, fitted, fitted.left, None, continued=True, bounds=bounds)
         if further.right <= fitted.right:
             break
         fitted = Box(fitted.left, fitted.top, further.right - fitted.left, fitted.height)
@@ -108,6 +111,7 @@ def _fit_once(
     left_limit: int | None,
     right_limit: int | None,
     continued: bool = False,
+    bounds: tuple[int | None, int | None] = (None, None),
 ) -> tuple[Box, bool]:
     """fit_to_ink within one reach; and whether the right side's ink ran to the reach's end
     (when it is free to grow)."""
@@ -124,6 +128,12 @@ def _fit_once(
     diff = np.abs(region.astype(np.int16) - background)
     left, right = box.left - x0, box.right - x0
     top, bottom = box.top - y0, box.bottom - y0
+    # The bounds stop the sides, not the region: its background is measured as without them.
+    left_stop, right_stop = -1, x1 - x0
+    if bounds[0] is not None:
+        left_stop = min(left - 1, max(-1, bounds[0] - x0 - 1))
+    if bounds[1] is not None:
+        right_stop = max(right, min(right_stop, bounds[1] - x0))
     contrast = int(diff[top:bottom, left:right].max()) if right > left and bottom > top else 0
     if contrast < MIN_CONTRAST:
         return box, False
@@ -135,9 +145,9 @@ def _fit_once(
     for _ in range(2):  # wider sides can reveal more rows of ink, and the other way round
         before = (left, top, right, bottom)
         col_ink = (np.count_nonzero(ink[top:bottom], axis=0) >= need_col).tolist()
-        if (reached := _grow(col_ink, right, x1 - x0, right_gap)) is not None:
+        if (reached := _grow(col_ink, right, right_stop, right_gap)) is not None:
             right = reached + 1
-        if (reached := _grow(col_ink, left - 1, -1, left_gap)) is not None:
+        if (reached := _grow(col_ink, left - 1, left_stop, left_gap)) is not None:
             left = reached
         if not continued:
             row_ink = (np.count_nonzero(ink[:, left:right], axis=1) >= need_row).tolist()
@@ -289,7 +299,7 @@ class BoxIndex:
             return ()
         first = bisect_right(self._word_ends, start)  # first word ending after start
         last = bisect_left(self._word_starts, end)  # words before this start before end
-        per_line: dict[int, list[tuple[Box, int | None, int | None, bool]]] = {}
+        per_line: dict[int, list[tuple[Box, int | None, int | None, bool, int]]] = {}
         for i in range(first, last):
             word = self._words[i]
             box, left_limit, right_limit = self._piece(word, self._symbols[i], start, end)
@@ -299,18 +309,36 @@ class BoxIndex:
                 )
             if box is not None:
                 small = self._text[min(end, word.end) - 1].islower()
-                per_line.setdefault(word.line, []).append((box, left_limit, right_limit, small))
+                pieces = per_line.setdefault(word.line, [])
+                pieces.append((box, left_limit, right_limit, small, i))
                 for j in self._partners[i] if same_ink else ():
-                    per_line[word.line].append((self._words[j].box, None, None, False))
+                    pieces.append((self._words[j].box, None, None, False, j))
         covered = []
         for _, pieces in sorted(per_line.items()):
             box = union([p[0] for p in pieces])
             if self._gray is not None:  # once per line: only its end pieces can be partial
                 leftmost = min(pieces, key=lambda p: p[0].left)
                 rightmost = max(pieces, key=lambda p: p[0].right)
-                box = fit_to_ink(self._gray, box, leftmost[1], rightmost[2], rightmost[3])
+                bounds = self._neighbours(leftmost[4], rightmost[4], box)
+                box = fit_to_ink(self._gray, box, leftmost[1], rightmost[2], rightmost[3], bounds)
             covered.append(box)
         return tuple(covered)
+
+    def _neighbours(self, first: int, last: int, box: Box) -> tuple[int | None, int | None]:
+        """How far box may grow to each side: halfway to the words read just before word
+        first and after word last on their line, when they stand clear of it (tesseract's
+        boxes leave out some of their ink too)."""
+        words = self._words
+        left = right = None
+        if first > 0:
+            before = words[first - 1]
+            if before.line == words[first].line and before.box.right <= box.left:
+                left = (before.box.right + box.left + 1) // 2
+        if last + 1 < len(words):
+            after = words[last + 1]
+            if after.line == words[last].line and after.box.left >= box.right:
+                right = (box.right + after.box.left) // 2
+        return left, right
 
     def _without_punctuation(
         self, word: Word, start: int, end: int, piece: tuple[Box, int | None, int | None]

@@ -100,13 +100,17 @@ class _StreetAddress(PatternRecognizer):
 def street_address() -> PatternRecognizer:
     """A house number, one to four capitalised words and a street type: "1234 Maple Avenue".
     The number may follow a lower-case word OCR joined it to ("at8551 Washington Street"),
-    or hold a dot or comma OCR read in a gap ("38.44 Washington Street")."""
-    number = (  # Presidio matches ignoring case
-        r"(?<![\d.,])(?<!(?-i:[A-Z]))(?:\d{1,3}[.,]\d{1,3}(?=\s)|\d{1,6}[A-Za-z]?)"
+    or hold a dot, a comma or a space OCR read in a gap ("38.44 Washington Street", "88 46
+    Sunset Boulevard"). All on one line: Presidio matches ignoring case, so across lines a
+    count and the words below it ("184 customers" over "Street address:") would be a street.
+    """
+    number = (
+        r"(?<![\d.,])(?<!(?-i:[A-Z]))"
+        r"(?:\d{1,3}[.,]\d{1,3}(?=\s)|\d{1,3} \d{1,3}(?= )|\d{1,6}[A-Za-z]?)"
     )
-    pattern = rf"{number}\s+(?:[A-Z][A-Za-z'.-]*\s+){{1,4}}{_STREET_TYPES}"
+    pattern = rf"{number}[ \t]+(?:[A-Z][A-Za-z'.-]*[ \t]+){{1,4}}{_STREET_TYPES}"
     glued = (
-        rf"{number}\s+(?:[A-Z][A-Za-z'.-]*\s+){{0,3}}"
+        rf"{number}[ \t]+(?:[A-Z][A-Za-z'.-]*[ \t]+){{0,3}}"
         rf"(?-i:[A-Z][a-z]{{2,}}(?:{_GLUED_TYPES}|{_GLUED_TYPES.title()}))\b"
     )
     return _StreetAddress(
@@ -386,6 +390,7 @@ def _urlish(piece: str) -> bool:
 
 # Lower-case letters and digits, one digit at least: a hash, a number, part of either.
 _ID_PIECE = re.compile(r"[0-9a-z]*[0-9][0-9a-z]*")
+_LAST_PART = re.compile(r"[/=?&]")  # what ends a path's or a query's last part
 
 
 def _split_url(
@@ -410,12 +415,12 @@ def _split_url(
             (_urlish(piece) and (not piece[0].isupper() or (not path and "/" in piece)))
             or piece[0] in "./"
             or (previous[-1] in "./:=?&" and (piece[0].islower() or piece[0].isdigit()))
-            # the last digits of a path at the end of its line: ".../patients/81 900", or of
-            # an identifier in it: ".../file/d/3de7 70743c"
+            # the last digits of a path or a query at the end of its line: ".../patients/81
+            # 900", "?id=25 709", or of an identifier in it: ".../file/d/3de7 70743c"
             or (
                 _ID_PIECE.fullmatch(piece) is not None
                 and path
-                and _ID_PIECE.fullmatch(previous.rsplit("/", 1)[-1]) is not None
+                and _ID_PIECE.fullmatch(_LAST_PART.split(previous)[-1]) is not None
                 and text[tokens[k + 1][1] : tokens[k + 1][1] + 1] in ("", "\n")
             )
             # a host word between two others: "intranet tailspin local/users/do"
