@@ -1175,6 +1175,9 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         ("Card 22.45 9688 7667 0190 on file", "CREDIT_CARD_NUMBER", "22.45 9688 7667 0190"),
         ("Card 4272 '2489-1044-9287 on file", "CREDIT_CARD_NUMBER", "4272 '2489-1044-9287"),
         ("Card 5365-9854-3597-¢ 6816 on file", "CREDIT_CARD_NUMBER", "5365-9854-3597-¢ 6816"),
+        # "$" for a digit of an IBAN, put back by mod 97; a space after a record's hyphen
+        ("IBAN: DE29 $171 2332 8562 2677 66\nCity", "IBAN_CODE", "DE29 $171 2332 8562 2677 66"),
+        ("filed under MRN A- 158730 in", "MEDICAL_RECORD_NUMBER", "A- 158730"),
     ],
 )
 def test_values_with_a_stray_mark_ocr_read_into_them_are_found(
@@ -1330,6 +1333,7 @@ def test_a_finding_inside_another_of_its_type_is_one_finding(detector: Detector)
         ("Bom:\n09.02.1938", "DATE_OF_BIRTH", "09.02.1938"),  # "rn" read as "m"
         ("Barn 1953-02-20\nIP", "DATE_OF_BIRTH", "1953-02-20"),  # "o" read as "a"
         ("Born:\nJuly 17,1959\nHome", "DATE_OF_BIRTH", "July 17,1959"),  # no space after ","
+        ("Born:\n94/03/1997\nPlan", "DATE_OF_BIRTH", "94/03/1997"),  # "0" read as "9"
     ],
 )
 def test_a_value_ocr_broke_is_found_right_after_the_label_naming_it(
@@ -1375,6 +1379,9 @@ def test_a_given_name_in_capitals_takes_the_unlisted_surname_in_capitals_before_
         ("Address: 2728 MillLane, Madison", "2728 MillLane"),
         ("Address: 38.44 Washington Street", "38.44 Washington Street"),  # a dot in a gap
         ("I'm at 88 46 SunsetBoulevard, see you", "88 46 SunsetBoulevard"),  # a space in it
+        ("Tailspin\n8929 Oak street, Raleigh, NC 27601", "8929 Oak street"),  # "S" read as "s"
+        ("Isabel Navarro\n1189 Elm Read\nColumbus", "1189 Elm Read"),  # "o" read as "e"
+        ("Northwind Insurance\n7079 Birch\nTerrace, Columbus", "7079 Birch\nTerrace"),  # broken
     ],
 )
 def test_a_street_as_ocr_misread_it_is_still_a_street(
@@ -1464,6 +1471,7 @@ def test_a_joined_word_that_ends_in_a_street_type_but_is_english_is_no_street(
         ("Link: ", "https://portal brightbank.com/patients/81 900", "\nNext"),
         ("Portal\n", "https://drive.example.com/file/d/3de7 70743c", "\nStreet"),  # of an id
         ("see ", "www fabrikam.org/billing?id=25 709", "\nok"),  # of a query's value
+        ("Profile URL:\n", "www.northwind.org)billing?id=7 159", "\nRef"),  # "/" read as ")"
         ("Web: ", "http: \u2018/northwind.example.net/account/schulz", ""),  # a slash as a quote
         ("Portal\n", "httpsi/tailspin.example.net/account/kowalski", "\nNext"),  # ":" as "i"
         ("Link: ", "www.bright bank.org/billin g?id= 54593", "\nNext"),  # a query's value

@@ -44,6 +44,7 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("PATIENT EZE, TUNDE", "EZE, TUNDE"),
         ("22 September 2022\nTRAN, HOA\n9947 Maple Avenue", "TRAN, HOA"),  # HOA is unlisted
         ("Dang, Trang\nLakeside Imaging Center", "Dang, Trang"),  # so is Trang: alone on its line
+        ("21 November 2022\nKimura, Ren\n348 High Street", "Kimura, Ren"),  # Ren: a surname too
         ("Dr Baker, John", "Baker, John"),
         ("Assigned to Oluwaseun Balogun today", "Oluwaseun Balogun"),  # unlisted given name
         ("cc: Priya lyer", "Priya lyer"),  # OCR's l for a capital I

@@ -31,6 +31,8 @@ _DATES = [
     # OCR may drop the space after the day's comma ("July 17,1959")
     rf"\b{_MONTHS}\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:,\s*|\s+)(?:19|20)\d{{2}}\b",
     rf"\b(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+{_MONTHS},?\s+(?:19|20)\d{{2}}\b",
+    # a day or month OCR misread out of range ("94/03/1997" for "04/03/1997")
+    r"\b\d{2}[/.\-]\d{2}[/.\-](?:19|20)\d{2}\b",
 ]
 _STREET_WORDS = (
     "Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Way|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct"
@@ -42,6 +44,7 @@ _STREET_SLIPS = sorted(
     (
         {w[:i] + w[i + 1 :] for w in _STREET_WORDS if len(w) >= 5 for i in range(1, len(w) - 1)}
         | {w.replace("ri", "n") for w in _STREET_WORDS}
+        | {"Read"}  # "o" read as "e"
         | {
             w[:i] + "m" + w[i + 1 :]
             for w in _STREET_WORDS
@@ -86,13 +89,22 @@ _GLUED_TYPES = (
 )
 
 
+# Street types OCR may read with a small first letter ("8929 Oak street"): only those that
+# seldom follow a capitalised word in a sentence, as "way" or "close" do ("40 Euros way").
+_LOWER_CASE_TYPES = frozenset({"street", "avenue", "road", "lane", "boulevard", "terrace"})
+
+
 class _StreetAddress(PatternRecognizer):
     """A street type joined to the name before it counts only when the joined word is no
     English word: "Millane" is a street, "Workplace" is not."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
         last = pattern_text.split()[-1].rstrip(".")
-        if re.fullmatch(_STREET_TYPES, last) or not names.lexicon().is_english(last):
+        if (
+            re.fullmatch(_STREET_TYPES, last)
+            or last in _LOWER_CASE_TYPES
+            or not names.lexicon().is_english(last)
+        ):
             return None
         return False
 
@@ -101,16 +113,18 @@ def street_address() -> PatternRecognizer:
     """A house number, one to four capitalised words and a street type: "1234 Maple Avenue".
     The number may follow a lower-case word OCR joined it to ("at8551 Washington Street"),
     or hold a dot, a comma or a space OCR read in a gap ("38.44 Washington Street", "88 46
-    Sunset Boulevard"). All on one line: Presidio matches ignoring case, so across lines a
-    count and the words below it ("184 customers" over "Street address:") would be a street.
+    Sunset Boulevard"). The street's words are capitalised (Presidio matches ignoring case:
+    "184 customers" over "Customer details" over "Street address:" would be a street), its
+    type may have a small first letter ("8929 Oak street": OCR reads a small S for a capital
+    one); a line break may come before the type ("7079 Birch" over "Terrace, Columbus").
     """
     number = (
         r"(?<![\d.,])(?<!(?-i:[A-Z]))"
         r"(?:\d{1,3}[.,]\d{1,3}(?=\s)|\d{1,3} \d{1,3}(?= )|\d{1,6}[A-Za-z]?)"
     )
-    pattern = rf"{number}[ \t]+(?:[A-Z][A-Za-z'.-]*[ \t]+){{1,4}}{_STREET_TYPES}"
+    pattern = rf"{number}\s+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,4}}{_STREET_TYPES}"
     glued = (
-        rf"{number}[ \t]+(?:[A-Z][A-Za-z'.-]*[ \t]+){{0,3}}"
+        rf"{number}\s+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{0,3}}"
         rf"(?-i:[A-Z][a-z]{{2,}}(?:{_GLUED_TYPES}|{_GLUED_TYPES.title()}))\b"
     )
     return _StreetAddress(
@@ -130,7 +144,8 @@ def medical_record_number() -> PatternRecognizer:
         supported_entity="MEDICAL_RECORD_NUMBER",
         name="InkoutMedicalRecordNumberRecognizer",
         patterns=[
-            Pattern("record id", r"\b(?:[A-Z]{1,3}-?)?\d{5,10}\b", 0.05),
+            # a space OCR read after the hyphen: "A- 158730"
+            Pattern("record id", r"\b(?:[A-Z]{1,3}(?:- ?)?)?\d{5,10}\b", 0.05),
             # a dot OCR read in a gap ("753.4986"); a price has two decimals, not three or more
             Pattern("record id, a dot read in it", r"\b\d{2,6}\.\d{3,6}\b", 0.05),
         ],
@@ -207,8 +222,8 @@ def ocr_tolerant_web() -> list[PatternRecognizer]:
                 0.6,
             ),
             Pattern(
-                "www, then a host, as read",
-                r"\bwww ?[.,-] ?" + _HOST + r"(?:/[^\s]*)?",
+                "www, then a host, as read, a slash after it perhaps read as a parenthesis",
+                r"\bwww ?[.,-] ?" + _HOST + r"(?:(?:/|\)(?=\w))[^\s]*)?",
                 0.6,
             ),
         ],
@@ -240,7 +255,7 @@ def ocr_tolerant_web() -> list[PatternRecognizer]:
 
 # A piece of an address or URL that OCR split off with a space: only the characters those
 # are written with.
-_WEB_PIECE = re.compile(r"[A-Za-z0-9._~:/?#=&%+@-]+")
+_WEB_PIECE = re.compile(r"[A-Za-z0-9._~:/?#=&%+@-]+(?:\)[A-Za-z0-9._~:/?#=&%+@-]+)*")
 _USER_PIECE = re.compile(r"[A-Za-z0-9._%+-]+")
 _DOMAIN_PIECE = re.compile(r"[A-Za-z0-9.-]+")
 # Where a URL starts inside a token ("athttp://", "httpy/intranet", "www"): a scheme and its
@@ -390,7 +405,8 @@ def _urlish(piece: str) -> bool:
 
 # Lower-case letters and digits, one digit at least: a hash, a number, part of either.
 _ID_PIECE = re.compile(r"[0-9a-z]*[0-9][0-9a-z]*")
-_LAST_PART = re.compile(r"[/=?&]")  # what ends a path's or a query's last part
+_LAST_PART = re.compile(r"[/=?&)]")  # what ends a path's or a query's last part
+_PATH_START = re.compile(r"[/?)]")
 
 
 def _split_url(
@@ -408,7 +424,8 @@ def _split_url(
         if not piece or not _WEB_PIECE.fullmatch(piece):
             break
         previous = text[tokens[k][0] : tokens[k][1]]
-        path = "/" in text[start : tokens[k][1]].split("//", 1)[-1]
+        # a path or a query has begun (its slash perhaps read as a parenthesis)
+        path = _PATH_START.search(text[start : tokens[k][1]].split("//", 1)[-1]) is not None
         continues = (
             # a capital is a sentence's next word, unless a path follows it while the host
             # is not finished ("intranet.brightbank Jocal/users/hamdan")
@@ -454,10 +471,11 @@ def _after_label(*labels: str) -> str:
     return "(?<=[ :\n])(?:" + "|".join(alternatives) + ")"
 
 
-def _iban_groups(separator: str = " ") -> str:
+def _iban_groups(separator: str = " ", misread: str = "") -> str:
     """An IBAN after its country code and check digits: groups of four, as printed, and the
-    rest, each after an optional separator."""
-    return rf"(?:{separator}?[A-Z0-9]{{4}}){{2,7}}(?:{separator}?[A-Z0-9]{{1,3}})?"
+    rest, each after an optional separator; misread: marks OCR may read for a character."""
+    char = f"[A-Z0-9{re.escape(misread)}]"
+    return rf"(?:{separator}?{char}{{4}}){{2,7}}(?:{separator}?{char}{{1,3}})?"
 
 
 _IBAN_GROUPS = _iban_groups()
@@ -781,16 +799,21 @@ class _MisreadIbanDigit(PatternRecognizer):
     """IBANs with one digit of their account part misread ("... 8835 883" for "... 8835 983"):
     mod 97 fails, but the country code, the check digits and the exact layout and length of
     that country's IBAN are there, which no other number has. POSSIBLE: no checksum agrees.
-    A dot OCR read for a space ("... 7032.88") ends Presidio's pattern early; with the dots
-    left out, an IBAN that passes mod 97 is one for certain."""
+    A dot OCR read for a space ("... 7032.88") ends Presidio's pattern early, and a "$" read
+    for a digit ("DE29 $171 ...") breaks it; with the dots left out and the digit put back, an
+    IBAN that passes mod 97 is one for certain."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
         compact = pattern_text.replace(" ", "").replace(".", "")
-        layout = regex_per_country.get(compact[:2])
-        if layout is None or not re.fullmatch(layout, compact):
+        if compact.count("$") > 1:
             return False
-        if _passes_mod97(compact):
-            return "." in pattern_text  # without a dot, Presidio's own reports it
+        # "$" is a digit OCR misread, most often an 8 or a 5: certain when one passes mod 97
+        readings = [compact.replace("$", d) for d in "8536"] if "$" in compact else [compact]
+        layout = regex_per_country.get(compact[:2])
+        if layout is None or not re.fullmatch(layout, readings[0]):
+            return False
+        if any(_passes_mod97(r) for r in readings):
+            return "." in pattern_text or "$" in pattern_text  # else Presidio's own reports it
         return None
 
 
@@ -801,7 +824,7 @@ def misread_iban_digit() -> PatternRecognizer:
         patterns=[
             Pattern(
                 "IBAN layout, checksum failing or a dot for a space",
-                r"\b(?-i:[A-Z]{2}\d{2}" + _iban_groups("[ .]") + r")\b",
+                r"\b(?-i:[A-Z]{2}\d{2}" + _iban_groups("[ .]", "$") + r")\b",
                 0.4,
             )
         ],
@@ -1024,7 +1047,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                 unlisted = (
                     (first.isupper() and second.isupper() or alone and _capitalised(second))
                     and len(second) >= 3
-                    and not b_surname
+                    and (alone or not b_surname)  # "Kimura, Ren": listed as a surname only
                     and not lex.is_english(second)
                     and second.lower() not in _PLACES
                 )
