@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 import phonenumbers
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
@@ -177,6 +178,8 @@ def labelled_name() -> PatternRecognizer:
             "name patient spouse holder contact customer client employee owner recipient "
             "sender signed physician doctor dr referring referred technician guardian applicant "
             "tenant attn dear insured beneficiary subscriber "
+            # who took or read a radiograph, as its burnt-in text names them ("Tech: ")
+            "tech technologist radiographer operator radiologist "
             # a letter's closing: the signature's name is the line below it
             "regards sincerely faithfully cordially respectfully"
         ).split(),
@@ -1074,7 +1077,29 @@ def name_spans(text: str) -> list[tuple[int, int]]:
         for w in words:
             if _glued_name(w.group()):
                 spans.append((base + w.start(), base + w.end()))
+        spans.extend((base + a, base + b) for a, b in _after_title(row))
     return spans
+
+
+_TITLED = re.compile(r"\b(?:Dr|DR|Prof|PROF)\.? ([^\W\d_][\w'-]*)(?: ([^\W\d_][\w'-]*))?")
+
+
+def _after_title(row: str) -> Iterator[tuple[int, int]]:
+    """The name after "Dr." or "Prof.": its first word capitalised and a listed name or no
+    English word ("Dr. Aditya Jos", its surname cut short at a radiograph's edge, "Dr. Tyle"),
+    and the next one with it when that is one too."""
+    for m in _TITLED.finditer(row):
+        first, second = m.group(1), m.group(2)
+        if not (_capitalised(first) and _name_like(first)):
+            continue
+        end = m.end(1)
+        if second and _capitalised(second) and _name_like(second):
+            end = m.end(2)
+        yield m.start(1), end
+
+
+def _name_like(word: str) -> bool:
+    return any(_kind(word)) or not names.lexicon().is_english(word)
 
 
 def is_place(word: str) -> bool:
