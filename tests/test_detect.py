@@ -1412,8 +1412,12 @@ def test_the_name_after_a_letter_s_dear_is_found_without_it(detector: Detector) 
     assert detector.detect("Dear Customer,\nThanks", InspectSpec()) == []
 
 
-def test_the_name_after_a_radiograph_s_tech_label_is_found(detector: Detector) -> None:
-    text = "kVp 115 mAs 7.9\nTech: Ikechukwu Adebayo"
+@pytest.mark.parametrize(
+    "text", ["kVp 115 mAs 7.9\nTech: Ikechukwu Adebayo", "Tech: Ikechukwu Adebayo\nAP SUPINE"]
+)
+def test_the_name_after_a_radiograph_s_tech_label_is_found_but_not_its_view(
+    detector: Detector, text: str
+) -> None:
     found = quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME")
     assert found == ["Ikechukwu Adebayo"]
 

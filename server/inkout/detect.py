@@ -97,9 +97,10 @@ NLP_CONFIGURATION: dict[str, object] = {
 _LOWEST = Likelihood.VERY_UNLIKELY
 _HIGHEST = Likelihood.VERY_LIKELY
 _DEFAULT_MIN = Likelihood.POSSIBLE  # DLP's default min_likelihood
-# Field labels of forms and tables, and the chrome of application screens. The small spaCy
-# model sometimes tags them as names or places ("Email" after a name line, "Dashboard" below
-# a user's name); a label is never the sensitive value itself.
+# Field labels of forms and tables, the chrome of application screens and a radiograph's
+# view ("AP PORTABLE"). The small spaCy model sometimes tags them as names or places ("Email"
+# after a name line, "Dashboard" below a user's name), and a label lifts the line after it
+# ("Tech: Trang" over "AP PORTABLE"); a label is never the sensitive value itself.
 _LABEL_WORDS = frozenset(
     """
     name first last middle full surname given patient email e-mail mail phone tel telephone
@@ -108,6 +109,7 @@ _LABEL_WORDS = frozenset(
     contact details
     dashboard settings reports report customers invoices invoice billing administrator admin
     support search profile logout home inbox messages orders products team overview help
+    ap pa lateral portable supine erect prone oblique
     """.split()
 )
 _NER_TYPES = frozenset({"PERSON_NAME", "LOCATION", "NRP"})
