@@ -181,6 +181,29 @@ def test_a_box_grows_to_its_ink_but_not_into_the_next_word_read_on_its_line() ->
     assert box.left >= ocr.words[0].box.right and box.right <= ocr.words[2].box.left
 
 
+@pytest.mark.parametrize(("first_width", "left"), [(1, 28), (6, 40)])
+def test_a_glyph_tesseract_read_but_boxed_one_pixel_wide_is_found_beside_its_word(
+    first_width: int, left: int
+) -> None:
+    # "at 192": the "1" stands 8 blank columns before the "9", more than a letter gap; read
+    # with a one-pixel box at the "9"'s edge, its ink is covered; boxed as a glyph, it is not.
+    at = Word(0, 2, Box(0, 0, 18, 20), 0, 95.0)
+    number = Word(3, 6, Box(40, 0, 28, 20), 0, 95.0)
+    symbols = (
+        Symbol(0, 1, Box(0, 0, 8, 20), 0),
+        Symbol(1, 2, Box(10, 0, 8, 20), 0),
+        Symbol(3, 4, Box(40, 0, first_width, 20), 1),
+        Symbol(4, 5, Box(40, 0, 12, 20), 1),
+        Symbol(5, 6, Box(54, 0, 14, 20), 1),
+    )
+    page = np.full((40, 120), 255, np.uint8)
+    page[2:18, 0:18] = 0  # "at"
+    page[2:18, 28:32] = 0  # "1"
+    page[2:18, 40:68] = 0  # "92"
+    (box,) = BoxIndex(OcrText("at 192", (at, number), symbols), page).boxes(3, 6)
+    assert (box.left, box.right) == (left, 68)
+
+
 def _glyphs(ocr: OcrText, widths: dict[int, int] | None = None) -> np.ndarray:
     """A page with one black glyph per symbol box, optionally narrower (a comma)."""
     page = np.full((60, 200), 255, np.uint8)

@@ -161,6 +161,19 @@ def _fit_once(
     return Box(x0 + left, y0 + top, right - left, bottom - top), at_end
 
 
+# A glyph left out of its word box lies at most this many text heights beyond it.
+LOST_GAP = 0.6
+
+
+def _lost(symbols: list[Symbol], side: int) -> bool:
+    """Whether the symbol's box is at most one pixel wide at the word box's side: tesseract
+    read it but placed none of its ink."""
+    if not symbols:
+        return False
+    box = symbols[0].box
+    return box.width <= 1 and side in (box.left, box.right)
+
+
 def ink_runs(gray: np.ndarray, box: Box) -> list[tuple[int, int]]:
     """The runs of columns of box that hold ink, as (left, right) image columns, in order."""
     margin = max(1, round(REACH_VERTICAL * box.height))
@@ -319,25 +332,58 @@ class BoxIndex:
             if self._gray is not None:  # once per line: only its end pieces can be partial
                 leftmost = min(pieces, key=lambda p: p[0].left)
                 rightmost = max(pieces, key=lambda p: p[0].right)
-                bounds = self._neighbours(leftmost[4], rightmost[4], box)
-                box = fit_to_ink(self._gray, box, leftmost[1], rightmost[2], rightmost[3], bounds)
+                edges = self._neighbours(leftmost[4], rightmost[4], box)
+                halfway = (
+                    None if edges[0] is None else (edges[0] + box.left + 1) // 2,
+                    None if edges[1] is None else (box.right + edges[1]) // 2,
+                )
+                box = fit_to_ink(self._gray, box, leftmost[1], rightmost[2], rightmost[3], halfway)
+                box = self._with_lost_glyphs(
+                    box,
+                    leftmost[4] if leftmost[1] is None else None,
+                    rightmost[4] if rightmost[2] is None else None,
+                    edges,
+                )
             covered.append(box)
         return tuple(covered)
 
+    def _with_lost_glyphs(
+        self, box: Box, first: int | None, last: int | None, edges: tuple[int | None, ...]
+    ) -> Box:
+        """box widened over a glyph tesseract read but left out of its word box, beyond a gap
+        wider than fit_to_ink crosses: in many fonts "1" stands apart from the digit after it,
+        and its symbol box is then one pixel wide at that digit's edge. first and last: the
+        words whose first and last symbols are at box's sides, if they are; edges: where the
+        words beside them are, which no glyph found here reaches into."""
+        assert self._gray is not None
+        h = box.height
+        left, right = box.left, box.right
+        if first is not None and _lost(self._symbols[first][:1], self._words[first].box.left):
+            start = max(left - h, 0 if edges[0] is None else edges[0])
+            runs = ink_runs(self._gray, Box(start, box.top, left - start, h))
+            if runs and left - runs[-1][1] <= LOST_GAP * h:
+                left = runs[-1][0]
+        if last is not None and _lost(self._symbols[last][-1:], self._words[last].box.right):
+            stop = min(right + h, self._gray.shape[1] if edges[1] is None else edges[1])
+            runs = ink_runs(self._gray, Box(right, box.top, stop - right, h))
+            if runs and runs[0][0] - right <= LOST_GAP * h:
+                right = runs[0][1]
+        return Box(left, box.top, right - left, h)
+
     def _neighbours(self, first: int, last: int, box: Box) -> tuple[int | None, int | None]:
-        """How far box may grow to each side: halfway to the words read just before word
-        first and after word last on their line, when they stand clear of it (tesseract's
-        boxes leave out some of their ink too)."""
+        """Where the words read just before word first and after word last on their line end
+        and begin, when they stand clear of box. Growing over ink, box goes halfway there
+        (tesseract's boxes leave out some of their ink too)."""
         words = self._words
         left = right = None
         if first > 0:
             before = words[first - 1]
             if before.line == words[first].line and before.box.right <= box.left:
-                left = (before.box.right + box.left + 1) // 2
+                left = before.box.right
         if last + 1 < len(words):
             after = words[last + 1]
             if after.line == words[last].line and after.box.left >= box.right:
-                right = (box.right + after.box.left) // 2
+                right = after.box.left
         return left, right
 
     def _without_punctuation(
