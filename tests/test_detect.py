@@ -833,6 +833,12 @@ def test_a_letter_s_closing_is_no_name_though_the_signature_is(
     assert found == [text.rsplit("\n", 1)[1]]
 
 
+def test_a_name_spacy_takes_for_a_nationality_is_a_name(detector: Detector) -> None:
+    text = "Chats\nSearch or startnew chat\nIkechukwu Adebayo\nphoto\nFamily"
+    found = quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME")
+    assert found == ["Ikechukwu Adebayo"]
+
+
 def test_names_of_many_countries_are_found_in_upper_case_and_reversed(
     detector: Detector,
 ) -> None:

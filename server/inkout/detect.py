@@ -285,6 +285,29 @@ def _same_name_elsewhere(text: str, found: list[Detection]) -> Iterator[Detectio
                 yield replace(d, start=m.start(), end=m.end())
 
 
+_NEXT_WORD = re.compile(r" ([^\W\d_][\w'-]+)")
+
+
+def _names_taken_for_groups(text: str, found: list[Detection]) -> Iterator[Detection]:
+    """A name spaCy took for a nationality or group (NRP): a capitalised word that is no
+    English word ("Ikechukwu"), with the capitalised word after it that is none either
+    ("Adebayo"). Groups are English words ("German", "Catholic")."""
+    for d in found:
+        if d.info_type != "NRP":
+            continue
+        word = text[d.start : d.end]
+        m = _NEXT_WORD.match(text, d.end)
+        if (
+            m is not None
+            and _LETTERS.fullmatch(word)
+            and word[0].isupper()
+            and m.group(1)[0].isupper()
+            and not _english(word)
+            and not _english(m.group(1))
+        ):
+            yield Detection("PERSON_NAME", d.start, m.end(1), Likelihood.LIKELY, 0.7)
+
+
 def _with_surname_before(text: str, start: int) -> int:
     """The start of a name, moved back over "Surname, " when the word before it is a listed
     surname that is no English word, or any such word in capitals before a name in capitals:
@@ -1108,6 +1131,8 @@ class Detector:
         if masked:
             candidates = [d for d in candidates if not _inside_masked(d, masked)]
         candidates = [d for d in candidates if not _address_domain(d, text)]
+        if "PERSON_NAME" in plan.builtins:
+            candidates.extend(_names_taken_for_groups(text, candidates))
         candidates.extend(_same_name_elsewhere(text, candidates))
         for custom in plan.customs:
             for start, end in custom.matcher.spans(text):
