@@ -252,6 +252,19 @@ def test_a_letter_misread_as_a_final_mark_is_covered(misread: str) -> None:
     assert box.right >= ocr.words[1].box.right
 
 
+def test_a_tall_word_at_the_end_of_a_slanting_line_keeps_the_rows_of_its_slant() -> None:
+    # A photographed page: the line rises 8 pixels every 100 columns, and the long address
+    # at its end is as tall as its rise, reaching into the rows of the line below.
+    line = [Box(0, 100, 40, 16), Box(50, 104, 40, 16), Box(100, 108, 40, 16)]
+    boxes = [*line, Box(150, 110, 200, 36), Box(0, 130, 40, 16)]
+    words = tuple(
+        Word(4 * k, 4 * k + 3, box, 0 if k < 4 else 1, 90.0) for k, box in enumerate(boxes)
+    )
+    ocr = OcrText("aaa bbb ccc ddd eee", words, ())
+    page = np.full((200, 400), 255, np.uint8)  # no ink to fit to: the cut alone is seen
+    assert BoxIndex(ocr, page).boxes(12, 15) == (Box(150, 110, 200, 32),)
+
+
 def test_a_tall_word_over_no_other_line_keeps_its_box() -> None:
     # A URL's descenders and slashes make it taller than the short words beside it.
     ocr = _ocr(["at www.x.io/?q=1 now"], line_h=20)

@@ -1488,6 +1488,7 @@ def test_a_joined_word_that_ends_in_a_street_type_but_is_english_is_no_street(
         ("Portal\n", "https://drive.example.com/file/d/3de7 70743c", "\nStreet"),  # of an id
         ("see ", "www fabrikam.org/billing?id=25 709", "\nok"),  # of a query's value
         ("Profile URL:\n", "www.northwind.org)billing?id=7 159", "\nRef"),  # "/" read as ")"
+        ("at\n", "www. fabrikam.org/billing?id=7 1270", " for reference."),  # mid-line
         ("Web: ", "http: \u2018/northwind.example.net/account/schulz", ""),  # a slash as a quote
         ("Portal\n", "httpsi/tailspin.example.net/account/kowalski", "\nNext"),  # ":" as "i"
         ("Link: ", "www.bright bank.org/billin g?id= 54593", "\nNext"),  # a query's value

@@ -47,6 +47,7 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("21 November 2022\nKimura, Ren\n348 High Street", "Kimura, Ren"),  # Ren: a surname too
         ("Ref: Dr. Aditya Jos\nkVp 79", "Aditya Jos"),  # after a title, cut short at an edge
         ("Ref: Dr. Tyle\nkVp 116", "Tyle"),
+        ("We spoke with SALMA AZIZ on the phone", "SALMA AZIZ"),  # capitals in a sentence
         ("Dr Baker, John", "Baker, John"),
         ("Assigned to Oluwaseun Balogun today", "Oluwaseun Balogun"),  # unlisted given name
         ("cc: Priya lyer", "Priya lyer"),  # OCR's l for a capital I
@@ -85,6 +86,8 @@ def test_a_given_name_and_a_surname_in_either_order_are_a_name(text: str, name: 
         "Helpdesk Pro",
         "Ask Obi about it",  # not alone on its line, the word stays a word
         "Dr. Visit Summary",  # English words after a title
+        "Please READ THE manual",  # shouted words in a sentence
+        "Call the IT HELPDESK now",
     ],
 )
 def test_labels_places_and_lower_case_words_are_not_names(text: str) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import statistics
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property
 
@@ -224,8 +225,7 @@ def _within_lines(words: tuple[Word, ...]) -> tuple[Word, ...]:
             continue
         height = float(statistics.median([words[i].box.height for i in members]))
         normal = [words[i].box for i in members if words[i].box.height <= TALL_WORD * height]
-        top = int(statistics.median([b.top for b in normal]))
-        bottom = int(statistics.median([b.bottom for b in normal]))
+        band = _band(normal)
         for i in members:
             box = words[i].box
             # Tall and reaching into the rows of another line; a URL whose descenders and
@@ -234,6 +234,7 @@ def _within_lines(words: tuple[Word, ...]) -> tuple[Word, ...]:
                 w.line != words[i].line and w.box.top < box.bottom and box.top < w.box.bottom
                 for w in words
             ):
+                top, bottom = band(box.left, box.right)
                 new_top, new_bottom = max(box.top, top), min(box.bottom, bottom)
                 if new_bottom > new_top:
                     cut[i] = replace(
@@ -242,6 +243,32 @@ def _within_lines(words: tuple[Word, ...]) -> tuple[Word, ...]:
     if not cut:
         return words
     return tuple(cut.get(i, w) for i, w in enumerate(words))
+
+
+# A line slants at most this much (rise over run) in a photographed or scanned page.
+MAX_SLANT = 0.1
+
+
+def _band(boxes: list[Box]) -> Callable[[int, int], tuple[int, int]]:
+    """The rows a line's words take between two columns: the median band of their boxes,
+    following the line's slant when they span enough width to measure it. In a photograph a
+    long address at the end of a slanting line is as tall as its rise: cut to a level band,
+    its far end would stay readable."""
+    top = float(statistics.median([b.top for b in boxes]))
+    bottom = float(statistics.median([b.bottom for b in boxes]))
+    slope = 0.0
+    centres = [b.left + b.width / 2 for b in boxes]
+    if len(boxes) >= 3 and max(centres) - min(centres) > 0:
+        middles = [b.top + b.height / 2 for b in boxes]
+        slope = float(np.polyfit(centres, middles, 1)[0])
+        slope = max(-MAX_SLANT, min(MAX_SLANT, slope))
+    x = statistics.median(centres)
+
+    def rows(left: int, right: int) -> tuple[int, int]:
+        rises = (slope * (left - x), slope * (right - x))
+        return int(top + min(rises)), int(round(bottom + max(rises)))
+
+    return rows
 
 
 # Two words on one row whose boxes overlap by this many text heights (a good part of a

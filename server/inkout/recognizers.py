@@ -410,6 +410,7 @@ def _urlish(piece: str) -> bool:
 _ID_PIECE = re.compile(r"[0-9a-z]*[0-9][0-9a-z]*")
 _LAST_PART = re.compile(r"[/=?&)]")  # what ends a path's or a query's last part
 _PATH_START = re.compile(r"[/?)]")
+_QUERY_NUMBER = re.compile(r"[?&][\w-]+=\d+$")
 
 
 def _split_url(
@@ -443,6 +444,8 @@ def _split_url(
                 and _ID_PIECE.fullmatch(_LAST_PART.split(previous)[-1]) is not None
                 and text[tokens[k + 1][1] : tokens[k + 1][1] + 1] in ("", "\n")
             )
+            # or of a query's number anywhere: "?id=7 1270 for reference"
+            or (piece.isdigit() and _QUERY_NUMBER.search(previous) is not None)
             # a host word between two others: "intranet tailspin local/users/do"
             or (
                 piece.islower()
@@ -1025,6 +1028,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                     )
                 else:
                     found = False
+                found = found or _capitals_in_sentence(row, first, second)
                 # A middle name or initial between the two: "Katarzyna M. Nowak", "Mary Anne Smith".
                 after = row[b.end() : words[i + 2].start()] if i + 2 < len(words) else ""
                 if a_given and after in (" ", ". "):
@@ -1100,6 +1104,27 @@ def _after_title(row: str) -> Iterator[tuple[int, int]]:
 
 def _name_like(word: str) -> bool:
     return any(_kind(word)) or not names.lexicon().is_english(word)
+
+
+def _capitals_in_sentence(row: str, first: str, second: str) -> bool:
+    """Two words in capitals inside a sentence ("We spoke with SALMA AZIZ on the phone"):
+    only a record's name is written so. Each a listed name or no English word, one of them no
+    English word at all, no place, with a vowel and three letters or more, so acronyms ("IT",
+    "HQ") and shouted words ("READ THE") stay."""
+    lex = names.lexicon()
+    pair = (first, second)
+    return (
+        any(c.islower() for c in row)
+        and any(not lex.is_english(w) for w in pair)
+        and all(
+            w.isupper()
+            and len(w) >= 3
+            and any(c in "AEIOUY" for c in w)
+            and (any(_kind(w)) or not lex.is_english(w))
+            and w.lower() not in _PLACES
+            for w in pair
+        )
+    )
 
 
 def is_place(word: str) -> bool:
