@@ -1299,6 +1299,12 @@ def test_an_address_masked_on_screen_is_not_reported_but_one_with_a_plus_is(
         "j-@gmail.com",  # three small bullets read as one mark, or as e's
         "e@gmail.com",
         "ee@gmail.com",
+        "jt-@clinic-north.org",  # a user name ending in a mark
+        "te-@orange fr",
+        "vs**@ou tlook.com",
+        "0\u00a2\u00a2e@mail.example.org",  # bullets read as cent signs
+        "\u00ae@yahoo.co.uk",
+        ")gmail.com",  # the "@" read as a parenthesis, the bullets as nothing
     ],
 )
 def test_values_masked_on_screen_as_other_fonts_read_the_bullets_are_not_reported(

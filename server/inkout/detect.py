@@ -422,12 +422,13 @@ _HEX_OF_CURRENCY = {"€": "e", "£": "f", "¢": "c"}
 
 
 # Values already masked on screen identify no one: "k•••@mail.example.org", "•••-••-3218".
-# OCR reads the bullets as "*", "+", "-" or "@", and in some fonts as a run of one letter
-# ("keee@", "k ooo@", "@ee-00-3218").
-_MASKS = frozenset("*+•·-~«»")
+# OCR reads the bullets as "*", "+", "-", "¢", "®" or "@", and in some fonts as a run of one
+# letter ("keee@", "k ooo@", "@ee-00-3218").
+_MASKS = frozenset("*+•·-~«»¢®")
 _BULLET_RUN = re.compile(r"[^\W_]?(?:e{3,}|o{3,}|0{3,}|°{3,})")
 _AT = re.compile(r"@")
-_DOMAIN_AFTER = re.compile(r" ?[^\W_][\w-]*(?:\. ?[\w-]+)*")
+# A domain after an "@", as OCR splits it: "orange fr", "ou tlook.com".
+_DOMAIN_AFTER = re.compile(r" ?[^\W_][\w-]*(?:\. ?[\w-]+| [a-z]{2,3}\b| [a-z][\w-]*(?=\.))*")
 _MASKED_NUMBER = re.compile(
     r"(?<!\S)[•*·@eoxX0]{2,}(?:[-. ][•*·@eoxX0]{1,4}){0,3}[-. ]\d{2,4}(?!\S)"
 )
@@ -441,6 +442,8 @@ def _masked_local(local: str) -> bool:
     # Three bullets in small type read as one or two marks ("j-@", "e@", "ee@"): a user name
     # that short is a letter and marks, or e's alone.
     if len(local) <= 2 and ((masks >= 1 and masks + 1 >= len(local)) or set(local) == {"e"}):
+        return True
+    if local[-1] in _MASKS:  # "jt-@", "vs**@": no user name ends in a mark
         return True
     # bullets read partly as "e": "e**e", "je++", "l*ee"
     rest = local[1:]
@@ -479,12 +482,14 @@ def _inside_masked(d: Detection, masked: list[tuple[int, int]]) -> bool:
 
 def _address_domain(d: Detection, text: str) -> bool:
     """A "URL" that is the domain after an "@" with no user name before it: an address whose
-    user name was masked beyond reading ("l•••@orange.fr" read as "@orange.fr" or
-    "»@orange.fr"), which identifies no one. (Domains of readable addresses stay URL
+    user name was masked beyond reading ("l•••@orange.fr" read as "@orange.fr", "»@orange.fr"
+    or ")orange.fr"), which identifies no one. (Domains of readable addresses stay URL
     findings, as in DLP, where exclusion rules can drop them.)"""
     if d.info_type != "URL":
         return False
     before = text[: d.start].rstrip(" ")
+    if before.endswith(")") and (len(before) == 1 or before[-2].isspace()):
+        return True  # ")gmail.com": the "@" read as a parenthesis, nothing before it
     if not before.endswith("@"):
         return False
     glued = before[:-1]
