@@ -560,7 +560,8 @@ def labelled_values() -> list[PatternRecognizer]:
             patterns=[
                 Pattern(
                     "four dotted numbers after the label",
-                    _after_label("IP", "IP address") + r"\d{1,3}(?:\.\d{1,3}){3}\b",
+                    _after_label("IP", "IP address", "login from", "Login from")
+                    + r"\d{1,3}(?:\.\d{1,3}){3}\b",
                     0.6,
                 )
             ],
@@ -676,7 +677,8 @@ def loose_ipv4() -> PatternRecognizer:
 
 class _SpacedSsn(presidio_predefined.UsSsnRecognizer):
     """An SSN with a space OCR read beside a hyphen ("695-83 -8655"), which Presidio takes for
-    mismatched delimiters; without the spaces it must pass Presidio's own checks."""
+    mismatched delimiters, or inside its first group ("21 1-33-4651"); without the spaces it
+    must pass Presidio's own checks."""
 
     def invalidate_result(self, pattern_text: str) -> bool:
         return " " not in pattern_text or super().invalidate_result(pattern_text.replace(" ", ""))
@@ -684,7 +686,13 @@ class _SpacedSsn(presidio_predefined.UsSsnRecognizer):
 
 def spaced_ssn() -> PatternRecognizer:
     return _SpacedSsn(
-        patterns=[Pattern("SSN, a space beside a hyphen", r"\b\d{3} ?- ?\d{2} ?- ?\d{4}\b", 0.4)],
+        patterns=[
+            Pattern(
+                "SSN, a space beside a hyphen or in the first group",
+                r"\b(?:\d{3}|\d \d{2}|\d{2} \d) ?- ?\d{2} ?- ?\d{4}\b",
+                0.4,
+            )
+        ],
         name="InkoutSpacedSsnRecognizer",
     )
 
