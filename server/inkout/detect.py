@@ -286,24 +286,30 @@ def _same_name_elsewhere(text: str, found: list[Detection]) -> Iterator[Detectio
 
 
 _NEXT_WORD = re.compile(r" ([^\W\d_][\w'-]+)")
+# How the names of peoples end ("Spanish", "Nigerian", "Japanese", "Israeli"), and groups
+# the English word list lacks.
+_DEMONYM = re.compile(r"(?:ish|ian|ean|ese|an|ic|ch|i)$|^(?:Muslim|Jewish|Hindu|Sikh)$")
 
 
 def _names_taken_for_groups(text: str, found: list[Detection]) -> Iterator[Detection]:
     """A name spaCy took for a nationality or group (NRP): a capitalised word that is no
-    English word ("Ikechukwu"), with the capitalised word after it that is none either
-    ("Adebayo"). Groups are English words ("German", "Catholic")."""
+    English word nor shaped like a people's name ("Ikechukwu", "Folasade"), with the
+    capitalised word after it when that is no English word or is a listed surname
+    ("Adebayo", "Obi"). Groups are English words or end like one ("German", "Nigerian")."""
     for d in found:
         if d.info_type != "NRP":
             continue
         word = text[d.start : d.end]
         m = _NEXT_WORD.match(text, d.end)
+        if m is None or not _LETTERS.fullmatch(word) or not word[0].isupper():
+            continue
+        second = m.group(1)
         if (
-            m is not None
-            and _LETTERS.fullmatch(word)
-            and word[0].isupper()
-            and m.group(1)[0].isupper()
+            second[0].isupper()
             and not _english(word)
-            and not _english(m.group(1))
+            and not _DEMONYM.search(word)
+            and (not _english(second) or recognizers.is_surname(second))
+            and _could_be_name(text[d.start : m.end(1)])
         ):
             yield Detection("PERSON_NAME", d.start, m.end(1), Likelihood.LIKELY, 0.7)
 

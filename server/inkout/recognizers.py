@@ -196,8 +196,8 @@ _MAIL_USER = r"\b[A-Za-z0-9._%+,-]+(?:\?\d[A-Za-z0-9._%+,-]*)?"
 
 
 # A scheme and its "://" as OCR reads them: slashes as "l", "I", "|" or a quote, or the colon
-# as "i" or "y" before them ("httpsi/").
-_SCHEME = r"\b(?:https?|ftp)(?: ?: ?[/lI|\u2018\u2019']{1,2}|[iy]/{1,2}) ?"
+# as "i" or "y" before them ("httpsi/"); a space inside "http" ("htt p://").
+_SCHEME = r"\b(?:h ?t ?t ?p ?s?|ftp)(?: ?: ?[/lI|\u2018\u2019']{1,2}|[iy]/{1,2}) ?"
 
 
 def ocr_tolerant_web() -> list[PatternRecognizer]:
@@ -492,8 +492,8 @@ _PHONE_LABELS = (
 )
 # Digits as OCR reads them beside a label: "+" as "4" ("433 1 44 28 26 42", "41-720 ...") or
 # as "$" ("$49 30 1368919"), a digit as a letter ("(G12) 597-8395"), spaces dropped
-# ("449307141066").
-_DIGIT = r"[\dOolISGBZ]"
+# ("449307141066"), "$" for a 5 or an 8.
+_DIGIT = r"[\dOolISGBZ$]"
 _PHONE_SHAPE = (
     rf"(?:(?:[+$] ?)?\(?{_DIGIT}{{1,4}}\)?(?:[ .\-]{{1,2}}\(?{_DIGIT}{{1,8}}\)?){{1,6}}(?![\w-])"
     r"|(?:[+$] ?)?\d{7,15}\b)"
@@ -677,8 +677,8 @@ def loose_ipv4() -> PatternRecognizer:
 
 class _SpacedSsn(presidio_predefined.UsSsnRecognizer):
     """An SSN with a space OCR read beside a hyphen ("695-83 -8655"), which Presidio takes for
-    mismatched delimiters, or inside its first group ("21 1-33-4651"); without the spaces it
-    must pass Presidio's own checks."""
+    mismatched delimiters, or inside a group ("21 1-33-4651", "773-1 1-5454"); without the
+    spaces it must pass Presidio's own checks."""
 
     def invalidate_result(self, pattern_text: str) -> bool:
         return " " not in pattern_text or super().invalidate_result(pattern_text.replace(" ", ""))
@@ -689,7 +689,7 @@ def spaced_ssn() -> PatternRecognizer:
         patterns=[
             Pattern(
                 "SSN, a space beside a hyphen or in the first group",
-                r"\b(?:\d{3}|\d \d{2}|\d{2} \d) ?- ?\d{2} ?- ?\d{4}\b",
+                r"\b(?:\d{3}|\d \d{2}|\d{2} \d) ?- ?(?:\d{2}|\d \d) ?- ?\d{4}\b",
                 0.4,
             )
         ],
@@ -1133,6 +1133,11 @@ def _capitals_in_sentence(row: str, first: str, second: str) -> bool:
             for w in pair
         )
     )
+
+
+def is_surname(word: str) -> bool:
+    """Whether the word, or what it was before OCR's commonest slips, is a listed surname."""
+    return _kind(word)[1]
 
 
 def is_place(word: str) -> bool:
