@@ -1509,6 +1509,7 @@ def test_a_joined_word_that_ends_in_a_street_type_but_is_english_is_no_street(
         # the last digits of a path split off at the end of the line
         ("Link: ", "https://portal brightbank.com/patients/81 900", "\nNext"),
         ("Portal\n", "https://drive.example.com/file/d/3de7 70743c", "\nStreet"),  # of an id
+        ("Portal\n", "https://drive.example.com/file/d/931b541 Sf2", "\nStreet"),  # "5" as "S"
         ("see ", "www fabrikam.org/billing?id=25 709", "\nok"),  # of a query's value
         ("Profile URL:\n", "www.northwind.org)billing?id=7 159", "\nRef"),  # "/" read as ")"
         ("at\n", "www. fabrikam.org/billing?id=7 1270", " for reference."),  # mid-line

@@ -406,8 +406,9 @@ def _urlish(piece: str) -> bool:
     return bool(_WEB_PIECE.fullmatch(piece)) and any(c in piece for c in "./?=&#")
 
 
-# Lower-case letters and digits, one digit at least: a hash, a number, part of either.
-_ID_PIECE = re.compile(r"[0-9a-z]*[0-9][0-9a-z]*")
+# Letters and digits, one digit at least: a hash, a number, part of either ("Sf2", a 5 read
+# as "S").
+_ID_PIECE = re.compile(r"[0-9a-zA-Z]*[0-9][0-9a-zA-Z]*")
 _LAST_PART = re.compile(r"[/=?&)]")  # what ends a path's or a query's last part
 _PATH_START = re.compile(r"[/?)]")
 _QUERY_NUMBER = re.compile(r"[?&][\w-]+=\d+$")
