@@ -1198,6 +1198,7 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         # "$" for a digit of an IBAN, put back by mod 97; a space after a record's hyphen
         ("IBAN: DE29 $171 2332 8562 2677 66\nCity", "IBAN_CODE", "DE29 $171 2332 8562 2677 66"),
         ("filed under MRN A- 158730 in", "MEDICAL_RECORD_NUMBER", "A- 158730"),
+        ("Born 06/07/1981\nMIRN A-186747\nSex: F", "MEDICAL_RECORD_NUMBER", "A-186747"),
     ],
 )
 def test_values_with_a_stray_mark_ocr_read_into_them_are_found(
@@ -1362,6 +1363,7 @@ def test_a_finding_inside_another_of_its_type_is_one_finding(detector: Detector)
         ("Barn 1953-02-20\nIP", "DATE_OF_BIRTH", "1953-02-20"),  # "o" read as "a"
         ("Born:\nJuly 17,1959\nHome", "DATE_OF_BIRTH", "July 17,1959"),  # no space after ","
         ("Born:\n94/03/1997\nPlan", "DATE_OF_BIRTH", "94/03/1997"),  # "0" read as "9"
+        ("Born September 6, 19 83\nMRN", "DATE_OF_BIRTH", "September 6, 19 83"),  # split year
     ],
 )
 def test_a_value_ocr_broke_is_found_right_after_the_label_naming_it(
@@ -1468,6 +1470,7 @@ def test_the_name_below_a_letter_s_closing_is_its_signature(
         "Internal reference 4471823",
         "Barnes & Noble order 12.03.2020",  # "barn" inside "Barnes"
         "Take two doses 12.03.2020",  # "dos" inside "doses"
+        "Admiring 1234567",  # "mirn", a misread "MRN", inside "Admiring"
     ],
 )
 def test_a_label_s_misreading_counts_only_as_a_whole_word(detector: Detector, text: str) -> None:
@@ -1586,7 +1589,8 @@ def test_an_iban_with_a_dot_for_a_space_is_found_whole_when_mod_97_passes(
         ("We spoke with QURESHI, AMIRA on the phone yesterday.", ["QURESHI, AMIRA"]),
         ("We comply with GDPR, HIPAA and more", []),  # acronyms
         ("Offices in DENVER, COLORADO and elsewhere", []),  # a place
-        ("QURESHI, AMIRA", []),  # no sentence around it, and no label
+        ("QURESHI, AMIRA", ["QURESHI, AMIRA"]),  # alone on its line, as records write them
+        ("DENVER, COLORADO", []),
     ],
 )
 def test_an_unlisted_surname_in_capitals_before_a_given_name_in_a_sentence_is_a_name(

@@ -45,6 +45,7 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("22 September 2022\nTRAN, HOA\n9947 Maple Avenue", "TRAN, HOA"),  # HOA is unlisted
         ("Dang, Trang\nLakeside Imaging Center", "Dang, Trang"),  # so is Trang: alone on its line
         ("21 November 2022\nKimura, Ren\n348 High Street", "Kimura, Ren"),  # Ren: a surname too
+        ("Acc: 51861122\nNgo, Mai\nBorn", "Ngo, Mai"),  # alone, an unlisted surname
         ("Ref: Dr. Aditya Jos\nkVp 79", "Aditya Jos"),  # after a title, cut short at an edge
         ("Ref: Dr. Tyle\nkVp 116", "Tyle"),
         ("We spoke with SALMA AZIZ on the phone", "SALMA AZIZ"),  # capitals in a sentence
@@ -75,6 +76,7 @@ def test_a_given_name_and_a_surname_in_either_order_are_a_name(text: str, name: 
         "MADISON, WISCONSIN 53703",
         "Seen by Tran, Hoa and me",  # an unlisted given name: only in capitals, or alone
         "Washington, Oregon",  # alone on its line, but a place
+        "Jackson, Wyoming",
         "Due Date: Last Login",
         "aoife byrne",  # neither word capitalised: no name shape
         "The changes will apply to Add customer",  # lower-case words stay words

@@ -30,8 +30,9 @@ _DATES = [
     r"\b(?:0?[1-9]|[12]\d|3[01])[/.\-] ?(?:0?[1-9]|[12]\d|3[01])(?:[/.\-]|, ?)(?:19|20)?\d{2}\b",
     r"\b(?:19|20)\d{2}[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:0?[1-9]|[12]\d|3[01])\b",
     # OCR may drop the space after the day's comma ("July 17,1959")
-    rf"\b{_MONTHS}\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:,\s*|\s+)(?:19|20)\d{{2}}\b",
-    rf"\b(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+{_MONTHS},?\s+(?:19|20)\d{{2}}\b",
+    # ... or a space inside the year ("September 6, 19 83")
+    rf"\b{_MONTHS}\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:,\s*|\s+)(?:19|20) ?\d{{2}}\b",
+    rf"\b(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+{_MONTHS},?\s+(?:19|20) ?\d{{2}}\b",
     # a day or month OCR misread out of range ("94/03/1997" for "04/03/1997")
     r"\b\d{2}[/.\-]\d{2}[/.\-](?:19|20)\d{2}\b",
 ]
@@ -60,9 +61,9 @@ _STREET_TYPES = "(?:" + "|".join(_STREET_WORDS + _STREET_SLIPS) + r")\b\.?"
 
 
 # Labels as OCR misreads them. "Bom:" is "Born:" with "rn" read as "m", "Barn" with "o" read
-# as "a"; "Dos:" is "DOB:" with "B" read as "s"; "RN" and "MRM" are a small "MRN" label.
+# as "a"; "Dos:" is "DOB:" with "B" read as "s"; "RN", "MRM" and "MIRN" are a small "MRN".
 _DOB_SLIPS = ("d0b", "doe", "dos", "bith", "bom", "barn")
-_MRN_SLIPS = ("rn", "mrm")
+_MRN_SLIPS = ("rn", "mrm", "mirn")
 # Presidio matches context words as substrings of the words near a finding. These misreadings
 # are short or common inside words ("rn" in "return", "internal", "born"; "dos" in "dose"), so
 # they count only as whole words.
@@ -1082,7 +1083,16 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                     and all(any(c in "AEIOUY" for c in w) for w in (first, second))
                     and any(c.islower() for c in row)
                 )
-                found = (a_surname and (b_given or unlisted) or in_sentence) and not phrase
+                # Alone on its line, an unlisted surname before a listed given name ("Ngo, Mai")
+                alone_given = (
+                    alone and b_given and not lex.is_english(first) and not is_place(first)
+                )
+                # ... and never a state after the comma: "Jackson, Wyoming"
+                found = (
+                    (a_surname and (b_given or unlisted) or in_sentence or alone_given)
+                    and not phrase
+                    and not is_place(second)
+                )
             else:
                 found = False
             if found:
