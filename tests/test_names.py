@@ -48,6 +48,8 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("Acc: 51861122\nNgo, Mai\nBorn", "Ngo, Mai"),  # alone, an unlisted surname
         ("Ref: Dr. Aditya Jos\nkVp 79", "Aditya Jos"),  # after a title, cut short at an edge
         ("Ref: Dr. Tyle\nkVp 116", "Tyle"),
+        ("Ref: Dr. Brandon \u2018| Clark\nkVp 116", "Brandon \u2018| Clark"),  # marks between
+        ("AMIRA AZIZ\nDOB: 06/25/1994", "AMIRA AZIZ"),  # alone, both listed as given names
         ("We spoke with SALMA AZIZ on the phone", "SALMA AZIZ"),  # capitals in a sentence
         ("Dr Baker, John", "Baker, John"),
         ("Assigned to Oluwaseun Balogun today", "Oluwaseun Balogun"),  # unlisted given name

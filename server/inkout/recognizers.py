@@ -25,9 +25,9 @@ _MONTHS = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _DATES = [
-    # OCR may read the second separator as a comma ("13.04, 1943") or put a space after the
-    # first ("06. 16.1976").
-    r"\b(?:0?[1-9]|[12]\d|3[01])[/.\-] ?(?:0?[1-9]|[12]\d|3[01])(?:[/.\-]|, ?)(?:19|20)?\d{2}\b",
+    # OCR may read the second separator as a comma ("13.04, 1943") or put a space after
+    # either ("06. 16.1976", "17.05. 1968").
+    r"\b(?:0?[1-9]|[12]\d|3[01])[/.\-] ?(?:0?[1-9]|[12]\d|3[01])(?:[/.\-] ?|, ?)(?:19|20)?\d{2}\b",
     r"\b(?:19|20)\d{2}[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:0?[1-9]|[12]\d|3[01])\b",
     # OCR may drop the space after the day's comma ("July 17,1959")
     # ... or a space inside the year ("September 6, 19 83")
@@ -1029,6 +1029,13 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                             and not lex.is_english(first)
                         )
                     )
+                    # Alone on its line, a surname the lists know only as a given name
+                    # ("AMIRA AZIZ" atop a radiograph), when it is no English word
+                    found = found or (
+                        b_given
+                        and row.strip() == f"{first} {second}"
+                        and not lex.is_english(second)
+                    )
                 elif b_surname:  # "Oluwaseun Balogun": an unlisted given name, a known surname
                     # "Ren Ito": a given name listed as a surname only, no word either. On a
                     # line of its own (a signature, a profile), the surname may be a word too:
@@ -1104,7 +1111,11 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_TITLED = re.compile(r"\b(?:Dr|DR|Prof|PROF)\.? ([^\W\d_][\w'-]*)(?: ([^\W\d_][\w'-]*))?")
+# The name after a title; between its two words OCR may read a mark ("Dr. Grainne: Quinn",
+# "Dr. Brandon ‘| Clark").
+_TITLED = re.compile(
+    r"\b(?:Dr|DR|Prof|PROF)\.? ([^\W\d_][\w'-]*)(?:([ :|\u2018\u2019']{1,5})([^\W\d_][\w'-]*))?"
+)
 
 
 def _after_title(row: str) -> Iterator[tuple[int, int]]:
@@ -1112,12 +1123,12 @@ def _after_title(row: str) -> Iterator[tuple[int, int]]:
     English word ("Dr. Aditya Jos", its surname cut short at a radiograph's edge, "Dr. Tyle"),
     and the next one with it when that is one too."""
     for m in _TITLED.finditer(row):
-        first, second = m.group(1), m.group(2)
+        first, gap, second = m.group(1), m.group(2), m.group(3)
         if not (_capitalised(first) and _name_like(first)):
             continue
         end = m.end(1)
-        if second and _capitalised(second) and _name_like(second):
-            end = m.end(2)
+        if second and " " in gap and _capitalised(second) and _name_like(second):
+            end = m.end(3)
         yield m.start(1), end
 
 
