@@ -181,19 +181,23 @@ def test_a_box_grows_to_its_ink_but_not_into_the_next_word_read_on_its_line() ->
     assert box.left >= ocr.words[0].box.right and box.right <= ocr.words[2].box.left
 
 
-@pytest.mark.parametrize(("first_width", "left"), [(1, 28), (6, 40)])
+@pytest.mark.parametrize("lost", [True, False])
 def test_a_glyph_tesseract_read_but_boxed_one_pixel_wide_is_found_beside_its_word(
-    first_width: int, left: int
+    lost: bool,
 ) -> None:
-    # "at 192": the "1" stands 8 blank columns before the "9", more than a letter gap; read
-    # with a one-pixel box at the "9"'s edge, its ink is covered; boxed as a glyph, it is not.
+    # "at 192": the "1" stands 8 blank columns before the "9", more than a letter gap. Read
+    # with a one-pixel box at the "9"'s edge, its ink is covered; boxed as a glyph, nothing
+    # outside the word is.
     at = Word(0, 2, Box(0, 0, 18, 20), 0, 95.0)
     number = Word(3, 6, Box(40, 0, 28, 20), 0, 95.0)
+    firsts = (
+        (Box(40, 0, 1, 20), Box(40, 0, 12, 20)) if lost else (Box(40, 0, 4, 20), Box(46, 0, 6, 20))
+    )
     symbols = (
         Symbol(0, 1, Box(0, 0, 8, 20), 0),
         Symbol(1, 2, Box(10, 0, 8, 20), 0),
-        Symbol(3, 4, Box(40, 0, first_width, 20), 1),
-        Symbol(4, 5, Box(40, 0, 12, 20), 1),
+        Symbol(3, 4, firsts[0], 1),
+        Symbol(4, 5, firsts[1], 1),
         Symbol(5, 6, Box(54, 0, 14, 20), 1),
     )
     page = np.full((40, 120), 255, np.uint8)
@@ -201,7 +205,28 @@ def test_a_glyph_tesseract_read_but_boxed_one_pixel_wide_is_found_beside_its_wor
     page[2:18, 28:32] = 0  # "1"
     page[2:18, 40:68] = 0  # "92"
     (box,) = BoxIndex(OcrText("at 192", (at, number), symbols), page).boxes(3, 6)
-    assert (box.left, box.right) == (left, 68)
+    assert (box.left, box.right) == ((28, 68) if lost else (40, 68))
+
+
+def test_glyphs_tesseract_boxed_in_the_word_before_are_found_there() -> None:
+    # "whitelist 10.23": tesseract's box of "whitelist" ran over "10.", whose three symbols
+    # it stacked at the edge of "23".
+    word = Word(0, 4, Box(0, 0, 60, 20), 0, 95.0)
+    number = Word(5, 10, Box(62, 0, 20, 20), 0, 95.0)
+    stacked = [Symbol(5 + k, 6 + k, Box(62, 0, 1, 20), 1) for k in range(3)]
+    symbols = (
+        Symbol(0, 4, Box(0, 0, 30, 20), 0),
+        *stacked,
+        Symbol(8, 9, Box(62, 0, 8, 20), 1),
+        Symbol(9, 10, Box(72, 0, 10, 20), 1),
+    )
+    page = np.full((40, 120), 255, np.uint8)
+    page[2:18, 0:30] = 0  # "whitelist"
+    for left in (38, 46, 56):  # "1", "0" and "."
+        page[2:18, left : left + 4] = 0
+    page[2:18, 62:82] = 0  # "23"
+    (box,) = BoxIndex(OcrText("word 10.23", (word, number), symbols), page).boxes(5, 10)
+    assert (box.left, box.right) == (38, 82)
 
 
 def _glyphs(ocr: OcrText, widths: dict[int, int] | None = None) -> np.ndarray:

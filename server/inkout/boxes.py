@@ -166,13 +166,17 @@ def _fit_once(
 LOST_GAP = 0.6
 
 
-def _lost(symbols: list[Symbol], side: int) -> bool:
-    """Whether the symbol's box is at most one pixel wide at the word box's side: tesseract
-    read it but placed none of its ink."""
-    if not symbols:
-        return False
-    box = symbols[0].box
-    return box.width <= 1 and side in (box.left, box.right)
+def _lost(symbols: list[Symbol], side: int, at_left: bool) -> int:
+    """How many glyphs at one end of a word tesseract read but placed none of the ink of: its
+    symbol boxes there are stacked at the word box's side (one pixel wide, or "1", "0" and "."
+    all starting where the "2" after them does), all but the one whose ink is there."""
+    ordered = symbols if at_left else symbols[::-1]
+    stacked = 0
+    for symbol in ordered:
+        if (symbol.box.left if at_left else symbol.box.right) != side:
+            break
+        stacked += 1
+    return max(0, stacked - 1)
 
 
 def ink_runs(gray: np.ndarray, box: Box) -> list[tuple[int, int]]:
@@ -377,24 +381,33 @@ class BoxIndex:
     def _with_lost_glyphs(
         self, box: Box, first: int | None, last: int | None, edges: tuple[int | None, ...]
     ) -> Box:
-        """box widened over a glyph tesseract read but left out of its word box, beyond a gap
+        """box widened over glyphs tesseract read but left out of its word box, beyond a gap
         wider than fit_to_ink crosses: in many fonts "1" stands apart from the digit after it,
-        and its symbol box is then one pixel wide at that digit's edge. first and last: the
-        words whose first and last symbols are at box's sides, if they are; edges: where the
-        words beside them are, which no glyph found here reaches into."""
+        and its symbol box is then one pixel wide at that digit's edge (see _lost). first and
+        last: the words whose first and last symbols are at box's sides, if they are; edges:
+        where the words beside them are, which one lost glyph does not reach into."""
         assert self._gray is not None
         h = box.height
+        gap = LOST_GAP * h
         left, right = box.left, box.right
-        if first is not None and _lost(self._symbols[first][:1], self._words[first].box.left):
-            start = max(left - h, 0 if edges[0] is None else edges[0])
-            runs = ink_runs(self._gray, Box(start, box.top, left - start, h))
-            if runs and left - runs[-1][1] <= LOST_GAP * h:
-                left = runs[-1][0]
-        if last is not None and _lost(self._symbols[last][-1:], self._words[last].box.right):
-            stop = min(right + h, self._gray.shape[1] if edges[1] is None else edges[1])
-            runs = ink_runs(self._gray, Box(right, box.top, stop - right, h))
-            if runs and runs[0][0] - right <= LOST_GAP * h:
-                right = runs[0][1]
+        if first is not None and (n := _lost(self._symbols[first], left, at_left=True)):
+            # One glyph lies in the gap before the word; several, tesseract put in the word
+            # before's box ("whitelist" boxed over "10." of "10.237...").
+            start = max(0, left - round(n * h + gap))
+            if n == 1 and edges[0] is not None:
+                start = max(start, edges[0])
+            for run in reversed(ink_runs(self._gray, Box(start, box.top, left - start, h))[-n:]):
+                if left - run[1] > gap:
+                    break
+                left = run[0]
+        if last is not None and (n := _lost(self._symbols[last], right, at_left=False)):
+            stop = min(self._gray.shape[1], right + round(n * h + gap))
+            if n == 1 and edges[1] is not None:
+                stop = min(stop, edges[1])
+            for run in ink_runs(self._gray, Box(right, box.top, stop - right, h))[:n]:
+                if run[0] - right > gap:
+                    break
+                right = run[1]
         return Box(left, box.top, right - left, h)
 
     def _neighbours(self, first: int, last: int, box: Box) -> tuple[int | None, int | None]:
