@@ -998,9 +998,27 @@ def test_split_numbers_without_checksum_or_syntax_are_not_reported(
     assert "IP_ADDRESS" not in types(detector.detect(text, InspectSpec()))
 
 
-def test_a_city_before_a_state_code_is_no_name(detector: Detector) -> None:
-    text = "2463 Lakeview Drive, Madison, WI 53703"
-    assert "Madison" not in quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2463 Lakeview Drive, Madison, WI 53703",
+        "Baltimore, MD 21201",
+        "4038 Sunset Blvd, Austin, TX78701",  # the space before the ZIP code lost
+    ],
+)
+def test_a_city_before_a_state_code_is_no_name_nor_is_the_state_a_licence(
+    detector: Detector, text: str
+) -> None:
+    found = types(detector.detect(text, InspectSpec()))
+    assert "PERSON_NAME" not in found and "US_DRIVERS_LICENSE_NUMBER" not in found
+
+
+@pytest.mark.parametrize("text", ["Signed by John Smith, MD", "Reviewed: Kelly Smith, PA"])
+def test_a_name_before_a_degree_that_is_also_a_state_code_is_a_name(
+    detector: Detector, text: str
+) -> None:
+    name = text.split(": ")[-1].replace("Signed by ", "").split(",")[0]
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == [name]
 
 
 def test_a_sentence_break_after_an_at_sign_is_no_address(detector: Detector) -> None:
@@ -1359,6 +1377,7 @@ def test_a_finding_inside_another_of_its_type_is_one_finding(detector: Detector)
         ("Phone:\n(G12) 597-8395", "PHONE_NUMBER", "(G12) 597-8395"),  # a digit as a letter
         ("Phone: $49 30 1368919", "PHONE_NUMBER", "$49 30 1368919"),  # "+" as "$"
         ("Phone: +33 1 45 $7 36 40\nPolicy", "PHONE_NUMBER", "+33 1 45 $7 36 40"),  # 5 as $
+        ("Home Phone\n433143 44 27 54\nSSN", "PHONE_NUMBER", "433143 44 27 54"),  # "+" as 4
         ("Born:\n09.02.1938", "DATE_OF_BIRTH", "09.02.1938"),
         ("Bom:\n09.02.1938", "DATE_OF_BIRTH", "09.02.1938"),  # "rn" read as "m"
         ("Barn 1953-02-20\nIP", "DATE_OF_BIRTH", "1953-02-20"),  # "o" read as "a"
@@ -1519,6 +1538,7 @@ def test_a_joined_word_that_ends_in_a_street_type_but_is_english_is_no_street(
         ("Profile URL:\n", "www.northwind.org)billing?id=7 159", "\nRef"),  # "/" read as ")"
         ("at\n", "www. fabrikam.org/billing?id=7 1270", " for reference."),  # mid-line
         ("at ", "htt p://intranet.northwind. local/users/lewis", " for"),  # a space in "http"
+        ("Website:\n", "https //drive.example.com/file/d/8ad1429eed", "\nBorn"),  # no colon
         ("Web: ", "http: \u2018/northwind.example.net/account/schulz", ""),  # a slash as a quote
         ("Portal\n", "httpsi/tailspin.example.net/account/kowalski", "\nNext"),  # ":" as "i"
         ("Link: ", "www.bright bank.org/billin g?id= 54593", "\nNext"),  # a query's value

@@ -189,6 +189,8 @@ def _could_be_name(span: str) -> bool:
         return False
     if any(w.lower().startswith(_CLOSINGS) for w in words):
         return False
+    if span.isupper() and sum(c.isdigit() for c in span) >= 3:
+        return False  # a code in capitals and digits ("TX78701"), not a name OCR misread
     if len(words) == 1 and lex.is_english(words[0]):
         return False  # one word of a label or a button ("Add", "Fields"), alone on its line
     return any(lex.is_name(w) for w in words) or not all(_english(w) for w in words)
@@ -206,10 +208,14 @@ def _english(word: str) -> bool:
 
 # A US state's code after a comma: what comes before it is a city ("Madison, WI 53703"),
 # which spaCy takes for a person.
-_CITY_STATE = re.compile(
-    r",? ?(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA"
-    r"|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\b(?! ?[a-z])"
+# "MD" and "PA" after a name are degrees ("John Smith, MD"): states only before a ZIP code.
+_STATES = (
+    r"(?:(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[AEINOST]|N[CDEHJMVY]|O[HKR]"
+    r"|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])(?:\b|(?=\d{5}\b))"  # "TX78701": the space lost
+    r"|(?:MD|PA)(?= ?\d{5}\b))"
 )
+_CITY_STATE = re.compile(rf",? ?{_STATES}(?! ?[a-z])")
+_CITY_COMMA_STATE = re.compile(rf", {_STATES}")  # inside a span: "Austin, TX78701"
 
 
 def _outermost(found: list[Detection]) -> list[Detection]:
@@ -1124,7 +1130,9 @@ class Detector:
                         spans = [
                             (_with_surname_before(text, a), b)
                             for a, b in (_after_lower_case(text, a, b) for a, b in spans)
-                            if _could_be_name(text[a:b]) and not _CITY_STATE.match(text, b)
+                            if _could_be_name(text[a:b])
+                            and not _CITY_STATE.match(text, b)
+                            and not _CITY_COMMA_STATE.search(text, a, b)
                         ]
                 elif name == "DATE" and not any(c.isdigit() for c in text[r.start : r.end]):
                     spans = []  # "this month", "+++": spaCy's dates without a digit are noise

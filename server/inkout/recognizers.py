@@ -198,8 +198,8 @@ _MAIL_USER = r"\b[A-Za-z0-9._%+,-]+(?:\?\d[A-Za-z0-9._%+,-]*)?"
 
 
 # A scheme and its "://" as OCR reads them: slashes as "l", "I", "|" or a quote, or the colon
-# as "i" or "y" before them ("httpsi/"); a space inside "http" ("htt p://").
-_SCHEME = r"\b(?:h ?t ?t ?p ?s?|ftp)(?: ?: ?[/lI|\u2018\u2019']{1,2}|[iy]/{1,2}) ?"
+# as "i" or "y" before them ("httpsi/") or dropped ("https //"); a space inside "http".
+_SCHEME = r"\b(?:h ?t ?t ?p ?s?|ftp)(?: ?: ?[/lI|\u2018\u2019']{1,2}|[iy]/{1,2}| //) ?"
 
 
 def ocr_tolerant_web() -> list[PatternRecognizer]:
@@ -495,10 +495,10 @@ _PHONE_LABELS = (
 )
 # Digits as OCR reads them beside a label: "+" as "4" ("433 1 44 28 26 42", "41-720 ...") or
 # as "$" ("$49 30 1368919"), a digit as a letter ("(G12) 597-8395"), spaces dropped
-# ("449307141066"), "$" for a 5 or an 8.
+# ("449307141066", "433143 44 27 54"), "$" for a 5 or an 8.
 _DIGIT = r"[\dOolISGBZ$]"
 _PHONE_SHAPE = (
-    rf"(?:(?:[+$] ?)?\(?{_DIGIT}{{1,4}}\)?(?:[ .\-]{{1,2}}\(?{_DIGIT}{{1,8}}\)?){{1,6}}(?![\w-])"
+    rf"(?:(?:[+$] ?)?\(?{_DIGIT}{{1,6}}\)?(?:[ .\-]{{1,2}}\(?{_DIGIT}{{1,8}}\)?){{1,6}}(?![\w-])"
     r"|(?:[+$] ?)?\d{7,15}\b)"
 )
 
@@ -1255,6 +1255,12 @@ class _RegionMatcher(phonenumbers.PhoneNumberMatcher):
         return match
 
 
+_STATE_AND_ZIP = re.compile(
+    r"(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA"
+    r"|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]) ?\d{5}"
+)
+
+
 class InkoutUsLicenseRecognizer(presidio_predefined.UsLicenseRecognizer):
     """Presidio's US driver's licence recognizer without the codes no state issues.
 
@@ -1270,6 +1276,8 @@ class InkoutUsLicenseRecognizer(presidio_predefined.UsLicenseRecognizer):
 
     def invalidate_result(self, pattern_text: str) -> bool:
         letters = [c for c in pattern_text if c.isalpha()]
+        if _STATE_AND_ZIP.fullmatch(pattern_text):
+            return True  # "TX78701": a state and its ZIP code, the space between them lost
         return bool(letters) and (len(pattern_text) < 4 or not all(c.isupper() for c in letters))
 
 
