@@ -121,6 +121,13 @@ def test_a_side_inside_a_word_stops_at_the_first_gap() -> None:
     assert fit_to_ink(page, Box(10, 20, 7, 20), right_limit=27) == Box(10, 20, 10, 20)
 
 
+def test_a_box_in_small_type_grows_over_a_glyph_whose_strokes_are_one_pixel_thin() -> None:
+    # 8-pixel text: a "4" two blank columns after the box, its diagonal one pixel per column
+    page = _page((10, 20, 20, 28), (24, 20, 26, 28))
+    page[25, 22] = page[24, 23] = 0
+    assert fit_to_ink(page, Box(10, 20, 10, 8)) == Box(10, 20, 16, 8)
+
+
 def test_a_box_grows_up_over_an_accent() -> None:
     page = _page((10, 20, 20, 40), (13, 16, 17, 18))  # an accent two rows above the letter
     assert fit_to_ink(page, Box(10, 20, 10, 20)) == Box(10, 16, 10, 24)

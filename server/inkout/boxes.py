@@ -42,6 +42,7 @@ MARK_HEIGHT = 0.65
 # A word box this many times taller than the median of its line reaches into another line.
 TALL_WORD = 1.5
 MIN_CONTRAST = 24  # below this, nothing in the box stands out enough to fit to
+SMALL_TEXT = 10  # text lower than this many pixels is small type
 
 
 def _median(pixels: np.ndarray) -> int:
@@ -139,7 +140,9 @@ def _fit_once(
     if contrast < MIN_CONTRAST:
         return box, False
     ink = diff > max(MIN_CONTRAST * 0.8, 0.35 * contrast)
-    need_col, need_row = max(2, h // 10), 2
+    # a column is ink with two inked rows, or one in small type, whose thin strokes are one
+    # faint pixel wide (the diagonal of a 7-pixel "4")
+    need_col, need_row = (max(2, h // 10) if h >= SMALL_TEXT else 1), 2
     left_gap = max(1, round(GAP_SIDE * h)) if left_limit is None else 0
     right_gap = max(1, round(GAP_SIDE * h)) if right_limit is None else 0
     row_gap = max(1, round(GAP_VERTICAL * h))
