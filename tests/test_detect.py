@@ -1539,6 +1539,7 @@ def test_a_joined_word_that_ends_in_a_street_type_but_is_english_is_no_street(
         ("at\n", "www. fabrikam.org/billing?id=7 1270", " for reference."),  # mid-line
         ("at ", "htt p://intranet.northwind. local/users/lewis", " for"),  # a space in "http"
         ("Website:\n", "https //drive.example.com/file/d/8ad1429eed", "\nBorn"),  # no colon
+        ("online at\n", "https://drive.example.comfile/d/7 7dc5e766f", " at any time."),  # hash
         ("Web: ", "http: \u2018/northwind.example.net/account/schulz", ""),  # a slash as a quote
         ("Portal\n", "httpsi/tailspin.example.net/account/kowalski", "\nNext"),  # ":" as "i"
         ("Link: ", "www.bright bank.org/billin g?id= 54593", "\nNext"),  # a query's value

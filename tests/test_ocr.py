@@ -23,11 +23,13 @@ from inkout.ocr import (
     doubtful_pieces,
     faint_lines,
     faint_thresholds,
+    halved,
     merge,
     prepare,
     reading_order,
     rejoin_lines,
     second_look,
+    small_type,
     tessdata_path,
     text_edges,
     to_gray8,
@@ -50,6 +52,42 @@ def test_reads_words_and_places_each_box_on_the_drawn_text(ocr_engine: OcrEngine
         token = ocr.text[word.start : word.end]
         assert overlap(word.box, doc.boxes[token]) > 0.9, token
     assert [w.line for w in ocr.words] == [0, 0, 0, 0, 1, 1, 1]
+
+
+def test_small_type_is_read_enlarged_with_its_boxes_on_the_drawn_text(
+    ocr_engine: OcrEngine,
+) -> None:
+    lines = [["Patient", "Aoife", "Byrne"], ["Born", "12/03/1980", "in", "Galway"]]
+    doc = render(lines, size=10, width=300, margin=10, line_gap=6)
+    image = _bgr(doc)
+    ocr = ocr_engine.read(image)
+    enlarged = cv2.resize(image, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+    height, width = image.shape[:2]
+    assert ocr == halved(ocr_engine.read(enlarged), width, height)
+    assert small_type(ocr)
+    assert ocr.text.split() == [token for line in lines for token in line]
+    for word in ocr.words:
+        token = ocr.text[word.start : word.end]
+        assert overlap(word.box, doc.boxes[token]) > 0.8, token
+
+
+def test_small_type_is_told_by_the_median_word_height() -> None:
+    def reading(*heights: int) -> OcrText:
+        words = tuple(Word(k, k + 1, Box(0, 0, 10, h), 0, 90.0) for k, h in enumerate(heights))
+        return OcrText("x" * len(heights), words, ())
+
+    assert small_type(reading(8, 9, 9, 12, 30))
+    assert not small_type(reading(8, 9, 11, 12, 30))
+    assert not small_type(reading(8, 8))  # too few words to tell
+
+
+def test_a_reading_of_the_enlarged_image_is_mapped_back_outwards() -> None:
+    word = Word(0, 2, Box(11, 21, 9, 13), 0, 90.0)
+    symbol = Symbol(0, 1, Box(11, 21, 4, 13), 0)
+    back = halved(OcrText("ab", (word,), (symbol,)), width=100, height=16)
+    assert back.words[0].box == Box(5, 10, 5, 6)  # columns 5..10, rows 10..16 (clipped)
+    assert back.symbols[0].box == Box(5, 10, 3, 6)
+    assert back.text == "ab"
 
 
 def test_every_symbol_indexes_its_own_character(ocr_engine: OcrEngine) -> None:

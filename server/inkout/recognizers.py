@@ -414,6 +414,8 @@ _ID_PIECE = re.compile(r"[0-9a-zA-Z]*[0-9][0-9a-zA-Z]*")
 _LAST_PART = re.compile(r"[/=?&)]")  # what ends a path's or a query's last part
 _PATH_START = re.compile(r"[/?)]")
 _QUERY_NUMBER = re.compile(r"[?&][\w-]+=\d+$")
+# The rest of a hash: six or more lower-case hex digits, letters and digits both.
+_HASH_PIECE = re.compile(r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{6,}")
 
 
 def _split_url(
@@ -449,6 +451,13 @@ def _split_url(
             )
             # or of a query's number anywhere: "?id=7 1270 for reference"
             or (piece.isdigit() and _QUERY_NUMBER.search(previous) is not None)
+            # or of a hash anywhere, split after its first character or two: ".../d/7
+            # 7dc5e766f at any time"
+            or (
+                path
+                and len(_LAST_PART.split(previous)[-1]) <= 2
+                and _HASH_PIECE.fullmatch(piece) is not None
+            )
             # a host word between two others: "intranet tailspin local/users/do"
             or (
                 piece.islower()
