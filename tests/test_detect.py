@@ -1434,6 +1434,7 @@ def test_a_given_name_in_capitals_takes_the_unlisted_surname_in_capitals_before_
         ("Tailspin\n8929 Oak street, Raleigh, NC 27601", "8929 Oak street"),  # "S" read as "s"
         ("Isabel Navarro\n1189 Elm Read\nColumbus", "1189 Elm Read"),  # "o" read as "e"
         ("Northwind Insurance\n7079 Birch\nTerrace, Columbus", "7079 Birch\nTerrace"),  # broken
+        ("Amira Rahman\n6964EIm Road\nSpringfield", "6964EIm Road"),  # the number joined
     ],
 )
 def test_a_street_as_ocr_misread_it_is_still_a_street(
@@ -1540,6 +1541,7 @@ def test_a_joined_word_that_ends_in_a_street_type_but_is_english_is_no_street(
         ("at ", "htt p://intranet.northwind. local/users/lewis", " for"),  # a space in "http"
         ("Website:\n", "https //drive.example.com/file/d/8ad1429eed", "\nBorn"),  # no colon
         ("online at\n", "https://drive.example.comfile/d/7 7dc5e766f", " at any time."),  # hash
+        ("Portal: ", "https://portal.contoso.com/patients/22 187", " for you"),  # a number
         ("Web: ", "http: \u2018/northwind.example.net/account/schulz", ""),  # a slash as a quote
         ("Portal\n", "httpsi/tailspin.example.net/account/kowalski", "\nNext"),  # ":" as "i"
         ("Link: ", "www.bright bank.org/billin g?id= 54593", "\nNext"),  # a query's value

@@ -126,6 +126,11 @@ def street_address() -> PatternRecognizer:
         r"(?:\d{1,3}[.,]\d{1,3}(?=\s)|\d{1,3} \d{1,3}(?= )|\d{1,6}[A-Za-z]?)"
     )
     pattern = rf"{number}\s+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,4}}{_STREET_TYPES}"
+    # the number joined to the street's name: "6964EIm Road"
+    joined = (
+        r"(?<![\d.,])(?<!(?-i:[A-Za-z]))\d{2,6}(?=(?-i:[A-Z][a-zA-Z]))"
+        rf"(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,4}}{_STREET_TYPES}"
+    )
     glued = (
         rf"{number}\s+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{0,3}}"
         rf"(?-i:[A-Z][a-z]{{2,}}(?:{_GLUED_TYPES}|{_GLUED_TYPES.title()}))\b"
@@ -136,6 +141,7 @@ def street_address() -> PatternRecognizer:
         patterns=[
             Pattern("house number, street, type", pattern, 0.5),
             Pattern("house number, street joined to its type", glued, 0.5),
+            Pattern("house number joined to the street", joined, 0.5),
         ],
         context=["address", "street", "addr", "residence", "lives", "ship", "mailing"],
     )
@@ -451,12 +457,18 @@ def _split_url(
             )
             # or of a query's number anywhere: "?id=7 1270 for reference"
             or (piece.isdigit() and _QUERY_NUMBER.search(previous) is not None)
-            # or of a hash anywhere, split after its first character or two: ".../d/7
-            # 7dc5e766f at any time"
+            # or of a hash or a number anywhere, split after its first characters: ".../d/7
+            # 7dc5e766f at any time", ".../patients/22 187 for"
             or (
                 path
                 and len(_LAST_PART.split(previous)[-1]) <= 2
                 and _HASH_PIECE.fullmatch(piece) is not None
+            )
+            or (
+                path
+                and piece.isdigit()
+                and len(piece) >= 2
+                and _LAST_PART.split(previous)[-1].isdigit()
             )
             # a host word between two others: "intranet tailspin local/users/do"
             or (
