@@ -393,7 +393,8 @@ class BoxIndex:
         h = box.height
         gap = LOST_GAP * h
         left, right = box.left, box.right
-        if first is not None and (n := _lost(self._symbols[first], left, at_left=True)):
+        words = self._words
+        if first is not None and (n := _lost(self._symbols[first], words[first].box.left, True)):
             # One glyph lies in the gap before the word; several, tesseract put in the word
             # before's box ("whitelist" boxed over "10." of "10.237...").
             start = max(0, left - round(n * h + gap))
@@ -403,7 +404,7 @@ class BoxIndex:
                 if left - run[1] > gap:
                     break
                 left = run[0]
-        if last is not None and (n := _lost(self._symbols[last], right, at_left=False)):
+        if last is not None and (n := _lost(self._symbols[last], words[last].box.right, False)):
             stop = min(self._gray.shape[1], right + round(n * h + gap))
             if n == 1 and edges[1] is not None:
                 stop = min(stop, edges[1])
