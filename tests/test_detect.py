@@ -1542,6 +1542,7 @@ def test_a_joined_word_that_ends_in_a_street_type_but_is_english_is_no_street(
         ("Website:\n", "https //drive.example.com/file/d/8ad1429eed", "\nBorn"),  # no colon
         ("online at\n", "https://drive.example.comfile/d/7 7dc5e766f", " at any time."),  # hash
         ("Portal: ", "https://portal.contoso.com/patients/22 187", " for you"),  # a number
+        ("at ", "https://drive.example.com/file/d/9ad947 acOf", " if needed"),  # "O" for 0
         ("Web: ", "http: \u2018/northwind.example.net/account/schulz", ""),  # a slash as a quote
         ("Portal\n", "httpsi/tailspin.example.net/account/kowalski", "\nNext"),  # ":" as "i"
         ("Link: ", "www.bright bank.org/billin g?id= 54593", "\nNext"),  # a query's value

@@ -422,6 +422,8 @@ _PATH_START = re.compile(r"[/?)]")
 _QUERY_NUMBER = re.compile(r"[?&][\w-]+=\d+$")
 # The rest of a hash: six or more lower-case hex digits, letters and digits both.
 _HASH_PIECE = re.compile(r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{6,}")
+_HASH_START = re.compile(r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{4,}")
+_HASH_REST = re.compile(r"(?=.*[0-9OIl])[0-9a-fOIl]{2,}")
 
 
 def _split_url(
@@ -463,6 +465,12 @@ def _split_url(
                 path
                 and len(_LAST_PART.split(previous)[-1]) <= 2
                 and _HASH_PIECE.fullmatch(piece) is not None
+            )
+            # ... or after most of it, the rest with a digit read as a letter ("9ad947 acOf")
+            or (
+                path
+                and _HASH_START.fullmatch(_LAST_PART.split(previous)[-1]) is not None
+                and _HASH_REST.fullmatch(piece) is not None
             )
             or (
                 path
