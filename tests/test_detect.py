@@ -1435,6 +1435,7 @@ def test_a_given_name_in_capitals_takes_the_unlisted_surname_in_capitals_before_
         ("Isabel Navarro\n1189 Elm Read\nColumbus", "1189 Elm Read"),  # "o" read as "e"
         ("Northwind Insurance\n7079 Birch\nTerrace, Columbus", "7079 Birch\nTerrace"),  # broken
         ("Amira Rahman\n6964EIm Road\nSpringfield", "6964EIm Road"),  # the number joined
+        ("Dear Sir,\n7836 Maple Avemuc, Springfield", "7836 Maple Avemuc"),  # two slips
     ],
 )
 def test_a_street_as_ocr_misread_it_is_still_a_street(
@@ -1515,6 +1516,13 @@ def test_a_count_and_the_lines_below_it_are_no_street(detector: Detector) -> Non
     text = "Showing 1 to 4 of 184 customers\nCustomer details\nStreet address:\n8896 Oak Street"
     found = quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS")
     assert found == ["8896 Oak Street"]
+
+
+@pytest.mark.parametrize("text", ["Order 5 Acme Widgetco today", "We shipped 12 Blue Widgets"])
+def test_a_number_and_capitalised_words_far_from_any_street_type_are_no_street(
+    detector: Detector, text: str
+) -> None:
+    assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == []
 
 
 def test_a_joined_word_that_ends_in_a_street_type_but_is_english_is_no_street(

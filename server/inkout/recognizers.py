@@ -99,17 +99,37 @@ _LOWER_CASE_TYPES = frozenset({"street", "avenue", "road", "lane", "boulevard", 
 
 class _StreetAddress(PatternRecognizer):
     """A street type joined to the name before it counts only when the joined word is no
-    English word: "Millane" is a street, "Workplace" is not."""
+    English word: "Millane" is a street, "Workplace" is not. So does a long type with two
+    letters misread, when that is no English word either ("Avemuc" for "Avenue")."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
         last = pattern_text.split()[-1].rstrip(".")
-        if (
-            re.fullmatch(_STREET_TYPES, last)
-            or last in _LOWER_CASE_TYPES
-            or not names.lexicon().is_english(last)
-        ):
+        if re.fullmatch(_STREET_TYPES, last) or last in _LOWER_CASE_TYPES:
             return None
-        return False
+        if names.lexicon().is_english(last):
+            return False
+        glued = re.search(f"(?:{_GLUED_TYPES})$", last, re.IGNORECASE) is not None
+        return None if glued or _near_long_type(last) else False
+
+
+# Street types long enough that two misread letters leave them recognisable.
+_LONG_TYPES = ("avenue", "street", "boulevard", "terrace", "parkway", "crescent", "highway")
+
+
+def _near_long_type(word: str) -> bool:
+    """Whether word is a long street type with at most two letters misread, dropped or added."""
+    word = word.lower()
+    return len(word) >= 5 and any(_edits(word, t) <= 2 for t in _LONG_TYPES)
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance between two short words."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
+    return row[-1]
 
 
 def street_address() -> PatternRecognizer:
@@ -126,6 +146,8 @@ def street_address() -> PatternRecognizer:
         r"(?:\d{1,3}[.,]\d{1,3}(?=\s)|\d{1,3} \d{1,3}(?= )|\d{1,6}[A-Za-z]?)"
     )
     pattern = rf"{number}\s+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,4}}{_STREET_TYPES}"
+    # a long type with two letters misread: "7836 Maple Avemuc" (see _near_long_type)
+    misread = rf"{number}\s+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,3}}(?-i:[A-Z][a-z]{{4,9}})\b"
     # the number joined to the street's name: "6964EIm Road"
     joined = (
         r"(?<![\d.,])(?<!(?-i:[A-Za-z]))\d{2,6}(?=(?-i:[A-Z][a-zA-Z]))"
@@ -142,6 +164,7 @@ def street_address() -> PatternRecognizer:
             Pattern("house number, street, type", pattern, 0.5),
             Pattern("house number, street joined to its type", glued, 0.5),
             Pattern("house number joined to the street", joined, 0.5),
+            Pattern("house number, street, a long type misread", misread, 0.5),
         ],
         context=["address", "street", "addr", "residence", "lives", "ship", "mailing"],
     )
