@@ -914,8 +914,7 @@ class OcrEngine:
 
         Small type (the median word SMALL_TYPE pixels tall or less) is read again at twice
         the size, and that reading is the result: tesseract reads small letters far better so
-        (on twelve small-print forms, 86 of 91 values read exactly instead of 79), for about
-        2.3 times the reading time of those images only.
+        (see bench/README.md), for a little over twice the reading time of those images only.
         """
         first = self._read(pixels, parallel, look_again)
         if not small_type(first) or pixels.shape[0] * pixels.shape[1] * 4 > MAX_ENLARGED:
