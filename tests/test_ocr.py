@@ -467,12 +467,40 @@ def test_only_text_edges_outside_every_read_word_are_unread() -> None:
 def test_a_second_look_continues_the_line_it_stands_beside() -> None:
     first = _pieces_ocr([("Ananya", (220, 1910, 200, 40)), ("kVp", (20, 1980, 90, 40))])
     look = _pieces_ocr([("Sharma", (450, 1912, 190, 40))])
-    both = with_second_looks(first, [look])
+    both = with_second_looks(first, [(Box(450, 1910, 190, 44), look)])
     assert both.text == "Ananya Sharma\nkVp"
     sharma = both.words[1]
     assert both.text[sharma.start : sharma.end] == "Sharma" and sharma.line == both.words[0].line
     assert sharma.box == Box(450, 1912, 190, 40)
     assert [both.text[s.start : s.end] for s in both.symbols if s.word == 1] == list("Sharma")
+
+
+def test_a_second_look_continues_the_line_where_its_unread_ink_starts() -> None:
+    # "Sophi" read, "ie Schneider" read again over the unread ink: "ie" overlaps "Sophi" and
+    # is dropped, and the gap from "Sophi" to "Schneider" is wider than a column gap.
+    first = _pieces_ocr([("Ref: Dr. Sophi", (13, 954, 208, 26))])
+    look = _pieces_ocr([("ie", (210, 956, 26, 19)), ("Schneider", (254, 956, 133, 19))])
+    assert with_second_looks(first, [(Box(220, 955, 172, 21), look)]).text == (
+        "Ref: Dr. Sophi Schneider"
+    )
+    # The same words in a region that starts at them stand apart.
+    assert with_second_looks(first, [(Box(250, 955, 142, 21), look)]).text == (
+        "Ref: Dr. Sophi\nSchneider"
+    )
+
+
+def test_a_second_look_that_read_a_word_on_from_inside_it_is_glued_to_it() -> None:
+    # "Take" read, then "eshi Ito" over the unread ink, its "e" the last letter of "Take".
+    first = _line(("Ref:", Box(28, 960, 48, 17), 90.0), ("Take", Box(147, 960, 52, 18), 90.0))
+    look = _line(("eshi", Box(188, 959, 52, 18), 90.0), ("Ito", Box(254, 961, 36, 16), 90.0))
+    both = with_second_looks(first, [(Box(198, 958, 98, 20), look)])
+    assert both.text == "Ref: Takeshi Ito"
+    assert [both.text[w.start : w.end] for w in both.words] == ["Ref:", "Take", "shi", "Ito"]
+    assert both.words[2].box == Box(201, 959, 39, 18)
+    assert "".join(both.text[s.start : s.end] for s in both.symbols) == "Ref:TakeshiIto"
+    # A look whose first word lies wholly inside the word before keeps only the rest.
+    look = _line(("e", Box(190, 959, 9, 18), 90.0), ("Ito", Box(254, 961, 36, 16), 90.0))
+    assert with_second_looks(first, [(Box(198, 958, 98, 20), look)]).text == "Ref: Take Ito"
 
 
 def test_a_second_look_drops_words_already_read_and_marks_without_letters() -> None:
@@ -484,7 +512,7 @@ def test_a_second_look_drops_words_already_read_and_marks_without_letters() -> N
             ("Felix", (20, 400, 50, 16)),  # text the first look missed, far from any line
         ]
     )
-    assert with_second_looks(first, [look]).text == "Dashboard\nFelix"
+    assert with_second_looks(first, [(Box(20, 30, 300, 386), look)]).text == "Dashboard\nFelix"
 
 
 def test_a_piece_read_again_takes_the_place_of_the_first_reading() -> None:

@@ -753,17 +753,27 @@ def _area(a: Box, b: Box) -> int:
     )
 
 
+def _unbordered(region: Box, p: Prepared) -> Box:
+    """A region of p.gray in the coordinates of the image p was prepared from."""
+    return Box(region.left - p.origin_x, region.top - p.origin_y, region.width, region.height)
+
+
 def with_second_looks(
     ocr: OcrText,
-    looks: list[OcrText],
+    looks: list[tuple[Box, OcrText]],
     rereads: list[tuple[list[int], OcrText]] | None = None,
 ) -> OcrText:
     """ocr with what second looks read: text it had left out, and pieces read again.
 
-    looks read regions no word covered. A word that overlaps one already read by a quarter
-    of its area, or that holds no letter or digit (an icon read as "|" or "©"), is left out.
-    A new piece of text continues the line that ends just left of it on the same row (as
-    "Sharma" continues "Dr. Ananya"), else it is a line of its own at the end.
+    looks read regions (in ocr's coordinates) no word covered. A word that overlaps one
+    already read by a quarter of its area, or that holds no letter or digit (an icon read as
+    "|" or "©"), is left out. A new piece of text continues the line that ends just left of
+    it on the same row (as "Sharma" continues "Dr. Ananya"), else it is a line of its own at
+    the end. The first piece of a look reaches back to where its region starts: the ink
+    there was unread, so a letter read into the word before ("Sophi" + "ie Schneider", the
+    "ie" dropped) leaves no gap between them. A piece that begins inside the line's last
+    word read the rest of that word, its first letters again ("Take" + "eshi Ito"): those
+    letters are left out and the rest is glued on ("Takeshi Ito").
 
     rereads pair the word indexes of one piece of ocr with its new reading, which takes
     its place (words of other pieces caught in the crop are left out of it).
@@ -772,20 +782,28 @@ def with_second_looks(
     boxes = [union([ocr.words[i].box for i in p]) for p in pieces]
     edits: list[_Edit] = []
     next_line = max((w.line for w in ocr.words), default=-1) + 1
-    for look in looks:
-        for piece in _kept_runs(look, ocr.words):
+    for region, look in looks:
+        for n, piece in enumerate(_kept_runs(look, ocr.words)):
             box = union([w.box for w in piece.words])
             middle = (box.top + box.bottom) / 2
+            start = min(box.left, region.left) if n == 0 else box.left
+            reach = max(box.height // 2, piece.words[0].box.width - 1)
             left = [
                 k
                 for k, b in enumerate(boxes)
-                if b.right <= box.left + box.height // 2
-                and box.left - b.right <= COLUMN_GAP * box.height
+                if b.left < box.left
+                and b.right <= box.left + reach
+                and start - b.right <= COLUMN_GAP * box.height
                 and b.top <= middle <= b.bottom
             ]
             if left:
                 last = ocr.words[pieces[max(left, key=lambda k: boxes[k].right)][-1]]
-                edits.append(_Edit(last.end, last.end, " ", box.left, piece, last.line))
+                rest = _read_on(piece, last.box.right)
+                if rest is None:
+                    continue
+                inside = piece.words[0].box.left < last.box.right
+                sep = "" if inside and len(rest.words) == len(piece.words) else " "
+                edits.append(_Edit(last.end, last.end, sep, box.left, rest, last.line))
             else:
                 edits.append(_Edit(len(ocr.text), len(ocr.text), "\n", 1 << 30, piece, next_line))
                 next_line += 1
@@ -801,6 +819,35 @@ def with_second_looks(
     if not edits:
         return ocr
     return _splice(ocr, sorted(edits, key=lambda e: (e.offset, e.order)))
+
+
+def _read_on(piece: OcrText, x: int) -> OcrText | None:
+    """piece without the letters of its first word centred left of x, which a word that ends
+    at x read already; None when nothing is left."""
+    first = piece.words[0]
+    cut = first.start
+    for sym in sorted((s for s in piece.symbols if s.word == 0), key=lambda s: s.start):
+        if 2 * sym.box.left + sym.box.width >= 2 * x:
+            break
+        cut = sym.end
+    if cut == first.start:
+        return piece
+    if cut < first.end:
+        kept = [s.box for s in piece.symbols if s.word == 0 and s.start >= cut]
+        at = min(b.left for b in kept) if kept else x
+        box = Box(at, first.box.top, max(1, first.box.right - at), first.box.height)
+        words = (replace(first, start=0, end=first.end - cut, box=box),) + tuple(
+            replace(w, start=w.start - cut, end=w.end - cut) for w in piece.words[1:]
+        )
+        symbols = tuple(
+            replace(s, start=s.start - cut, end=s.end - cut)
+            for s in piece.symbols
+            if s.start >= cut
+        )
+        return OcrText(piece.text[cut:], words, symbols)
+    if len(piece.words) == 1:
+        return None
+    return _piece(piece, list(range(1, len(piece.words))), _symbols_by_word(piece))
 
 
 @dataclass(frozen=True, slots=True)
@@ -950,9 +997,9 @@ class OcrEngine:
             if not look_again:
                 return reading_order(rejoin_lines(first))
             regions = unread_lines(edges, first, prepared)
-            looks = [second_look(apis[0], prepared, r) for r in regions]
+            looks = [(r, second_look(apis[0], prepared, r)) for r in regions]
             looks += [
-                confident_lines(second_look(apis[0], prepared, r))
+                (r, confident_lines(second_look(apis[0], prepared, r)))
                 for r in faint_lines(first, prepared, regions)
             ]
             rereads = []
@@ -961,6 +1008,7 @@ class OcrEngine:
                 if better([first.words[i] for i in piece], reading):
                     rereads.append((piece, reading))
         if looks or rereads:
+            looks = [(_unbordered(r, prepared), look) for r, look in looks]
             first = trim_tall_words(with_second_looks(first, looks, rereads), prepared)
         return reading_order(rejoin_lines(first))
 
