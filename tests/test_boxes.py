@@ -340,3 +340,20 @@ def test_a_span_covers_a_second_reading_of_its_ink_placed_elsewhere_in_the_text(
     apart = replace(base, words=(*base.words[:3], beside))
     (box,) = BoxIndex(apart).boxes(0, ogunl.end, same_ink=True)
     assert box.right == ogunl.box.right
+
+
+def test_a_name_covers_the_rest_of_a_word_the_left_edge_cut_before_it() -> None:
+    # "Margaux Rousseau" burnt in at the very edge: "M" left out, "argaux" read, "Rousseau" found.
+    ocr = _ocr(["argaux Rousseau", "DOB 11.09.1940"])
+    name = ocr.words[1]
+    (box,) = BoxIndex(ocr).boxes(name.start, name.end, same_ink=True)
+    assert box.left == 0
+    (box,) = BoxIndex(ocr).boxes(name.start, name.end)  # only for names
+    assert box.left == name.box.left
+    # a whole word at the edge ("Tech"), or a small word away from it, is no cut name
+    for line, shift in (("Tech Rousseau", 0), ("argaux Rousseau", 40)):
+        base = _ocr([line])
+        moved = tuple(replace(w, box=replace(w.box, left=w.box.left + shift)) for w in base.words)
+        ocr = replace(base, words=moved)
+        (box,) = BoxIndex(ocr).boxes(moved[1].start, moved[1].end, same_ink=True)
+        assert box.left == moved[1].box.left

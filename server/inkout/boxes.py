@@ -281,6 +281,9 @@ def _band(boxes: list[Box]) -> Callable[[int, int], tuple[int, int]]:
 # Two words on one row whose boxes overlap by this many text heights (a good part of a
 # letter; word boxes of one reading never overlap so) read the same ink twice.
 SAME_INK = 0.3
+# A word that starts this many of its heights or fewer from the image's left edge may have
+# lost its first letter to the edge.
+EDGE = 1.25
 
 
 def _same_ink(words: tuple[Word, ...]) -> list[list[int]]:
@@ -338,9 +341,9 @@ class BoxIndex:
         """The boxes covering text[start:end], one per line the span crosses.
 
         same_ink: also cover the words that read part of the span's ink again (see
-        _same_ink). For names: a masked address read twice ("c•••@yahoo.co.uk", then
-        "ahoo.co.uk" alone, a domain) would otherwise be covered whole by its domain's
-        finding.
+        _same_ink), and the start of a word the image's left edge cut (see _cut_off). For
+        names: a masked address read twice ("c•••@yahoo.co.uk", then "ahoo.co.uk" alone, a
+        domain) would otherwise be covered whole by its domain's finding.
         """
         if end <= start:
             return ()
@@ -359,6 +362,8 @@ class BoxIndex:
                 pieces = per_line.setdefault(word.line, [])
                 pieces.append((box, left_limit, right_limit, small, i))
                 for j in self._partners[i] if same_ink else ():
+                    pieces.append((self._words[j].box, None, None, False, j))
+                if same_ink and i == first and (j := self._cut_off(i)) is not None:
                     pieces.append((self._words[j].box, None, None, False, j))
         covered = []
         for _, pieces in sorted(per_line.items()):
@@ -380,6 +385,21 @@ class BoxIndex:
                 )
             covered.append(box)
         return tuple(covered)
+
+    def _cut_off(self, i: int) -> int | None:
+        """The word before word i when it is the rest of a word the image's left edge cut,
+        or whose first letter, touching the edge, tesseract left out: first on i's line, a
+        space before it, starting a letter or less from the edge with a small letter
+        ("argaux" of "Margaux Rousseau" burnt into a radiograph at its edge)."""
+        if i == 0 or self._words[i - 1].line != self._words[i].line:
+            return None
+        before, word = self._words[i - 1], self._words[i]
+        if i > 1 and self._words[i - 2].line == before.line:
+            return None
+        text = self._text[before.start : before.end].rstrip(",")
+        if before.box.left > EDGE * before.box.height or not (text.isalpha() and text[0].islower()):
+            return None
+        return i - 1 if word.box.left - before.box.right <= word.box.height else None
 
     def _with_lost_glyphs(
         self, box: Box, first: int | None, last: int | None, edges: tuple[int | None, ...]
