@@ -1385,6 +1385,7 @@ def test_a_finding_inside_another_of_its_type_is_one_finding(detector: Detector)
         ("Born:\n94/03/1997\nPlan", "DATE_OF_BIRTH", "94/03/1997"),  # "0" read as "9"
         ("Born September 6, 19 83\nMRN", "DATE_OF_BIRTH", "September 6, 19 83"),  # split year
         ("Born 1984:01-01 for", "DATE_OF_BIRTH", "1984:01-01"),  # a hyphen read as a colon
+        ("Born 1957-09 22\n6857 Park", "DATE_OF_BIRTH", "1957-09 22"),  # a hyphen as a space
     ],
 )
 def test_a_value_ocr_broke_is_found_right_after_the_label_naming_it(

@@ -28,8 +28,8 @@ _DATES = [
     # OCR may read the second separator as a comma ("13.04, 1943") or put a space after
     # either ("06. 16.1976", "17.05. 1968").
     r"\b(?:0?[1-9]|[12]\d|3[01])[/.\-] ?(?:0?[1-9]|[12]\d|3[01])(?:[/.\-] ?|, ?)(?:19|20)?\d{2}\b",
-    # ... or read a hyphen as a colon ("1984:01-01")
-    r"\b(?:19|20)\d{2}[/.\-:](?:0?[1-9]|1[0-2])[/.\-](?:0?[1-9]|[12]\d|3[01])\b",
+    # ... or read a hyphen as a colon ("1984:01-01"), or the second as a space ("1957-09 22")
+    r"\b(?:19|20)\d{2}[/.\-:](?:0?[1-9]|1[0-2])[/.\- ](?:0?[1-9]|[12]\d|3[01])\b",
     # OCR may drop the space after the day's comma ("July 17,1959")
     # ... or a space inside the year ("September 6, 19 83")
     rf"\b{_MONTHS}\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:,\s*|\s+)(?:19|20) ?\d{{2}}\b",
