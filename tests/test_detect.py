@@ -757,6 +757,35 @@ def test_without_their_context_words_dates_and_numbers_are_not_births_or_records
     assert info_type not in {d.info_type for d in detector.detect(text, InspectSpec())}
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "info_type", "labels"),
+    [
+        (
+            "Born 11/13/1938\nStudy date: 05/02/2019",
+            "05/02/2019",
+            "DATE_OF_BIRTH",
+            ("D.O.B.:", "Date of birth:", "Patient born:"),
+        ),
+        (
+            "ST. MARY HOSPITAL\nMRN: A-458783\nAcc: 68073033",
+            "68073033",
+            "MEDICAL_RECORD_NUMBER",
+            ("MRN:", "Patient ID:", "Medical record no.:"),
+        ),
+    ],
+)
+def test_a_value_with_a_label_of_its_own_takes_no_context_from_the_lines_around(
+    detector: Detector, text: str, value: str, info_type: str, labels: tuple[str, ...]
+) -> None:
+    found = detector.detect(text, InspectSpec())
+    assert value not in quotes(text, found, info_type)
+    assert quotes(text, found, info_type)  # the labelled value beside it still is
+    # Its own label, or a line with a word that says so, still counts.
+    for label in labels:
+        line = f"{label} {value}"
+        assert quotes(line, detector.detect(line, InspectSpec()), info_type) == [value]
+
+
 def test_a_name_that_runs_into_the_next_label_is_trimmed_and_a_date_is_no_name(
     detector: Detector,
 ) -> None:

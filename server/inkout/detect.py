@@ -915,6 +915,11 @@ class _Tokens(list[str]):
 _STOP_WORD_CONTEXT = frozenset({"name", "call"})
 
 
+# Types that only their context makes: a date is a date of birth, a number a record number,
+# only where a word says so.
+_OWN_LABEL_DECIDES = frozenset({"DATE_OF_BIRTH", "MEDICAL_RECORD_NUMBER"})
+
+
 class _ContextEnhancer(LemmaContextAwareEnhancer):
     """Presidio's context scoring, with the token under each finding found by bisection and
     without a deep copy of every result.
@@ -948,6 +953,10 @@ class _ContextEnhancer(LemmaContextAwareEnhancer):
                 or result.score >= ContextAwareEnhancer.MAX_SCORE
             ):
                 continue
+            if result.entity_type in _OWN_LABEL_DECIDES and self._other_label(
+                text, result.start, recognizer.context
+            ):
+                continue
             words = self._extract_surrounding_words(
                 nlp_artifacts=nlp_artifacts,
                 word=text[result.start : result.end],
@@ -966,6 +975,16 @@ class _ContextEnhancer(LemmaContextAwareEnhancer):
                 result.analysis_explanation.set_supportive_context_word(support)
                 result.analysis_explanation.set_improved_score(result.score)
         return raw_results
+
+    def _other_label(self, text: str, start: int, context: list[str]) -> bool:
+        """Whether the value at start has a label of its own, before it on its line, that
+        names something else ("Study date:", "Acc:"): then the words around it, a line with
+        "Born" or a hospital's name above, say nothing of what it is."""
+        before = text[text.rfind("\n", 0, start) + 1 : start].rstrip()
+        if not before.endswith(":"):
+            return False
+        words = [w.strip(":.,;()").lower() for w in before.split()]
+        return not self._supporting_word(words, context)
 
     def _supporting_word(self, words: list[str], context: list[str]) -> str:
         """Presidio's context match (a context word inside a nearby word), except for the
