@@ -194,9 +194,10 @@ def labelled_name() -> PatternRecognizer:
     label that says so: alone it scores 0.2, too low to report; "Name", "Spouse", "Account
     holder" lift it."""
     word = r"[A-Z][A-Za-z\u00C0-\u024F'\u2019-]+"
-    # ... or after a letter's "Dear", up to its comma
+    # ... or after a letter's "Dear", up to its comma; OCR may read a thin last letter as "!"
+    # ("Tech: Aditya Jos!" for "Joshi" on a radiograph)
     pattern = (
-        rf"(?m)(?:^[ \t]*(?!Dear )|(?<=: )|(?<=\bDear )){word},?(?:[ \t]+{word}){{1,3}},?[ \t]*$"
+        rf"(?m)(?:^[ \t]*(?!Dear )|(?<=: )|(?<=\bDear )){word},?(?:[ \t]+{word}){{1,3}}[,!]?[ \t]*$"
     )
     return PatternRecognizer(
         supported_entity="PERSON",
