@@ -1228,6 +1228,9 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         ("Registered from IP: 2001:db8:57€2::9635", "IP_ADDRESS", "2001:db8:57€2::9635"),
         ("Last seen at 2001:db8:7£7::b08 today", "IP_ADDRESS", "2001:db8:7£7::b08"),
         ("Last seen at 2001:db8:7¢57::1092 today", "IP_ADDRESS", "2001:db8:7¢57::1092"),
+        # ... a "1" read as "i", a "0" as "O"
+        ("IP: 2001:db8:9c3f::ddi7\nRegistered", "IP_ADDRESS", "2001:db8:9c3f::ddi7"),
+        ("Last seen at 2OO1:db8::7 today", "IP_ADDRESS", "2OO1:db8::7"),
         # a space inside a group of an IPv6 address
         ("Last seen at 200 1:db8:7f7::b08 today", "IP_ADDRESS", "200 1:db8:7f7::b08"),
         ("Last seen at 2001:db8:91 da::654c today", "IP_ADDRESS", "2001:db8:91 da::654c"),

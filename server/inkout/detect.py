@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import ipaddress
 import itertools
 import logging
 import re
@@ -432,6 +433,27 @@ _STRAY_UNDERSCORE = re.compile(r"(?<=\d)_+(?!\S)|(?<!\S)_+(?=\d)")
 # between hex digits is the letter it is drawn like.
 _CURRENCY_FOR_HEX = re.compile(r"(?<=[0-9a-fA-F:])[€£¢](?=[0-9a-fA-F:])")
 _HEX_OF_CURRENCY = {"€": "e", "£": "f", "¢": "c"}
+# ... and a "1" as "i", "l" or "I", a "0" as "o" or "O" ("2001:db8:9c3f::ddi7"): put back
+# only where the whole token then is an IPv6 address.
+_IPV6_LIKE = re.compile(
+    r"(?<![\w:.])[0-9A-Fa-filIoO]*:[0-9A-Fa-filIoO:]*:[0-9A-Fa-filIoO:]*(?![\w:])"
+)
+_HEX_OF_LETTER = str.maketrans("ilIoO", "11100")
+
+
+def _digits_read_as_letters(text: str) -> str:
+    def put_back(m: re.Match[str]) -> str:
+        token = m.group()
+        fixed = token.translate(_HEX_OF_LETTER)
+        if fixed == token:
+            return token
+        try:
+            ipaddress.IPv6Address(fixed)
+        except ValueError:
+            return token
+        return fixed
+
+    return _IPV6_LIKE.sub(put_back, text)
 
 
 # Values already masked on screen identify no one: "k•••@mail.example.org", "•••-••-3218".
@@ -1131,6 +1153,7 @@ class Detector:
             return []
         text = _STRAY_UNDERSCORE.sub(lambda m: " " * len(m.group()), text)
         text = _CURRENCY_FOR_HEX.sub(lambda m: _HEX_OF_CURRENCY[m.group()], text)
+        text = _digits_read_as_letters(text)
         candidates: list[Detection] = []
         if plan.presidio_entities:
             with self._lock:
