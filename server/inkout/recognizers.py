@@ -176,8 +176,8 @@ def medical_record_number() -> PatternRecognizer:
         supported_entity="MEDICAL_RECORD_NUMBER",
         name="InkoutMedicalRecordNumberRecognizer",
         patterns=[
-            # a space OCR read after the hyphen: "A- 158730"
-            Pattern("record id", r"\b(?:[A-Z]{1,3}(?:- ?)?)?\d{5,10}\b", 0.05),
+            # a space OCR read after the hyphen ("A- 158730"), or the hyphen as a tilde
+            Pattern("record id", r"\b(?:[A-Z]{1,3}(?:[-~] ?)?)?\d{5,10}\b", 0.05),
             # a dot OCR read in a gap ("753.4986"); a price has two decimals, not three or more
             Pattern("record id, a dot read in it", r"\b\d{2,6}\.\d{3,6}\b", 0.05),
         ],
