@@ -1623,6 +1623,7 @@ def test_a_year_after_a_url_s_last_word_stays_out_of_it(detector: Detector) -> N
         ("Name: ", "KAMINSKA, MAREK"),
         ("Referred by:\n", "Ikechukwu Adebayo"),
         ("Tech: ", "Aditya Jos!"),  # "hi" read as "!"
+        ("Account holder:\n", "PawetZieliiski"),  # glued
     ],
 )
 def test_a_name_label_lifts_a_name_no_list_has(detector: Detector, label: str, name: str) -> None:
