@@ -1706,7 +1706,8 @@ def test_an_ip_address_with_a_dot_dropped_needs_a_word_about_it_nearby(
     ("text", "info_type", "found"),
     [
         ("SSN: 695-83 -8655.", "US_SOCIAL_SECURITY_NUMBER", ["695-83 -8655"]),
-        ("SSN: 666-83 -8655.", "US_SOCIAL_SECURITY_NUMBER", []),  # an area never issued
+        # an area never issued: no SSN by its shape; after its label, only as the field's value
+        ("Social security 666-83 -8655.", "US_SOCIAL_SECURITY_NUMBER", []),
         ("MRN 753.4986", "MEDICAL_RECORD_NUMBER", ["753.4986"]),
         ("Patient paid 1234.56", "MEDICAL_RECORD_NUMBER", []),  # a price
     ],
@@ -1739,3 +1740,42 @@ def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector)
     # a given name alone is no cue
     text = "Dr. Lukas Hoffmann wrote\nLukas\nok"
     assert quotes(text, detector.detect(text, only("PERSON_NAME"))) == ["Lukas Hoffmann"]
+
+
+@pytest.mark.parametrize(
+    ("label", "rest", "info_type", "value"),
+    [
+        ("MRN:", "\neMinictalAdtae\nGender:\nFemale", "MEDICAL_RECORD_NUMBER", "eMinictalAdtae"),
+        ("Last login IP:", "\nVIZAT AIT AZS\nGender:", "IP_ADDRESS", "VIZAT AIT AZS"),
+        ("Full name:", "\ncate hdr ekica\nIBAN", "PERSON_NAME", "cate hdr ekica"),
+        ("Street address:", " ee flee eee\nSSN:", "STREET_ADDRESS", "ee flee eee"),
+        ("DOB", " Nie\nMRN:", "DATE_OF_BIRTH", "Nie"),
+        # digits split off a number found beside them belong to it
+        ("Tel:", "\n331429012 64\nctuns", "PHONE_NUMBER", "331429012 64"),
+    ],
+)
+def test_what_follows_a_label_is_of_its_type_though_ocr_garbled_it(
+    detector: Detector, label: str, rest: str, info_type: str, value: str
+) -> None:
+    text = label + rest
+    assert quotes(text, detector.detect(text, InspectSpec()), info_type) == [value]
+    other = "Notes:" + rest
+    assert value not in quotes(other, detector.detect(other, InspectSpec()))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Email:\nNot provided\nPhone: Unknown",  # words, no value
+        "Name Email Phone\nCard / SSN",  # a table's headers
+        "Telephone:\nReferred by\n404-405-2162",  # a label between
+        "Name: INV-53583",  # no name has digits
+        "Phone:\nPlease call us about your account and the letter we sent you last week",
+    ],
+)
+def test_words_labels_or_sentences_after_a_label_are_no_value(
+    detector: Detector, text: str
+) -> None:
+    found = detector.detect(text, InspectSpec())
+    kept = {"404-405-2162"}
+    assert [q for q in quotes(text, found) if q not in kept] == []

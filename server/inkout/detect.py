@@ -425,6 +425,150 @@ def _under_headers(
                 yield Detection(info_type, m.start(), m.end(), Likelihood.LIKELY)
 
 
+# A form's label names the type of what is written after it: "Phone:" a phone number, even
+# when OCR garbled it past every pattern ("Work phone:\nne ad0", "MRN:\neMinictalAdtae"). A
+# person redacting the form would cover that field whatever it reads. Labels are a core
+# phrase, after up to three qualifying words ("Last login IP", "Emergency phone").
+_SLOT_LABELS: dict[str, str] = {
+    **dict.fromkeys(
+        "phone tel telephone mobile cell fax phone number tel no mobile number".split(" "),
+        "PHONE_NUMBER",
+    ),
+    **dict.fromkeys(["contact number", "phone no"], "PHONE_NUMBER"),
+    **dict.fromkeys(
+        ["ssn", "social security", "social security no", "social security number"],
+        "US_SOCIAL_SECURITY_NUMBER",
+    ),
+    **dict.fromkeys(
+        ["mrn", "medical record number", "medical record no", "record no", "patient id"],
+        "MEDICAL_RECORD_NUMBER",
+    ),
+    **dict.fromkeys(["iban"], "IBAN_CODE"),
+    **dict.fromkeys(
+        ["card number", "card no", "credit card", "credit card number"], "CREDIT_CARD_NUMBER"
+    ),
+    **dict.fromkeys(["ip", "ip address"], "IP_ADDRESS"),
+    **dict.fromkeys(["email", "e-mail", "email address", "e-mail address"], "EMAIL_ADDRESS"),
+    **dict.fromkeys(["website", "url", "profile url", "portal", "homepage"], "URL"),
+    **dict.fromkeys(
+        ["dob", "d o b", "date of birth", "born", "birth date", "birthdate"], "DATE_OF_BIRTH"
+    ),
+    **dict.fromkeys(["address", "street address", "home address"], "STREET_ADDRESS"),
+    **dict.fromkeys(["mailing address", "postal address", "residence"], "STREET_ADDRESS"),
+    **dict.fromkeys(
+        [
+            *("name", "full name", "patient name", "patient", "account holder", "applicant"),
+            *("insured", "beneficiary", "spouse", "emergency contact", "referred by"),
+            *("guardian", "subscriber", "policy holder", "policyholder", "cardholder"),
+        ],
+        "PERSON_NAME",
+    ),
+}
+_SLOT_QUALIFIERS = frozenset(
+    """
+    home work mobile alt alternate emergency primary secondary other patient customer client
+    billing mailing street last login registered from contact personal your bank account
+    business office day evening main
+    """.split()
+)
+# Short labels written without a colon before their value ("DOB 1957-09-22"), in capitals.
+_SLOT_CODES = re.compile(r"[ \t]*(DOB|D\.O\.B\.|MRN|SSN|IBAN)\b[ \t]*(?=\S)")
+_SLOT_LABEL = re.compile(r"[ \t]*([^:;\n]{1,40}?)[ \t]*[:;][ \t]*")
+# A field holds a value of a few words; more is a sentence or a paragraph.
+_SLOT_WORDS = 6
+_SLOT_CHARS = 60
+
+
+def _slot_type(label: str) -> str | None:
+    words = re.sub(r"[^\w@-]+", " ", label.lower()).split()
+    for n in range(min(3, len(words)), 0, -1):
+        core = " ".join(words[-n:])
+        rest = words[:-n]
+        if core in _SLOT_LABELS and len(rest) <= 3 and all(w in _SLOT_QUALIFIERS for w in rest):
+            return _SLOT_LABELS[core]
+    return None
+
+
+def _label_slots(text: str) -> Iterator[tuple[str, int, int]]:
+    """(type, start, end) of the field after each label that names a type: the rest of the
+    label's line, up to the next label on it, or the next line when the label ends its line
+    (as inkout.ocr.reading_order places a value below or beside its label)."""
+    lines = [m.span() for m in re.finditer(r"[^\n]+", text)]
+    for k, (a, b) in enumerate(lines):
+        m = _SLOT_LABEL.match(text, a, b) or _SLOT_CODES.match(text, a, b)
+        label, at = (m.group(1), m.end()) if m else (text[a:b], b)
+        info_type = _slot_type(label)
+        if info_type is None:
+            continue
+        if at < b:
+            nxt = re.search(r"\s\S+:(?:\s|$)", text[at:b])
+            start, end = at, at + nxt.start() if nxt else b
+        elif k + 1 < len(lines):
+            start, end = lines[k + 1]
+            following = text[start:end]
+            if following.rstrip().endswith(":") or any(
+                w.strip(":.,/()").lower() in _LABEL_WORDS for w in following.split()
+            ):
+                continue  # more labels: a table's headers ("Phone" over "Card / SSN")
+        else:
+            continue
+        start, end = _strip(text, start, end)
+        if end > start:
+            yield info_type, start, end
+
+
+def _dictionary_word(lexicon: names.Lexicon, word: str) -> bool:
+    """An English word, or one inflected ("referred", "known")."""
+    w = word.strip(".,;:!?()'\"").lower()
+    if not w or lexicon.is_english(w):
+        return True
+    for suffix in ("ed", "ing", "es", "s", "ly", "er", "d", "n"):
+        stem = w[: -len(suffix)]
+        if w.endswith(suffix) and len(stem) >= 3:
+            doubled = stem[:-1] if stem[-1] == stem[-2] else stem
+            if any(lexicon.is_english(x) for x in (stem, stem + "e", doubled)):
+                return True
+    return False
+
+
+def _fields(text: str, found: list[Detection], builtins: frozenset[str]) -> Iterator[Detection]:
+    """The fields after labels (see _label_slots) that no finding explains, as POSSIBLE
+    findings of the labelled type. A field with a finding of its type and digits OCR split
+    off beside it ("331429012 64") is that type whole. A field of dictionary words and no
+    digit ("Unknown", "Not provided") is left: it holds no value."""
+    lexicon = names.lexicon()
+    for info_type, start, end in _label_slots(text):
+        field = text[start:end]
+        words = field.split()
+        if (
+            info_type not in builtins
+            or len(words) > _SLOT_WORDS
+            or len(field) > _SLOT_CHARS
+            or not any(c.isalnum() for c in field)
+        ):
+            continue
+        digits = any(c.isdigit() for c in field)
+        if (digits and info_type == "PERSON_NAME") or (
+            not digits and all(_dictionary_word(lexicon, w) for w in words)
+        ):
+            continue  # no name has digits ("INV-53583" after "Name:")
+        inside = [
+            d
+            for d in found
+            if d.start < end and start < d.end and d.likelihood >= Likelihood.POSSIBLE
+        ]
+        if inside:
+            if any(d.info_type != info_type for d in inside):
+                continue
+            rest = text[start:end]
+            for d in sorted(inside, key=lambda d: d.start, reverse=True):
+                a, b = max(d.start, start) - start, min(d.end, end) - start
+                rest = rest[:a] + " " + rest[b:]
+            if not all(any(c.isdigit() for c in w) for w in rest.split()):
+                continue
+        yield Detection(info_type, start, end, Likelihood.POSSIBLE, 0.4)
+
+
 # An underline under a form's value that OCR read as "_" at the end or start of a number
 # ("688-31-1200_") makes "_" a word character after its last digit, and no pattern ending in
 # \b matches. The text is analysed with such underscores as spaces (offsets are unchanged).
@@ -1196,6 +1340,7 @@ class Detector:
         if "PERSON_NAME" in plan.builtins:
             candidates.extend(_names_taken_for_groups(text, candidates))
         candidates.extend(_same_name_elsewhere(text, candidates))
+        candidates.extend(_fields(text, candidates, plan.builtins))
         for custom in plan.customs:
             for start, end in custom.matcher.spans(text):
                 candidates.append(Detection(custom.name, start, end, custom.likelihood))
