@@ -98,6 +98,7 @@ NLP_CONFIGURATION: dict[str, object] = {
 _LOWEST = Likelihood.VERY_UNLIKELY
 _HIGHEST = Likelihood.VERY_LIKELY
 _DEFAULT_MIN = Likelihood.POSSIBLE  # DLP's default min_likelihood
+_LIKELY = Likelihood.LIKELY
 # Field labels of forms and tables, the chrome of application screens and a radiograph's
 # view ("AP PORTABLE"). The small spaCy model sometimes tags them as names or places ("Email"
 # after a name line, "Dashboard" below a user's name), and a label lifts the line after it
@@ -535,16 +536,26 @@ def _fields(text: str, found: list[Detection], builtins: frozenset[str]) -> Iter
     """The fields after labels (see _label_slots) that no finding explains, as POSSIBLE
     findings of the labelled type. A field with a finding of its type and digits OCR split
     off beside it ("331429012 64") is that type whole. A field of dictionary words and no
-    digit ("Unknown", "Not provided") is left: it holds no value."""
+    digit ("Unknown", "Not provided") is left: it holds no value; so is a field with a value
+    of its type found on the two lines after it, which is the label's value where a form's
+    two columns were read label, label, value, value ("SSN:\nO+\n147-53-6271")."""
     lexicon = names.lexicon()
     for info_type, start, end in _label_slots(text):
         field = text[start:end]
         words = field.split()
+        after = end
+        for _ in range(2):
+            after = text.find("\n", after + 1)
+            after = len(text) if after < 0 else after
         if (
             info_type not in builtins
             or len(words) > _SLOT_WORDS
             or len(field) > _SLOT_CHARS
             or not any(c.isalnum() for c in field)
+            or any(
+                d.info_type == info_type and end < d.start < after and d.likelihood >= _LIKELY
+                for d in found
+            )
         ):
             continue
         digits = any(c.isdigit() for c in field)
