@@ -1419,6 +1419,7 @@ def test_a_finding_inside_another_of_its_type_is_one_finding(detector: Detector)
         ("Born September 6, 19 83\nMRN", "DATE_OF_BIRTH", "September 6, 19 83"),  # split year
         ("Born 1984:01-01 for", "DATE_OF_BIRTH", "1984:01-01"),  # a hyphen read as a colon
         ("Born 1957-09 22\n6857 Park", "DATE_OF_BIRTH", "1957-09 22"),  # a hyphen as a space
+        ("OB: July 26, 1973\nRN:", "DATE_OF_BIRTH", "July 26, 1973"),  # the "D" cut off
     ],
 )
 def test_a_value_ocr_broke_is_found_right_after_the_label_naming_it(
@@ -1427,7 +1428,7 @@ def test_a_value_ocr_broke_is_found_right_after_the_label_naming_it(
     assert quotes(text, detector.detect(text, InspectSpec()), info_type) == [value]
     unlabelled = text.replace("IP:", "at").replace("SSN", "Ref").replace("IBAN", "ref")
     unlabelled = unlabelled.replace("login from", "order")
-    for label in ("Phone", "Mobile", "Born", "Bom", "Barn"):
+    for label in ("Phone", "Mobile", "Born", "Bom", "Barn", "OB:"):
         unlabelled = unlabelled.replace(label, "Order")
     found = [
         d
