@@ -46,6 +46,10 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("Dang, Trang\nLakeside Imaging Center", "Dang, Trang"),  # so is Trang: alone on its line
         ("21 November 2022\nKimura, Ren\n348 High Street", "Kimura, Ren"),  # Ren: a surname too
         ("Acc: 51861122\nNgo, Mai\nBorn", "Ngo, Mai"),  # alone, an unlisted surname
+        # alone, neither part listed nor a word, written alike
+        ("VORPELT, QUENTAVO\nBorn 03/21/2005", "VORPELT, QUENTAVO"),
+        ("Zorbix, Frobnix\nMRN 1234567", "Zorbix, Frobnix"),
+        ("Navarro, Pab \u00b0\nDOB", "Navarro, Pab"),  # a mark after it
         ("Ref: Dr. Aditya Jos\nkVp 79", "Aditya Jos"),  # after a title, cut short at an edge
         ("Ref: Dr. Tyle\nkVp 116", "Tyle"),
         ("Ref: Dr. Brandon \u2018| Clark\nkVp 116", "Brandon \u2018| Clark"),  # marks between
@@ -79,6 +83,9 @@ def test_a_given_name_and_a_surname_in_either_order_are_a_name(text: str, name: 
         "Seen by Tran, Hoa and me",  # an unlisted given name: only in capitals, or alone
         "Washington, Oregon",  # alone on its line, but a place
         "Jackson, Wyoming",
+        "NEW YORK, NY",  # a city and its state
+        "ACME, INC",
+        "Brixu, VORPELT",  # written unlike each other, neither listed
         "Due Date: Last Login",
         "aoife byrne",  # neither word capitalised: no name shape
         "The changes will apply to Add customer",  # lower-case words stay words

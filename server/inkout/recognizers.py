@@ -1128,7 +1128,9 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                 # on its line ("Dang, Trang" atop a radiograph), a listed surname may come
                 # before a given name the lists lack, unless that is a word or a place
                 # ("MADISON, WISCONSIN").
-                alone = len(words) == 2 and row.strip() == f"{first}, {second}"
+                # (a mark OCR read after it, a letter's tail, still leaves it alone:
+                # "Navarro, Pab °")
+                alone = len(words) == 2 and _bare(row) == f"{first}, {second}"
                 unlisted = (
                     (first.isupper() and second.isupper() or alone and _capitalised(second))
                     and len(second) >= 3
@@ -1151,9 +1153,16 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                     and all(any(c in "AEIOUY" for c in w) for w in (first, second))
                     and any(c.islower() for c in row)
                 )
-                # Alone on its line, an unlisted surname before a listed given name ("Ngo, Mai")
+                # Alone on its line, an unlisted surname before a listed given name ("Ngo, Mai"),
+                # or before an unlisted one, both no word, written alike ("NGO, TRANG" atop a
+                # radiograph): a line holds only a name so, or a city and its state.
                 alone_given = (
-                    alone and b_given and not lex.is_english(first) and not is_place(first)
+                    alone
+                    and (b_given or (unlisted and first.isupper() == second.isupper()))
+                    and not lex.is_english(first)
+                    and not is_place(first)
+                    and len(first) >= 2
+                    and any(c in "AEIOUYaeiouy" for c in first)
                 )
                 # ... and never a state after the comma: "Jackson, Wyoming"
                 found = (
@@ -1221,6 +1230,11 @@ def _capitals_in_sentence(row: str, first: str, second: str) -> bool:
 def is_surname(word: str) -> bool:
     """Whether the word, or what it was before OCR's commonest slips, is a listed surname."""
     return _kind(word)[1]
+
+
+def _bare(row: str) -> str:
+    """A line without the marks at its ends."""
+    return re.sub(r"^[\W_]+|[\W_]+$", "", row)
 
 
 def is_place(word: str) -> bool:
