@@ -1772,6 +1772,9 @@ def test_what_follows_a_label_is_of_its_type_though_ocr_garbled_it(
         "Telephone:\nReferred by\n404-405-2162",  # a label between
         "Name: INV-53583",  # no name has digits
         "Blood type:\nSSN:\nO+\n147-53-6271",  # two columns: the SSN is the line after
+        "Name\nEmail\nPhone\n\u2018SSN\nStatus",  # headers, a mark read before one
+        "Phone:\n\u2022\u2022\u2022-\u2022\u2022\u2022-0194\nEmail:",  # masked on screen
+        "Phone\naeneee 1546\ne002 0118",  # masked, its bullets read as letters
         "Phone:\nPlease call us about your account and the letter we sent you last week",
     ],
 )

@@ -475,6 +475,9 @@ _SLOT_QUALIFIERS = frozenset(
 # Short labels written without a colon before their value ("DOB 1957-09-22"), in capitals.
 _SLOT_CODES = re.compile(r"[ \t]*(DOB|D\.O\.B\.|MRN|SSN|IBAN)\b[ \t]*(?=\S)")
 _SLOT_LABEL = re.compile(r"[ \t]*([^:;\n]{1,40}?)[ \t]*[:;][ \t]*")
+# A value masked on screen but its last four digits, its bullets read as letters or not at
+# all ("aeneee 1546"): what a field holds then identifies no one.
+_LAST_FOUR = re.compile(r"[^\d\n]*[^\w\n]*[ -]\d{4}")
 # A field holds a value of a few words; more is a sentence or a paragraph.
 _SLOT_WORDS = 6
 _SLOT_CHARS = 60
@@ -508,7 +511,7 @@ def _label_slots(text: str) -> Iterator[tuple[str, int, int]]:
             start, end = lines[k + 1]
             following = text[start:end]
             if following.rstrip().endswith(":") or any(
-                w.strip(":.,/()").lower() in _LABEL_WORDS for w in following.split()
+                _bare_word(w).lower() in _LABEL_WORDS for w in following.split()
             ):
                 continue  # more labels: a table's headers ("Phone" over "Card / SSN")
         else:
@@ -518,9 +521,14 @@ def _label_slots(text: str) -> Iterator[tuple[str, int, int]]:
             yield info_type, start, end
 
 
+def _bare_word(word: str) -> str:
+    """A word without the marks around it ("‘SSN", "(IBAN):")."""
+    return re.sub(r"^[\W_]+|[\W_]+$", "", word)
+
+
 def _dictionary_word(lexicon: names.Lexicon, word: str) -> bool:
     """An English word, or one inflected ("referred", "known")."""
-    w = word.strip(".,;:!?()'\"").lower()
+    w = _bare_word(word).lower()
     if not w or lexicon.is_english(w):
         return True
     for suffix in ("ed", "ing", "es", "s", "ly", "er", "d", "n"):
@@ -559,10 +567,12 @@ def _fields(text: str, found: list[Detection], builtins: frozenset[str]) -> Iter
         ):
             continue
         digits = any(c.isdigit() for c in field)
-        if (digits and info_type == "PERSON_NAME") or (
-            not digits and all(_dictionary_word(lexicon, w) for w in words)
+        if (
+            (digits and info_type == "PERSON_NAME")  # no name has digits ("INV-53583")
+            or (not digits and all(_dictionary_word(lexicon, w) for w in words))
+            or _LAST_FOUR.fullmatch(field)
         ):
-            continue  # no name has digits ("INV-53583" after "Name:")
+            continue
         inside = [
             d
             for d in found
@@ -1351,7 +1361,10 @@ class Detector:
         if "PERSON_NAME" in plan.builtins:
             candidates.extend(_names_taken_for_groups(text, candidates))
         candidates.extend(_same_name_elsewhere(text, candidates))
-        candidates.extend(_fields(text, candidates, plan.builtins))
+        fields = list(_fields(text, candidates, plan.builtins))
+        # a field holding a value masked on screen holds no value
+        fields = [d for d in fields if not any(a < d.end and d.start < b for a, b in masked)]
+        candidates.extend(fields)
         for custom in plan.customs:
             for start, end in custom.matcher.spans(text):
                 candidates.append(Detection(custom.name, start, end, custom.likelihood))
