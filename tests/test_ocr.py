@@ -503,6 +503,27 @@ def test_a_second_look_that_read_a_word_on_from_inside_it_is_glued_to_it() -> No
     assert with_second_looks(first, [(Box(198, 958, 98, 20), look)]).text == "Ref: Take Ito"
 
 
+def test_a_second_look_begins_the_line_that_starts_just_right_of_it() -> None:
+    # A photographed form: the first reading began an IBAN at its second group.
+    first = merge(
+        [
+            _line(("HBUK", Box(772, 564, 52, 14), 91.0), ("8166", Box(841, 564, 50, 15), 91.0)),
+            _line(("Road", Box(821, 765, 52, 15), 90.0)),
+        ]
+    )
+    look = _line(("GB91", Box(703, 562, 51, 16), 91.0))
+    both = with_second_looks(first, [(Box(698, 562, 60, 16), look)])
+    assert both.text == "GB91 HBUK 8166\nRoad"
+    assert [both.text[w.start : w.end] for w in both.words] == ["GB91", "HBUK", "8166", "Road"]
+    assert len({w.line for w in both.words[:3]}) == 1
+    assert "".join(both.text[s.start : s.end] for s in both.symbols) == "GB91HBUK8166Road"
+    # Far from it, the look stands alone.
+    far = _line(("GB91", Box(603, 562, 51, 16), 91.0))
+    assert with_second_looks(first, [(Box(598, 562, 60, 16), far)]).text == (
+        "HBUK 8166\nRoad\nGB91"
+    )
+
+
 def test_a_second_look_drops_words_already_read_and_marks_without_letters() -> None:
     first = _pieces_ocr([("Dashboard", (20, 30, 90, 16))])
     look = _pieces_ocr(

@@ -768,18 +768,20 @@ def with_second_looks(
     looks read regions (in ocr's coordinates) no word covered. A word that overlaps one
     already read by a quarter of its area, or that holds no letter or digit (an icon read as
     "|" or "©"), is left out. A new piece of text continues the line that ends just left of
-    it on the same row (as "Sharma" continues "Dr. Ananya"), else it is a line of its own at
-    the end. The first piece of a look reaches back to where its region starts: the ink
-    there was unread, so a letter read into the word before ("Sophi" + "ie Schneider", the
-    "ie" dropped) leaves no gap between them. A piece that begins inside the line's last
-    word read the rest of that word, its first letters again ("Take" + "eshi Ito"): those
-    letters are left out and the rest is glued on ("Takeshi Ito").
+    it on the same row (as "Sharma" continues "Dr. Ananya"), or begins the line that starts
+    just right of it (a photographed form's "GB91" before "HBUK 8166 ..."), else it is a line
+    of its own at the end. The first piece of a look reaches back to where its region
+    starts: the ink there was unread, so a letter read into the word before ("Sophi" + "ie
+    Schneider", the "ie" dropped) leaves no gap between them. A piece that begins inside
+    the line's last word read the rest of that word, its first letters again ("Take" +
+    "eshi Ito"): those letters are left out and the rest is glued on ("Takeshi Ito").
 
     rereads pair the word indexes of one piece of ocr with its new reading, which takes
     its place (words of other pieces caught in the crop are left out of it).
     """
     pieces = _pieces(ocr)
     boxes = [union([ocr.words[i].box for i in p]) for p in pieces]
+    reread = {i for indexes, _ in rereads or [] for i in indexes}
     edits: list[_Edit] = []
     next_line = max((w.line for w in ocr.words), default=-1) + 1
     for region, look in looks:
@@ -796,6 +798,14 @@ def with_second_looks(
                 and start - b.right <= COLUMN_GAP * box.height
                 and b.top <= middle <= b.bottom
             ]
+            right = [
+                k
+                for k, b in enumerate(boxes)
+                if b.left >= box.right - box.height // 2
+                and b.left - box.right <= COLUMN_GAP * box.height
+                and b.top <= middle <= b.bottom
+                and pieces[k][0] not in reread
+            ]
             if left:
                 last = ocr.words[pieces[max(left, key=lambda k: boxes[k].right)][-1]]
                 rest = _read_on(piece, last.box.right)
@@ -804,6 +814,9 @@ def with_second_looks(
                 inside = piece.words[0].box.left < last.box.right
                 sep = "" if inside and len(rest.words) == len(piece.words) else " "
                 edits.append(_Edit(last.end, last.end, sep, box.left, rest, last.line))
+            elif right:
+                first = ocr.words[pieces[min(right, key=lambda k: boxes[k].left)][0]]
+                edits.append(_Edit(first.start, first.start, "", box.left, piece, first.line, " "))
             else:
                 edits.append(_Edit(len(ocr.text), len(ocr.text), "\n", 1 << 30, piece, next_line))
                 next_line += 1
@@ -852,7 +865,7 @@ def _read_on(piece: OcrText, x: int) -> OcrText | None:
 
 @dataclass(frozen=True, slots=True)
 class _Edit:
-    """ocr.text[offset:end] replaced by sep + piece.text, the piece's words on line."""
+    """ocr.text[offset:end] replaced by sep + piece.text + tail, the piece's words on line."""
 
     offset: int
     end: int
@@ -860,6 +873,7 @@ class _Edit:
     order: int  # among edits at one offset: a replacement, then by position, then new lines
     piece: OcrText
     line: int
+    tail: str = ""
 
 
 def _kept_runs(look: OcrText, read: tuple[Word, ...]) -> list[OcrText]:
@@ -898,7 +912,8 @@ def _splice(ocr: OcrText, edits: list[_Edit]) -> OcrText:
             for ps in e.piece.symbols:
                 symbols.append(Symbol(ps.start + at, ps.end + at, ps.box, ps.word + first))
             chunks.append(e.piece.text)
-            shift += len(e.sep) + len(e.piece.text) - (e.end - e.offset)
+            chunks.append(e.tail)
+            shift += len(e.sep) + len(e.piece.text) + len(e.tail) - (e.end - e.offset)
             copied = e.end
             k += 1
         if w is None:
