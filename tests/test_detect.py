@@ -1751,6 +1751,7 @@ def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector)
         ("Full name:", "\ncate hdr ekica\nIBAN", "PERSON_NAME", "cate hdr ekica"),
         ("Street address:", " ee flee eee\nSSN:", "STREET_ADDRESS", "ee flee eee"),
         ("DOB", " Nie\nMRN:", "DATE_OF_BIRTH", "Nie"),
+        ("Alt. phone:", "\nGta 20 eee 0608\nMRN:", "PHONE_NUMBER", "Gta 20 eee 0608"),
         # digits split off a number found beside them belong to it
         ("Tel:", "\n331429012 64\nctuns", "PHONE_NUMBER", "331429012 64"),
     ],

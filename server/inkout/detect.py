@@ -680,6 +680,18 @@ def _inside_masked(d: Detection, masked: list[tuple[int, int]]) -> bool:
     return any(a <= d.start and d.end <= b for a, b in masked)
 
 
+def _masked_field(text: str, d: Detection, masked: list[tuple[int, int]]) -> bool:
+    """Whether a field is a masked value: masked spans in it, and no digit outside them."""
+    field = list(text[d.start : d.end])
+    hit = False
+    for a, b in masked:
+        if a < d.end and d.start < b:
+            hit = True
+            for i in range(max(a, d.start), min(b, d.end)):
+                field[i - d.start] = " "
+    return hit and not any(c.isdigit() for c in field)
+
+
 def _address_domain(d: Detection, text: str) -> bool:
     """A "URL" that is the domain after an "@" with no user name before it: an address whose
     user name was masked beyond reading ("l•••@orange.fr" read as "@orange.fr", "»@orange.fr"
@@ -1362,8 +1374,9 @@ class Detector:
             candidates.extend(_names_taken_for_groups(text, candidates))
         candidates.extend(_same_name_elsewhere(text, candidates))
         fields = list(_fields(text, candidates, plan.builtins))
-        # a field holding a value masked on screen holds no value
-        fields = [d for d in fields if not any(a < d.end and d.start < b for a, b in masked)]
+        # a field holding a value masked on screen holds no value; one with digits outside
+        # what looks masked ("Gta 20 eee 0608") is a value OCR garbled
+        fields = [d for d in fields if not _masked_field(text, d, masked)]
         candidates.extend(fields)
         for custom in plan.customs:
             for start, end in custom.matcher.spans(text):
