@@ -963,6 +963,11 @@ def test_urls_and_addresses_are_found_as_ocr_misreads_them(
             "https: //northwind. example .net/account /haddad",
         ),
         (
+            "terms http: //intranet . fabrikam. local/users/mecarthy apply",
+            "URL",
+            "http: //intranet . fabrikam. local/users/mecarthy",
+        ),
+        (
             "Profile https://fabrikam.exampleneVaccount/bui",
             "URL",
             "https://fabrikam.exampleneVaccount/bui",
@@ -1609,6 +1614,11 @@ def test_words_around_an_at_sign_join_an_address_only_as_one_could_be_written(
 ) -> None:
     found = quotes(text, detector.detect(text, InspectSpec()), "EMAIL_ADDRESS")
     assert found == [a for a in ["john@example.com"] if a in text]
+
+
+def test_a_word_after_a_lone_dot_after_a_whole_url_stays_out_of_it(detector: Detector) -> None:
+    text = "see http://example.com . then call"
+    assert quotes(text, detector.detect(text, InspectSpec()), "URL") == ["http://example.com"]
 
 
 def test_a_year_after_a_url_s_last_word_stays_out_of_it(detector: Detector) -> None:

@@ -457,6 +457,11 @@ _HASH_START = re.compile(r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{4,}")
 _HASH_REST = re.compile(r"(?=.*[0-9OIl])[0-9a-fOIl]{2,}")
 
 
+def _host(text: str, start: int, k: int, tokens: list[tuple[int, int]]) -> str:
+    """What is joined so far of a URL from start to token k, without its scheme."""
+    return text[start : tokens[k][1]].split("//", 1)[-1]
+
+
 def _split_url(
     text: str, tokens: list[tuple[int, int]], i: int, start: int
 ) -> tuple[int, int] | None:
@@ -468,6 +473,20 @@ def _split_url(
     k = i
     while joins < 5 and _joined(text, tokens, k, k + 1):
         after = text[tokens[k + 1][0] : tokens[k + 1][1]]
+        host = _host(text, start, k, tokens)
+        if after == "." and "/" not in host and not _is_domain(host):
+            # a dot of an unfinished host read apart: "intranet . fabrikam.local/..."
+            nxt = text[tokens[k + 2][0] : tokens[k + 2][1]] if k + 2 < len(tokens) else ""
+            nxt = nxt.rstrip(_TRAILING)
+            if (
+                _joined(text, tokens, k + 1, k + 2)
+                and nxt[:1].islower()
+                and _WEB_PIECE.fullmatch(nxt)
+            ):
+                k += 2
+                joins += 1
+                end = tokens[k][0] + len(nxt)
+                continue
         piece = after.rstrip(_TRAILING)
         if not piece or not _WEB_PIECE.fullmatch(piece):
             break
