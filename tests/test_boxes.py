@@ -158,6 +158,18 @@ def test_only_text_ending_in_a_small_letter_may_be_a_word_cut_short() -> None:
     assert whole.right < 138
 
 
+def test_a_name_read_in_part_is_covered_to_its_end_over_a_monospaced_gap() -> None:
+    # "Kimu" of "Kimura": the "r" and "a" 7 px apart, 0.35 of the word's height
+    ocr = _ocr(["Kimu"])
+    page = _glyphs(ocr)
+    page[4:16, 45:53] = 0
+    page[4:16, 60:68] = 0
+    (name,) = BoxIndex(ocr, page).boxes(0, 4, same_ink=True)
+    assert name.right == 68
+    (other,) = BoxIndex(ocr, page).boxes(0, 4)  # other text: only a proportional gap
+    assert other.right == 38
+
+
 def test_fitting_never_shrinks_a_box_and_ignores_faint_texture() -> None:
     page = np.full((60, 120), 200, np.uint8)
     page[::2, ::3] = 190  # texture well below text contrast

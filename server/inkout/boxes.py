@@ -31,6 +31,10 @@ from inkout.model import Box, OcrText, Symbol, Word
 REACH_SIDE = 1.5
 REACH_VERTICAL = 0.35
 GAP_SIDE = 0.25
+# ... and after a name tesseract may have read only the start of, a gap between letters as
+# wide as a monospaced font leaves ("Kimu" of "Kimura" burnt into a radiograph); the words
+# read beside it still bound it.
+CUT_SHORT_GAP = 0.4
 GAP_VERTICAL = 0.12
 # The right side of text that may be a word cut short, when its ink goes on to the end of its
 # reach, reaches again, up to this many reaches in all: the rest of a word tesseract read only
@@ -86,6 +90,7 @@ def fit_to_ink(
     right_limit: int | None = None,
     cut_short: bool = False,
     bounds: tuple[int | None, int | None] = (None, None),
+    gap: float = GAP_SIDE,
 ) -> Box:
     """box grown to cover the ink of the glyphs it cuts; never shrunk.
 
@@ -95,12 +100,15 @@ def fit_to_ink(
     letter), so ink that goes on to the end of the reach is followed further.
     bounds: the columns no side grows past, towards the next words read on the line: in small
     type a space between words is as narrow as a gap between letters.
+    gap: the widest gap, in heights, the right side crosses.
     """
-    fitted, at_end = _fit_once(gray, box, left_limit, right_limit, bounds=bounds)
+    fitted, at_end = _fit_once(gray, box, left_limit, right_limit, bounds=bounds, gap=gap)
     for _ in range(REACHES - 1 if cut_short else 0):  # to the right, in the rows found
         if not at_end:
             break
-        further, at_end = _fit_once(gray, fitted, fitted.left, None, continued=True, bounds=bounds)
+        further, at_end = _fit_once(
+            gray, fitted, fitted.left, None, continued=True, bounds=bounds, gap=gap
+        )
         if further.right <= fitted.right:
             break
         fitted = Box(fitted.left, fitted.top, further.right - fitted.left, fitted.height)
@@ -114,9 +122,10 @@ def _fit_once(
     right_limit: int | None,
     continued: bool = False,
     bounds: tuple[int | None, int | None] = (None, None),
+    gap: float = GAP_SIDE,
 ) -> tuple[Box, bool]:
     """fit_to_ink within one reach; and whether the right side's ink ran to the reach's end
-    (when it is free to grow)."""
+    (when it is free to grow). gap: the widest gap, in heights, the right side crosses."""
     h = box.height
     rows, cols = gray.shape[:2]
     side, vertical = max(2, int(REACH_SIDE * h)), max(2, int(REACH_VERTICAL * h))
@@ -144,7 +153,7 @@ def _fit_once(
     # faint pixel wide (the diagonal of a 7-pixel "4")
     need_col, need_row = (max(2, h // 10) if h >= SMALL_TEXT else 1), 2
     left_gap = max(1, round(GAP_SIDE * h)) if left_limit is None else 0
-    right_gap = max(1, round(GAP_SIDE * h)) if right_limit is None else 0
+    right_gap = max(1, round(gap * h)) if right_limit is None else 0
     row_gap = max(1, round(GAP_VERTICAL * h))
     for _ in range(2):  # wider sides can reveal more rows of ink, and the other way round
         before = (left, top, right, bottom)
@@ -376,7 +385,11 @@ class BoxIndex:
                     None if edges[0] is None else (edges[0] + box.left + 1) // 2,
                     None if edges[1] is None else (box.right + edges[1]) // 2,
                 )
-                box = fit_to_ink(self._gray, box, leftmost[1], rightmost[2], rightmost[3], halfway)
+                # a name cut short may be in a monospaced font, its letters far apart
+                gap = CUT_SHORT_GAP if same_ink and rightmost[3] else GAP_SIDE
+                box = fit_to_ink(
+                    self._gray, box, leftmost[1], rightmost[2], rightmost[3], halfway, gap
+                )
                 box = self._with_lost_glyphs(
                     box,
                     leftmost[4] if leftmost[1] is None else None,
