@@ -945,6 +945,13 @@ def test_urls_and_addresses_are_found_as_ocr_misreads_them(
         ("yyamamoto@ora nge.fr", "EMAIL_ADDRESS", "yyamamoto@ora nge.fr"),
         ("tzajac@orange fr", "EMAIL_ADDRESS", "tzajac@orange fr"),
         ("Email tomaszmazur78@yahoo..co.uk", "EMAIL_ADDRESS", "tomaszmazur78@yahoo..co.uk"),
+        ("Email address:\nsneha, joshi@web.de\nPhone", "EMAIL_ADDRESS", "sneha, joshi@web.de"),
+        ("E-mail: fischer.\\@gmail.com\nSpouse", "EMAIL_ADDRESS", "fischer.\\@gmail.com"),
+        (
+            "Website:\nhups//drive.example.com/file/d/242bf87f58\nPhone",
+            "URL",
+            "hups//drive.example.com/file/d/242bf87f58",
+        ),
         (
             "http://intranet .contoso.local/users/ngo",
             "URL",
@@ -1608,7 +1615,9 @@ def test_a_capitalised_word_after_a_url_with_a_path_stays_out_of_it(detector: De
     assert quotes(text, detector.detect(text, InspectSpec()), "URL") == ["http://x.example.com/a"]
 
 
-@pytest.mark.parametrize("text", ["see @home now", "Is it ok?john@example.com"])
+@pytest.mark.parametrize(
+    "text", ["see @home now", "Is it ok?john@example.com", "thanks, john@example.com"]
+)
 def test_words_around_an_at_sign_join_an_address_only_as_one_could_be_written(
     detector: Detector, text: str
 ) -> None:

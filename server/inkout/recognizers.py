@@ -275,9 +275,9 @@ def ocr_tolerant_web() -> list[PatternRecognizer]:
         name="InkoutOcrEmailRecognizer",
         patterns=[
             Pattern(
-                "address with a space after @ or a dot, a comma for a dot, or a semicolon or"
-                " colon for the j or i before the @",
-                _MAIL_USER + r"[;:]? ?@ ?" + _MAIL_HOST,
+                "address with a space after @ or a dot, a comma for a dot, or a semicolon,"
+                " colon or backslash for the j, i or l before the @",
+                _MAIL_USER + r"[;:\\]? ?@ ?" + _MAIL_HOST,
                 0.6,
             ),
             Pattern(
@@ -302,10 +302,12 @@ _USER_PIECE = re.compile(r"[A-Za-z0-9._%+-]+")
 _DOMAIN_PIECE = re.compile(r"[A-Za-z0-9.-]+")
 # Where a URL starts inside a token ("athttp://", "httpy/intranet", "www"): a scheme and its
 # colon or slash as OCR reads them, or "www" not followed by more letters of a word.
-_URL_START = re.compile(r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|ftp)(?= ?[:;]|y?/)|www(?![a-z])")
+_URL_START = re.compile(
+    r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|ftp)(?= ?[:;]|y?/)|www(?![a-z])"
+)
 # A URL as written, its scheme's colon dropped ("https//") or one letter of "http" misread
-# ("hutps://"): the two slashes leave no doubt.
-_WRITTEN_URL = re.compile(r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|ftp)(?:://|//)[^/]")
+# ("hutps://"), or its "tt" read as one letter ("hups//"): the two slashes leave no doubt.
+_WRITTEN_URL = re.compile(r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|ftp)(?:://|//)[^/]")
 _TRAILING = ".,;:!?)]>\"'"
 _TOKEN = re.compile(r"\S+")
 # Lower-case words that come before an address in a sentence, and are no part of it,
@@ -399,9 +401,15 @@ def _split_email(text: str, tokens: list[tuple[int, int]], i: int) -> tuple[int,
     k = i
     while joins < 2 and _joined(text, tokens, k, k - 1):
         before = text[tokens[k - 1][0] : tokens[k - 1][1]]
-        if not _USER_PIECE.fullmatch(before):
+        if not _USER_PIECE.fullmatch(before.removesuffix(",")):
             break
-        glued = before[-1] in "._-" or (user[:1] in ("", ".", "_", "-"))
+        # ... or a comma read for its dot ("sneha, joshi@web.de"), after no word
+        comma = (
+            before.endswith(",")
+            and before[:-1].islower()
+            and not names.lexicon().is_english(before[:-1])
+        )
+        glued = before[-1] in "._-" or comma or (user[:1] in ("", ".", "_", "-"))
         cut = (
             len(user) == 1  # a user name of one character is all but unknown
             or (
