@@ -98,7 +98,6 @@ NLP_CONFIGURATION: dict[str, object] = {
 _LOWEST = Likelihood.VERY_UNLIKELY
 _HIGHEST = Likelihood.VERY_LIKELY
 _DEFAULT_MIN = Likelihood.POSSIBLE  # DLP's default min_likelihood
-_LIKELY = Likelihood.LIKELY
 # Field labels of forms and tables, the chrome of application screens and a radiograph's
 # view ("AP PORTABLE"). The small spaCy model sometimes tags them as names or places ("Email"
 # after a name line, "Dashboard" below a user's name), and a label lifts the line after it
@@ -496,7 +495,8 @@ def _slot_type(label: str) -> str | None:
 def _label_slots(text: str) -> Iterator[tuple[str, int, int]]:
     """(type, start, end) of the field after each label that names a type: the rest of the
     label's line, up to the next label on it, or the next line when the label ends its line
-    (as inkout.ocr.reading_order places a value below or beside its label)."""
+    (as inkout.ocr.reading_order places a value below or beside its label), or the one
+    after it past another label."""
     lines = [m.span() for m in re.finditer(r"[^\n]+", text)]
     for k, (a, b) in enumerate(lines):
         m = _SLOT_LABEL.match(text, a, b) or _SLOT_CODES.match(text, a, b)
@@ -508,17 +508,31 @@ def _label_slots(text: str) -> Iterator[tuple[str, int, int]]:
             nxt = re.search(r"\s\S+:(?:\s|$)", text[at:b])
             start, end = at, at + nxt.start() if nxt else b
         elif k + 1 < len(lines):
-            start, end = lines[k + 1]
-            following = text[start:end]
-            if following.rstrip().endswith(":") or any(
-                _bare_word(w).lower() in _LABEL_WORDS for w in following.split()
-            ):
-                continue  # more labels: a table's headers ("Phone" over "Card / SSN")
+            # A label with a colon beside another: a form's two columns read across, labels
+            # then values ("MRN:\nRegistered from IP\n05997131\n10.248.214.38", "Blood
+            # type:\nSSN:\nO+\n147-53-6271"). Without a colon, a table's headers ("Phone"
+            # over "Card / SSN").
+            colon = text[a:b].rstrip().endswith(":")
+            after_label = k > 0 and text[slice(*lines[k - 1])].rstrip().endswith(":")
+            n = k + 1
+            if _label_like(text[slice(*lines[n])]) or (colon and after_label):
+                n = k + 2
+                if not colon or n == len(lines) or _label_like(text[slice(*lines[n])]):
+                    continue
+            start, end = lines[n]
         else:
             continue
         start, end = _strip(text, start, end)
         if end > start:
             yield info_type, start, end
+
+
+def _label_like(line: str) -> bool:
+    """Whether a line is a label, or holds one: it ends in a colon, or has a label's word."""
+    return line.rstrip().endswith(":") or any(
+        (w := _bare_word(word).lower()) in _LABEL_WORDS or w in _SLOT_LABELS
+        for word in line.split()
+    )
 
 
 def _bare_word(word: str) -> str:
@@ -544,26 +558,16 @@ def _fields(text: str, found: list[Detection], builtins: frozenset[str]) -> Iter
     """The fields after labels (see _label_slots) that no finding explains, as POSSIBLE
     findings of the labelled type. A field with a finding of its type and digits OCR split
     off beside it ("331429012 64") is that type whole. A field of dictionary words and no
-    digit ("Unknown", "Not provided") is left: it holds no value; so is a field with a value
-    of its type found on the two lines after it, which is the label's value where a form's
-    two columns were read label, label, value, value ("SSN:\nO+\n147-53-6271")."""
+    digit ("Unknown", "Not provided") is left: it holds no value."""
     lexicon = names.lexicon()
     for info_type, start, end in _label_slots(text):
         field = text[start:end]
         words = field.split()
-        after = end
-        for _ in range(2):
-            after = text.find("\n", after + 1)
-            after = len(text) if after < 0 else after
         if (
             info_type not in builtins
             or len(words) > _SLOT_WORDS
             or len(field) > _SLOT_CHARS
             or not any(c.isalnum() for c in field)
-            or any(
-                d.info_type == info_type and end < d.start < after and d.likelihood >= _LIKELY
-                for d in found
-            )
         ):
             continue
         digits = any(c.isdigit() for c in field)
