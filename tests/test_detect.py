@@ -1213,6 +1213,13 @@ def test_an_iban_with_a_letter_for_a_check_digit_is_found_if_the_digit_put_back_
     for text, found in [
         ("Please pay NLS6 ABNA 5338 0388 53 by Friday", ["NLS6 ABNA 5338 0388 53"]),
         ("Please pay NLS7 ABNA 5338 0388 53 by Friday", []),  # 57 fails mod 97
+        (
+            "Bank account (IBAN)\nGBO06 BARC 2202 4273 4811 41\nPhone",
+            ["GBO06 BARC 2202 4273 4811 41"],
+        ),
+        ("Pay GBO07 BARC 2202 4273 4811 41 now", []),  # a letter read in, and 07 fails mod 97
+        ("Paid into DE60 2640 3782 S937 7865 74 held", ["DE60 2640 3782 S937 7865 74"]),
+        ("Paid into DE60 2640 3782 S938 7865 74 held", []),  # S for 5, but 8 fails mod 97
         ("ALSO BLOG BOOK TEAM WORK PLAN", []),  # capitals, no digits to check
     ]:
         assert quotes(text, detector.detect(text, only("IBAN_CODE")), "IBAN_CODE") == found

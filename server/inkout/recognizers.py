@@ -861,7 +861,8 @@ class _SpacedIpv6(PatternRecognizer):
 
 
 # Letters OCR reads for the digits of an IBAN's check digits ("NLS6" for "NL56").
-_CHECK_DIGITS = str.maketrans("OoSIlBZ", "0051182")
+_MISREAD_DIGITS = "OoSIlBZ"
+_CHECK_DIGITS = str.maketrans(_MISREAD_DIGITS, "0051182")
 
 
 def _passes_mod97(iban: str) -> bool:
@@ -871,18 +872,26 @@ def _passes_mod97(iban: str) -> bool:
 
 
 class _MisreadIban(PatternRecognizer):
-    """IBANs whose check digits OCR read as a letter ("NLS6 ABNA 5338 0388 53", "DES7 ..."):
-    the digits put back must pass the mod-97 check, which one misread digit fails."""
+    """IBANs whose check digits OCR read as a letter ("NLS6 ABNA 5338 0388 53", "DES7 ..."),
+    or with a letter read in before them ("GBO06 BARC ...", "DES58 ..."): the digits put back,
+    in the layout of the country's IBANs, must pass the mod-97 check, which one misread
+    digit fails."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
         compact = pattern_text.replace(" ", "")
-        check = compact[2:4].translate(_CHECK_DIGITS)
-        if check == compact[2:4] or not check.isdigit():
-            return False  # read right: Presidio's own recognizer decides
         if sum(c.isdigit() for c in compact[4:]) < 6:
             return False  # words in capitals ("ALSO BLOG BOOK"), which mod 97 passes one in 97
-        fixed = compact[:2] + check + compact[4:]
-        return None if _passes_mod97(fixed) else False  # None keeps the pattern's LIKELY
+        readings = []
+        check = compact[2:4].translate(_CHECK_DIGITS)
+        if check != compact[2:4] and check.isdigit():
+            readings.append(compact[:2] + check + compact[4:])
+        extra = compact[3:5].translate(_CHECK_DIGITS)
+        if compact[2] in _MISREAD_DIGITS and extra.isdigit():
+            readings.append(compact[:2] + extra + compact[5:])
+        layout = regex_per_country.get(compact[:2])
+        if any(_passes_mod97(r) and (layout is None or re.fullmatch(layout, r)) for r in readings):
+            return None  # None keeps the pattern's LIKELY
+        return False  # read right, or no IBAN: Presidio's own recognizer decides
 
 
 def misread_iban() -> PatternRecognizer:
@@ -892,7 +901,7 @@ def misread_iban() -> PatternRecognizer:
         patterns=[
             Pattern(
                 "IBAN with a letter in its check digits",
-                r"\b(?-i:[A-Z]{2}[\dOoSIlBZ]{2}" + _IBAN_GROUPS + r")\b",
+                r"\b(?-i:[A-Z]{2}[OoSIlBZ]?[\dOoSIlBZ]{2}" + _IBAN_GROUPS + r")\b",
                 0.6,
             )
         ],
@@ -914,8 +923,13 @@ class _MisreadIbanDigit(PatternRecognizer):
         # "$" is a digit OCR misread, most often an 8 or a 5: certain when one passes mod 97
         readings = [compact.replace("$", d) for d in "8536"] if "$" in compact else [compact]
         layout = regex_per_country.get(compact[:2])
-        if layout is None or not re.fullmatch(layout, readings[0]):
+        if layout is None:
             return False
+        if not re.fullmatch(layout, readings[0]):
+            # a letter OCR read for a digit where the country's layout has only digits
+            # ("DE60 2640 3782 S937 ..."): certain when put back it passes mod 97
+            fixed = compact[:4] + compact[4:].translate(_CHECK_DIGITS)
+            return fixed != compact and bool(re.fullmatch(layout, fixed)) and _passes_mod97(fixed)
         if any(_passes_mod97(r) for r in readings):
             return "." in pattern_text or "$" in pattern_text  # else Presidio's own reports it
         return None
