@@ -1787,6 +1787,7 @@ def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector)
         ("Alt. phone:", "\nGta 20 eee 0608\nTel:\n202.576.1835", "PHONE_NUMBER", "Gta 20 eee 0608"),
         # digits split off a number found beside them belong to it
         ("Tel:", "\n331429012 64\nctuns", "PHONE_NUMBER", "331429012 64"),
+        ("Emergency contact:", "\nlsabel Torres\nPolicy no.:", "PERSON_NAME", "lsabel Torres"),
     ],
 )
 def test_what_follows_a_label_is_of_its_type_though_ocr_garbled_it(

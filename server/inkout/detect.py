@@ -554,11 +554,20 @@ def _dictionary_word(lexicon: names.Lexicon, word: str) -> bool:
     return False
 
 
+def _split_off(lexicon: names.Lexicon, info_type: str, word: str) -> bool:
+    """Whether a word beside a finding in a field is a piece of the same value: digits OCR
+    split off a number ("331429012 64"), or, beside a name, a word with no digit that is no
+    English word (a given name misread, "lsabel Torres")."""
+    if any(c.isdigit() for c in word):
+        return info_type != "PERSON_NAME"
+    return info_type == "PERSON_NAME" and not _dictionary_word(lexicon, word)
+
+
 def _fields(text: str, found: list[Detection], builtins: frozenset[str]) -> Iterator[Detection]:
     """The fields after labels (see _label_slots) that no finding explains, as POSSIBLE
-    findings of the labelled type. A field with a finding of its type and digits OCR split
-    off beside it ("331429012 64") is that type whole. A field of dictionary words and no
-    digit ("Unknown", "Not provided") is left: it holds no value."""
+    findings of the labelled type. A field with a finding of its type and a piece of the same
+    value OCR split off beside it (see _split_off) is that type whole. A field of dictionary
+    words and no digit ("Unknown", "Not provided") is left: it holds no value."""
     lexicon = names.lexicon()
     for info_type, start, end in _label_slots(text):
         field = text[start:end]
@@ -589,7 +598,7 @@ def _fields(text: str, found: list[Detection], builtins: frozenset[str]) -> Iter
             for d in sorted(inside, key=lambda d: d.start, reverse=True):
                 a, b = max(d.start, start) - start, min(d.end, end) - start
                 rest = rest[:a] + " " + rest[b:]
-            if not all(any(c.isdigit() for c in w) for w in rest.split()):
+            if not all(_split_off(lexicon, info_type, w) for w in rest.split()):
                 continue
         yield Detection(info_type, start, end, Likelihood.POSSIBLE, 0.4)
 
