@@ -1777,6 +1777,7 @@ def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector)
         ("Full name:", "\ncate hdr ekica\nIBAN", "PERSON_NAME", "cate hdr ekica"),
         ("Street address:", " ee flee eee\nSSN:", "STREET_ADDRESS", "ee flee eee"),
         ("DOB", " Nie\nMRN:", "DATE_OF_BIRTH", "Nie"),
+        ("D.O.B.", " 1O/O2/l98O\nMRN:", "DATE_OF_BIRTH", "1O/O2/l98O"),
         # two columns read across: label, label, value, value
         (
             "MRN:",
@@ -1806,6 +1807,7 @@ def test_what_follows_a_label_is_of_its_type_though_ocr_garbled_it(
         "Name Email Phone\nCard / SSN",  # a table's headers
         "Telephone:\nReferred by\n404-405-2162",  # a label between
         "Name: INV-53583",  # no name has digits
+        "Policy no.: HX-5632-55\nAccount number: 5632-55",  # no label of a type here
         "Blood type:\nSSN:\nO+\n147-53-6271",  # two columns: the SSN is the line after
         "Name\nEmail\nPhone\n\u2018SSN\nStatus",  # headers, a mark read before one
         "Phone:\n\u2022\u2022\u2022-\u2022\u2022\u2022-0194\nEmail:",  # masked on screen

@@ -431,10 +431,12 @@ def _under_headers(
 # phrase, after up to three qualifying words ("Last login IP", "Emergency phone").
 _SLOT_LABELS: dict[str, str] = {
     **dict.fromkeys(
-        "phone tel telephone mobile cell fax phone number tel no mobile number".split(" "),
+        [
+            *("phone", "tel", "telephone", "mobile", "cell", "fax", "phone number", "phone no"),
+            *("tel no", "mobile number", "contact number"),
+        ],
         "PHONE_NUMBER",
     ),
-    **dict.fromkeys(["contact number", "phone no"], "PHONE_NUMBER"),
     **dict.fromkeys(
         ["ssn", "social security", "social security no", "social security number"],
         "US_SOCIAL_SECURITY_NUMBER",
@@ -472,7 +474,7 @@ _SLOT_QUALIFIERS = frozenset(
     """.split()
 )
 # Short labels written without a colon before their value ("DOB 1957-09-22"), in capitals.
-_SLOT_CODES = re.compile(r"[ \t]*(DOB|D\.O\.B\.|MRN|SSN|IBAN)\b[ \t]*(?=\S)")
+_SLOT_CODES = re.compile(r"[ \t]*(DOB|D\.O\.B\.|MRN|SSN|IBAN)(?!\w)[ \t]*(?=\S)")
 _SLOT_LABEL = re.compile(r"[ \t]*([^:;\n]{1,40}?)[ \t]*[:;][ \t]*")
 # A value masked on screen but its last four digits, its bullets read as letters or not at
 # all ("aeneee 1546"): what a field holds then identifies no one.
