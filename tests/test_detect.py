@@ -1518,6 +1518,19 @@ def test_the_name_after_a_letter_s_dear_is_found_without_it(detector: Detector) 
     text = "Dear Trang Dang,\nThank you for your letter."
     assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Trang Dang"]
     assert detector.detect("Dear Customer,\nThanks", InspectSpec()) == []
+    # spaCy's "Dear Aditya Joshi" is trimmed to the name
+    text = "Re: Your account review\nDear Aditya Joshi,\nThe new card will be"
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Aditya Joshi"]
+    # small words alone on the line below are no name, though "Dear" is a name's label
+    text = "Dear Ines Bonnet,\nWe apologyise\nfor any inconvenience"
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Ines Bonnet"]
+
+
+def test_a_city_before_its_state_and_zip_code_is_no_name_though_a_given_name(
+    detector: Detector,
+) -> None:
+    text = "8849 Lakeview Drive\nMadison WI 53703\nRe: Your account"
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == []
 
 
 @pytest.mark.parametrize(

@@ -194,7 +194,8 @@ def labelled_name() -> PatternRecognizer:
     "GIRARD, ANTOINE", "Anderson, Sarah"), alone or after "Label: ", is a name only after a
     label that says so: alone it scores 0.2, too low to report; "Name", "Spouse", "Account
     holder" lift it."""
-    word = r"[A-Z][A-Za-z\u00C0-\u024F'\u2019-]+"
+    # capitalised: Presidio matches patterns ignoring case, which would take any two words
+    word = r"(?-i:[A-Z][A-Za-z\u00C0-\u024F'\u2019-]+)"
     # ... or after a letter's "Dear", up to its comma; OCR may read a thin last letter as "!"
     # ("Tech: Aditya Jos!" for "Joshi" on a radiograph)
     pattern = (
