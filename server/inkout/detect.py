@@ -707,6 +707,19 @@ def _masked_field(text: str, d: Detection, masked: list[tuple[int, int]]) -> boo
     return hit and not any(c.isdigit() for c in field)
 
 
+_ENDS_IN_STATE = re.compile(rf"(?:^|[ ,]){_STATES}$")
+
+
+def _city_state(d: Detection, text: str) -> bool:
+    """A "name" that is a city and its state's code before a ZIP code, its comma perhaps lost
+    ("Madison WI 53703", "Madison" being a given name too)."""
+    return (
+        d.info_type == "PERSON_NAME"
+        and _ENDS_IN_STATE.search(text, d.start, d.end) is not None
+        and re.match(r" ?\d{5}\b", text[d.end : d.end + 7]) is not None
+    )
+
+
 def _address_domain(d: Detection, text: str) -> bool:
     """A "URL" that is the domain after an "@" with no user name before it: an address whose
     user name was masked beyond reading ("l•••@orange.fr" read as "@orange.fr", "»@orange.fr"
@@ -1384,7 +1397,9 @@ class Detector:
         masked = _masked_values(text)
         if masked:
             candidates = [d for d in candidates if not _inside_masked(d, masked)]
-        candidates = [d for d in candidates if not _address_domain(d, text)]
+        candidates = [
+            d for d in candidates if not _address_domain(d, text) and not _city_state(d, text)
+        ]
         if "PERSON_NAME" in plan.builtins:
             candidates.extend(_names_taken_for_groups(text, candidates))
         candidates.extend(_same_name_elsewhere(text, candidates))
