@@ -86,6 +86,7 @@ def test_a_given_name_and_a_surname_in_either_order_are_a_name(text: str, name: 
         "NEW YORK, NY",  # a city and its state
         "ACME, INC",
         "Brixu, VORPELT",  # written unlike each other, neither listed
+        "Lane, Springf:",  # a label after the comma
         "Due Date: Last Login",
         "aoife byrne",  # neither word capitalised: no name shape
         "The changes will apply to Add customer",  # lower-case words stay words

@@ -107,7 +107,7 @@ _LABEL_WORDS = frozenset(
     name first last middle full surname given patient email e-mail mail phone tel telephone
     mobile cell fax address street city state zip postcode country date dob birth ssn card
     number no id mrn account iban member customer client status signature sex gender age
-    contact details
+    contact details dear
     dashboard settings reports report customers invoices invoice billing administrator admin
     support search profile logout home inbox messages orders products team overview help
     ap pa lateral portable supine erect prone oblique

@@ -1275,8 +1275,8 @@ def is_surname(word: str) -> bool:
 
 
 def _bare(row: str) -> str:
-    """A line without the marks at its ends."""
-    return re.sub(r"^[\W_]+|[\W_]+$", "", row)
+    """A line without the marks at its ends, but a colon: "Lane, Springf:" is a label."""
+    return re.sub(r"^[\W_]+|[^\w:]+$", "", row)
 
 
 def is_place(word: str) -> bool:
