@@ -37,6 +37,8 @@ class Report:
     peer: dict[str, list[float]] = field(default_factory=dict)
     throughput: dict[tuple[str, int], float] = field(default_factory=dict)
     throughput_image: str = ""
+    # tesseract alone on one thread per core: what this machine allows of the ideal
+    floor_throughput: float = 0.0
     painters: dict[tuple[str, int], float] = field(default_factory=dict)
     memory: dict[str, float] = field(default_factory=dict)
     levers: dict[str, dict[str, float]] = field(default_factory=dict)
@@ -210,6 +212,10 @@ class Report:
             "| mode | concurrency | images/s | share of ideal |",
             "| --- | ---: | ---: | ---: |",
         ]
+        if self.floor_throughput:
+            ips = self.floor_throughput
+            mode = "tesseract alone, one API per core, in-process (no inkout)"
+            rows.append(f"| {mode} | {cores()} | {ips:.2f} | {ips / ideal:.0%} |")
         for (mode, n), ips in sorted(self.throughput.items()):
             rows.append(f"| {mode} | {n} | {ips:.2f} | {ips / ideal:.0%} |")
         return [*rows, ""]

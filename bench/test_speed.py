@@ -133,6 +133,32 @@ def test_end_to_end(benchmark, report, server, name: str) -> None:
     report.e2e[name] = list(benchmark.stats.stats.data)
 
 
+def test_throughput_floor(report) -> None:
+    """Tesseract alone, one API per core on as many threads: how near the ideal this machine
+    lets any server come (tesserocr releases the GIL while recognising)."""
+    gray = cv2.imdecode(np.frombuffer(REFS[THROUGHPUT_IMAGE].data, np.uint8), cv2.IMREAD_GRAYSCALE)
+    h, w = gray.shape
+    apis = [
+        PyTessBaseAPI(path=tessdata_path(), lang="eng", psm=PSM.AUTO, oem=OEM.LSTM_ONLY)
+        for _ in range(cores())
+    ]
+    each = max(1, THROUGHPUT_REQUESTS // len(apis))
+
+    def recognise(api: PyTessBaseAPI, times: int) -> None:
+        for _ in range(times):
+            api.SetImageBytes(gray.tobytes(), w, h, 1, w)
+            api.Recognize()
+
+    for api in apis:
+        recognise(api, 1)  # warm-up
+    started = time.perf_counter()
+    with ThreadPoolExecutor(len(apis)) as pool:
+        list(pool.map(recognise, apis, [each] * len(apis)))
+    report.floor_throughput = each * len(apis) / (time.perf_counter() - started)
+    for api in apis:
+        api.End()
+
+
 @pytest.mark.parametrize("clients", [1, 2, 4, 8])
 def test_throughput_concurrent_clients(report, server, clients: int) -> None:
     ref = REFS[THROUGHPUT_IMAGE]
