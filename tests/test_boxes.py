@@ -336,6 +336,31 @@ def test_a_word_box_reaching_into_the_next_line_is_cut_to_its_own_line() -> None
     assert box.right >= miller.box.right and box.top <= miller.box.top + 4  # its own ink
 
 
+def test_specks_read_on_a_line_do_not_make_its_words_tall() -> None:
+    # "MRN A-711174" with two specks tesseract put on its line, and text at its height
+    # beside it in another column
+    text = "MRN A-711174 oa :\nStudy"
+    placed = [
+        ("MRN", Box(3, 67, 44, 19), 3),
+        ("A-711174", Box(65, 67, 125, 19), 3),
+        ("oa", Box(540, 71, 32, 3), 3),
+        (":", Box(856, 94, 2, 2), 3),
+        ("Study", Box(700, 60, 80, 24), 4),
+    ]
+    words, symbols, page = [], [], np.full((200, 1000), 255, np.uint8)
+    for k, (word, box, line) in enumerate(placed):
+        start = text.index(word)
+        words.append(Word(start, start + len(word), box, line, 90.0))
+        step = box.width // len(word)
+        for n in range(len(word)):
+            glyph = Box(box.left + n * step, box.top, step, box.height)
+            symbols.append(Symbol(start + n, start + n + 1, glyph, k))
+        page[box.top : box.bottom, box.left : box.right] = 0
+    ocr = OcrText(text, tuple(words), tuple(symbols))
+    (box,) = BoxIndex(ocr, page).boxes(4, 12)
+    assert box.top <= 67 and box.bottom >= 86  # the whole height of "A-711174"
+
+
 def test_a_span_covers_a_second_reading_of_its_ink_placed_elsewhere_in_the_text() -> None:
     # "OGUNL" boxed short by the first reading, "LEYE" read again by a second look over the
     # last letter and the rest: another line of the text, the same row of the image.

@@ -239,7 +239,11 @@ def _within_lines(words: tuple[Word, ...]) -> tuple[Word, ...]:
     for members in lines.values():
         if len(members) < 2:
             continue
-        height = float(statistics.median([words[i].box.height for i in members]))
+        # specks of noise read as words ("oa" 3 px tall beside "MRN A-711174" on a radiograph)
+        # are no measure of the line's height
+        heights = [words[i].box.height for i in members]
+        text = [h for h in heights if h >= SPECK] or heights
+        height = float(statistics.median(text))
         normal = [words[i].box for i in members if words[i].box.height <= TALL_WORD * height]
         band = _band(normal)
         for i in members:
@@ -290,6 +294,8 @@ def _band(boxes: list[Box]) -> Callable[[int, int], tuple[int, int]]:
 # Two words on one row whose boxes overlap by this many text heights (a good part of a
 # letter; word boxes of one reading never overlap so) read the same ink twice.
 SAME_INK = 0.3
+# A "word" lower than this many pixels is a speck of noise, no text a person reads.
+SPECK = 6
 # A word that starts this many of its heights or fewer from the image's left edge may have
 # lost its first letter to the edge.
 EDGE = 1.25
