@@ -1439,6 +1439,7 @@ def test_a_finding_inside_another_of_its_type_is_one_finding(detector: Detector)
         ("Born 1984:01-01 for", "DATE_OF_BIRTH", "1984:01-01"),  # a hyphen read as a colon
         ("Born 1957-09 22\n6857 Park", "DATE_OF_BIRTH", "1957-09 22"),  # a hyphen as a space
         ("OB: July 26, 1973\nRN:", "DATE_OF_BIRTH", "July 26, 1973"),  # the "D" cut off
+        ("IRN A-982265\nStudy date:", "MEDICAL_RECORD_NUMBER", "A-982265"),  # a faint "M"
     ],
 )
 def test_a_value_ocr_broke_is_found_right_after_the_label_naming_it(
@@ -1447,7 +1448,7 @@ def test_a_value_ocr_broke_is_found_right_after_the_label_naming_it(
     assert quotes(text, detector.detect(text, InspectSpec()), info_type) == [value]
     unlabelled = text.replace("IP:", "at").replace("SSN", "Ref").replace("IBAN", "ref")
     unlabelled = unlabelled.replace("login from", "order")
-    for label in ("Phone", "Mobile", "Born", "Bom", "Barn", "OB:"):
+    for label in ("Phone", "Mobile", "Born", "Bom", "Barn", "OB:", "IRN"):
         unlabelled = unlabelled.replace(label, "Order")
     found = [
         d

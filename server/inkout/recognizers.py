@@ -63,9 +63,9 @@ _STREET_TYPES = "(?:" + "|".join(_STREET_WORDS + _STREET_SLIPS) + r")\b\.?"
 
 # Labels as OCR misreads them. "Bom:" is "Born:" with "rn" read as "m", "Barn" with "o" read
 # as "a"; "Dos:" is "DOB:" with "B" read as "s", "OB:" with its "D" cut by the image's edge;
-# "RN", "MRM" and "MIRN" are a small "MRN".
+# "RN", "MRM", "MIRN" and "IRN" are a small or faint "MRN".
 _DOB_SLIPS = ("d0b", "doe", "dos", "bith", "bom", "barn", "ob")
-_MRN_SLIPS = ("rn", "mrm", "mirn")
+_MRN_SLIPS = ("rn", "mrm", "mirn", "irn")
 # Presidio matches context words as substrings of the words near a finding. These misreadings
 # are short or common inside words ("rn" in "return", "internal", "born"; "dos" in "dose"), so
 # they count only as whole words.
