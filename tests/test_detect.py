@@ -948,6 +948,11 @@ def test_urls_and_addresses_are_found_as_ocr_misreads_them(
         ("Email address:\nsneha, joshi@web.de\nPhone", "EMAIL_ADDRESS", "sneha, joshi@web.de"),
         ("E-mail: fischer.\\@gmail.com\nSpouse", "EMAIL_ADDRESS", "fischer.\\@gmail.com"),
         (
+            "Website:\nnttps://contoso.example.net /account /chukwu Preferred",
+            "URL",
+            "nttps://contoso.example.net /account /chukwu",
+        ),
+        (
             "Website:\nhups//drive.example.com/file/d/242bf87f58\nPhone",
             "URL",
             "hups//drive.example.com/file/d/242bf87f58",

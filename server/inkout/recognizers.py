@@ -304,11 +304,14 @@ _DOMAIN_PIECE = re.compile(r"[A-Za-z0-9.-]+")
 # Where a URL starts inside a token ("athttp://", "httpy/intranet", "www"): a scheme and its
 # colon or slash as OCR reads them, or "www" not followed by more letters of a word.
 _URL_START = re.compile(
-    r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|ftp)(?= ?[:;]|y?/)|www(?![a-z])"
+    r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|nttps?|ftp)(?= ?[:;]|y?/)|www(?![a-z])"
 )
 # A URL as written, its scheme's colon dropped ("https//") or one letter of "http" misread
-# ("hutps://"), or its "tt" read as one letter ("hups//"): the two slashes leave no doubt.
-_WRITTEN_URL = re.compile(r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|ftp)(?:://|//)[^/]")
+# ("hutps://", "nttps://"), or its "tt" read as one letter ("hups//"): the two slashes leave
+# no doubt.
+_WRITTEN_URL = re.compile(
+    r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|nttps?|ftp)(?:://|//)[^/]"
+)
 _TRAILING = ".,;:!?)]>\"'"
 _TOKEN = re.compile(r"\S+")
 # Lower-case words that come before an address in a sentence, and are no part of it,
