@@ -1537,6 +1537,8 @@ def test_a_city_before_its_state_and_zip_code_is_no_name_though_a_given_name(
 ) -> None:
     text = "8849 Lakeview Drive\nMadison WI 53703\nRe: Your account"
     assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == []
+    text = "4320 Washington Street, Madison WI 53703\n2019-10-26"
+    assert "Madison WI 53703" not in quotes(text, detector.detect(text, InspectSpec()))
 
 
 @pytest.mark.parametrize(

@@ -707,17 +707,15 @@ def _masked_field(text: str, d: Detection, masked: list[tuple[int, int]]) -> boo
     return hit and not any(c.isdigit() for c in field)
 
 
-_ENDS_IN_STATE = re.compile(rf"(?:^|[ ,]){_STATES}$")
+_ENDS_IN_STATE = re.compile(rf"(?:^|[ ,]){_STATES}(?: ?\d{{5}})?$")
 
 
 def _city_state(d: Detection, text: str) -> bool:
     """A "name" that is a city and its state's code before a ZIP code, its comma perhaps lost
-    ("Madison WI 53703", "Madison" being a given name too)."""
-    return (
-        d.info_type == "PERSON_NAME"
-        and _ENDS_IN_STATE.search(text, d.start, d.end) is not None
-        and re.match(r" ?\d{5}\b", text[d.end : d.end + 7]) is not None
-    )
+    ("Madison WI 53703", "Madison" being a given name too), the ZIP code in it or after it."""
+    if d.info_type != "PERSON_NAME" or not (m := _ENDS_IN_STATE.search(text, d.start, d.end)):
+        return False
+    return m.group()[-1].isdigit() or re.match(r" ?\d{5}\b", text[d.end : d.end + 7]) is not None
 
 
 def _address_domain(d: Detection, text: str) -> bool:
