@@ -1810,6 +1810,12 @@ def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector)
         # digits split off a number found beside them belong to it
         ("Tel:", "\n331429012 64\nctuns", "PHONE_NUMBER", "331429012 64"),
         ("Emergency contact:", "\nlsabel Torres\nPolicy no.:", "PERSON_NAME", "lsabel Torres"),
+        (
+            "Profile URL:",
+            "\n_httpsi/fabrikam.example.netiaccount/ryan\nPhone",
+            "URL",
+            "_httpsi/fabrikam.example.netiaccount/ryan",
+        ),
     ],
 )
 def test_what_follows_a_label_is_of_its_type_though_ocr_garbled_it(

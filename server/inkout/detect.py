@@ -558,8 +558,11 @@ def _dictionary_word(lexicon: names.Lexicon, word: str) -> bool:
 
 def _split_off(lexicon: names.Lexicon, info_type: str, word: str) -> bool:
     """Whether a word beside a finding in a field is a piece of the same value: digits OCR
-    split off a number ("331429012 64"), or, beside a name, a word with no digit that is no
-    English word (a given name misread, "lsabel Torres")."""
+    split off a number ("331429012 64"), beside a name a word with no digit that is no
+    English word (a given name misread, "lsabel Torres"), beside an address or URL a piece
+    with its marks ("_httpsi/" and "iaccount/ryan" around "fabrikam.example.net")."""
+    if info_type in ("URL", "EMAIL_ADDRESS") and any(c in word for c in "/.:@"):
+        return True
     if any(c.isdigit() for c in word):
         return info_type != "PERSON_NAME"
     return info_type == "PERSON_NAME" and not _dictionary_word(lexicon, word)
