@@ -599,10 +599,7 @@ def _fields(text: str, found: list[Detection], builtins: frozenset[str]) -> Iter
         if inside:
             if any(d.info_type != info_type for d in inside):
                 continue
-            rest = text[start:end]
-            for d in sorted(inside, key=lambda d: d.start, reverse=True):
-                a, b = max(d.start, start) - start, min(d.end, end) - start
-                rest = rest[:a] + " " + rest[b:]
+            rest = _outside(text, start, end, [(d.start, d.end) for d in inside])
             if not all(_split_off(lexicon, info_type, w) for w in rest.split()):
                 continue
         yield Detection(info_type, start, end, Likelihood.POSSIBLE, 0.4)
@@ -698,16 +695,20 @@ def _inside_masked(d: Detection, masked: list[tuple[int, int]]) -> bool:
     return any(a <= d.start and d.end <= b for a, b in masked)
 
 
+def _outside(text: str, start: int, end: int, spans: Iterable[tuple[int, int]]) -> str:
+    """text[start:end] with the parts the spans cover blanked out."""
+    field = list(text[start:end])
+    for a, b in spans:
+        for i in range(max(a, start), min(b, end)):
+            field[i - start] = " "
+    return "".join(field)
+
+
 def _masked_field(text: str, d: Detection, masked: list[tuple[int, int]]) -> bool:
     """Whether a field is a masked value: masked spans in it, and no digit outside them."""
-    field = list(text[d.start : d.end])
-    hit = False
-    for a, b in masked:
-        if a < d.end and d.start < b:
-            hit = True
-            for i in range(max(a, d.start), min(b, d.end)):
-                field[i - d.start] = " "
-    return hit and not any(c.isdigit() for c in field)
+    inside = [(a, b) for a, b in masked if a < d.end and d.start < b]
+    rest = _outside(text, d.start, d.end, inside)
+    return bool(inside) and not any(c.isdigit() for c in rest)
 
 
 _ENDS_IN_STATE = re.compile(rf"(?:^|[ ,]){_STATES}(?: ?\d{{5}})?$")
