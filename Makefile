@@ -12,6 +12,7 @@ STAMP := $(VENV)/.installed
 # headless) and the tesseract CLI; two cv2 wheels cannot share one venv, so it gets its own.
 # presidio-analyzer and the spaCy model come at constraints.txt's versions, as in $(VENV).
 PEER_VENV := .venv-peer
+BENCH_APT_PACKAGES := tesseract-ocr fonts-liberation
 SOURCES := pyproject.toml setup.py constraints.txt $(wildcard proto/inkout/v1/*.proto) $(wildcard native/*.pyx)
 
 .PHONY: setup serve test lint bench clean
@@ -50,12 +51,15 @@ bench: setup $(PEER_VENV)/.installed
 	PEER_VENV=$(PEER_VENV) $(PY) -m pytest bench
 
 # After setup (order only): it has made sure python3-venv is there, and apt runs one at a time.
+# The accuracy corpus draws with Liberation fonts too (bench/accuracy/corpus.py).
 $(PEER_VENV)/.installed: constraints.txt Makefile | $(STAMP)
-	@if ! dpkg -s tesseract-ocr >/dev/null 2>&1; then \
-		echo "installing Debian packages: tesseract-ocr"; \
+	@missing=""; \
+	for p in $(BENCH_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:$$missing"; \
 		sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
 		$$sudo apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends tesseract-ocr; \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 	test -x $(PEER_VENV)/bin/python || $(PYTHON) -m venv $(PEER_VENV)
 	$(PEER_VENV)/bin/python -m pip install -q --upgrade pip
