@@ -1445,6 +1445,7 @@ def test_a_finding_inside_another_of_its_type_is_one_finding(detector: Detector)
         ("Born 1957-09 22\n6857 Park", "DATE_OF_BIRTH", "1957-09 22"),  # a hyphen as a space
         ("OB: July 26, 1973\nRN:", "DATE_OF_BIRTH", "July 26, 1973"),  # the "D" cut off
         ("IRN A-982265\nStudy date:", "MEDICAL_RECORD_NUMBER", "A-982265"),  # a faint "M"
+        ("BRN A-208369\nSex: F", "MEDICAL_RECORD_NUMBER", "A-208369"),  # "M" read as "B"
     ],
 )
 def test_a_value_ocr_broke_is_found_right_after_the_label_naming_it(
@@ -1453,7 +1454,7 @@ def test_a_value_ocr_broke_is_found_right_after_the_label_naming_it(
     assert quotes(text, detector.detect(text, InspectSpec()), info_type) == [value]
     unlabelled = text.replace("IP:", "at").replace("SSN", "Ref").replace("IBAN", "ref")
     unlabelled = unlabelled.replace("login from", "order")
-    for label in ("Phone", "Mobile", "Born", "Bom", "Barn", "OB:", "IRN"):
+    for label in ("Phone", "Mobile", "Born", "Bom", "Barn", "OB:", "IRN", "BRN"):
         unlabelled = unlabelled.replace(label, "Order")
     found = [
         d
@@ -1672,6 +1673,7 @@ def test_a_year_after_a_url_s_last_word_stays_out_of_it(detector: Detector) -> N
         ("Referred by:\n", "Ikechukwu Adebayo"),
         ("Tech: ", "Aditya Jos!"),  # "hi" read as "!"
         ("Account holder:\n", "PawetZieliiski"),  # glued
+        ("Tech: ", "BaoVu"),  # glued, a short surname
     ],
 )
 def test_a_name_label_lifts_a_name_no_list_has(detector: Detector, label: str, name: str) -> None:
@@ -1681,6 +1683,14 @@ def test_a_name_label_lifts_a_name_no_list_has(detector: Detector, label: str, n
     other = f"Team: {name}\nDate"
     if not name.isupper():  # (in capitals beside small letters it is a name anyway)
         assert quotes(other, detector.detect(other, InspectSpec()), "PERSON_NAME") == []
+
+
+@pytest.mark.parametrize("name", ["Adaeze Okon!kwo", "Isabel N:avarro"])
+def test_a_labelled_name_covers_a_mark_ocr_read_between_two_of_its_letters(
+    detector: Detector, name: str
+) -> None:
+    text = f"Tech: {name}\nAP PORTABLE"
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == [name]
 
 
 def test_a_name_ending_in_an_initial_takes_the_rest_of_the_word_ocr_split_off(

@@ -54,6 +54,8 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("Ref: Dr. Tyle\nkVp 116", "Tyle"),
         ("Ref: Dr. Brandon \u2018| Clark\nkVp 116", "Brandon \u2018| Clark"),  # marks between
         ("AMIRA AZIZ\nDOB: 06/25/1994", "AMIRA AZIZ"),  # alone, both listed as given names
+        ("kVp 119\nTRANG NGO\nDate of birth:", "TRANG NGO"),  # alone in capitals, unlisted
+        ("BAO VU\nMRN 4951312", "BAO VU"),
         ("We spoke with SALMA AZIZ on the phone", "SALMA AZIZ"),  # capitals in a sentence
         ("Dr Baker, John", "Baker, John"),
         ("Assigned to Oluwaseun Balogun today", "Oluwaseun Balogun"),  # unlisted given name
@@ -100,6 +102,9 @@ def test_a_given_name_and_a_surname_in_either_order_are_a_name(text: str, name: 
         "Dr. Visit Summary",  # English words after a title
         "Please READ THE manual",  # shouted words in a sentence
         "Call the IT HELPDESK now",
+        "AP SUPINE",  # alone in capitals, but words
+        "SKU QTY",  # no vowel
+        "IT OK",
     ],
 )
 def test_labels_places_and_lower_case_words_are_not_names(text: str) -> None:

@@ -464,6 +464,23 @@ def test_only_text_edges_outside_every_read_word_are_unread() -> None:
     assert overlap(region, shifted) > 0.7
 
 
+def test_a_short_last_word_left_unread_after_a_word_read_is_looked_at_again() -> None:
+    # "Vu" of "Ref: Dr. Trang Vu", which tesseract dropped on a radiograph: too short for a
+    # line of its own, but a word's gap after "Trang"; the same word alone is left
+    rendered = render([["Ref: Dr. Trang", "Vu"], [""], ["Vu"]], size=36)
+    prepared = prepare(cv2.cvtColor(rendered.array(), cv2.COLOR_RGB2BGR))
+    edges = text_edges(prepared.gray)
+    line = rendered.boxes["Ref: Dr. Trang"]
+    read = _pieces_ocr([("Ref: Dr. Trang", (line.left, line.top, line.width, line.height))])
+    found = unread_lines(edges, read, prepared)
+    after = rendered.boxes["Vu"]  # the last one drawn: the lone word
+    shifted = [
+        Box(b.left - prepared.origin_x, b.top - prepared.origin_y, b.width, b.height) for b in found
+    ]
+    assert len(found) == 1 and shifted[0].top < after.top - 36
+    assert shifted[0].left >= line.right
+
+
 def test_a_second_look_continues_the_line_it_stands_beside() -> None:
     first = _pieces_ocr([("Ananya", (220, 1910, 200, 40)), ("kVp", (20, 1980, 90, 40))])
     look = _pieces_ocr([("Sharma", (450, 1912, 190, 40))])

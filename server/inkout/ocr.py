@@ -561,6 +561,8 @@ LOOK_EDGES_PER_ROW = 3
 # ... and is at least this many heights wide: shorter is a fragment, or a word too short to
 # be sensitive on its own.
 LOOK_MIN_WIDTH = 2.5
+# ... or, right after a word read on its row, this many: a line's unread last word.
+LOOK_END_WIDTH = 1.0
 # Text shorter than this many pixels is read at twice its size: tesseract misreads small text.
 LOOK_SMALL_ROWS = 16
 # A piece of small text with a word read with less confidence than this is read again; a
@@ -599,12 +601,35 @@ def unread_lines(
         count = np.count_nonzero(mask[y : y + h, x : x + w])
         if count >= h:  # a speck of noise or a dot holds fewer edges than a letter
             parts.append((Box(2 * x, y, 2 * w, h), count))
-    found = [
+    rows = [
         box
         for box, count in _rows(parts, COLUMN_GAP if gap is None else gap)
-        if box.width >= LOOK_MIN_WIDTH * box.height and count >= LOOK_EDGES_PER_ROW * box.height
+        if count >= LOOK_EDGES_PER_ROW * box.height
+    ]
+    found = [
+        box
+        for box in rows
+        if box.width >= LOOK_MIN_WIDTH * box.height
+        or (box.width >= LOOK_END_WIDTH * box.height and _ends_a_line(box, ocr, p))
     ]
     return sorted(found, key=lambda b: (b.top, b.left))
+
+
+def _ends_a_line(box: Box, ocr: OcrText, p: Prepared) -> bool:
+    """Whether box (in p.gray's coordinates) stands a word's gap after a word read on its row,
+    about as tall: the end of a line that tesseract left unread ("Vu" of "Ref: Dr. Trang
+    Vu"), too short to count as a line of its own."""
+    for w in ocr.words:
+        top, right = w.box.top + p.origin_y, w.box.right + p.origin_x
+        overlap = min(box.bottom, top + w.box.height) - max(box.top, top)
+        low, high = sorted((box.height, w.box.height))
+        if (
+            overlap >= low / 2
+            and 2 * low >= high
+            and 0 <= box.left - right <= COLUMN_GAP * w.box.height
+        ):
+            return True
+    return False
 
 
 # Faint letters leave gaps in their edges ("so" of "Madison"): blobs this many heights apart

@@ -65,7 +65,7 @@ _STREET_TYPES = "(?:" + "|".join(_STREET_WORDS + _STREET_SLIPS) + r")\b\.?"
 # as "a"; "Dos:" is "DOB:" with "B" read as "s", "OB:" with its "D" cut by the image's edge;
 # "RN", "MRM", "MIRN" and "IRN" are a small or faint "MRN".
 _DOB_SLIPS = ("d0b", "doe", "dos", "bith", "bom", "barn", "ob")
-_MRN_SLIPS = ("rn", "mrm", "mirn", "irn")
+_MRN_SLIPS = ("rn", "mrm", "mirn", "irn", "brn")
 # Presidio matches context words as substrings of the words near a finding. These misreadings
 # are short or common inside words ("rn" in "return", "internal", "born"; "dos" in "dose"), so
 # they count only as whole words.
@@ -194,16 +194,17 @@ def labelled_name() -> PatternRecognizer:
     "GIRARD, ANTOINE", "Anderson, Sarah"), alone or after "Label: ", is a name only after a
     label that says so: alone it scores 0.2, too low to report; "Name", "Spouse", "Account
     holder" lift it."""
-    # capitalised: Presidio matches patterns ignoring case, which would take any two words
-    word = r"(?-i:[A-Z][A-Za-z\u00C0-\u024F'\u2019-]+)"
+    # capitalised: Presidio matches patterns ignoring case, which would take any two words;
+    # OCR may read a mark between two small letters ("Okon!kwo", "N:avarro" on a radiograph)
+    word = r"(?-i:[A-Z](?:[A-Za-z\u00C0-\u024F'\u2019-]|[!:|](?=[a-z]))+)"
     # ... or after a letter's "Dear", up to its comma; OCR may read a thin last letter as "!"
     # ("Tech: Aditya Jos!" for "Joshi" on a radiograph)
     pattern = (
         rf"(?m)(?:^[ \t]*(?!Dear )|(?<=: )|(?<=\bDear )){word},?(?:[ \t]+{word}){{1,3}}[,!]?[ \t]*$"
     )
-    # ... or a given name and a surname OCR glued together ("PawetZieliiski")
+    # ... or a given name and a surname OCR glued together ("PawetZieliiski", "BaoVu")
     low = r"[a-z\u00DF-\u00FF\u0100-\u024F'\u2019]"
-    glued = rf"(?m)(?:^[ \t]*|(?<=: ))(?-i:[A-Z]{low}+[A-Z]{low}{{2,}})[ \t]*$"
+    glued = rf"(?m)(?:^[ \t]*|(?<=: ))(?-i:[A-Z]{low}+[A-Z]{low}+)[ \t]*$"
     return PatternRecognizer(
         supported_entity="PERSON",
         name="InkoutLabelledNameRecognizer",
@@ -1152,6 +1153,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                 else:
                     found = False
                 found = found or _capitals_in_sentence(row, first, second)
+                found = found or _capitals_alone(row, first, second, len(words))
                 # A middle name or initial between the two: "Katarzyna M. Nowak", "Mary Anne Smith".
                 after = row[b.end() : words[i + 2].start()] if i + 2 < len(words) else ""
                 if a_given and after in (" ", ". "):
@@ -1269,6 +1271,26 @@ def _capitals_in_sentence(row: str, first: str, second: str) -> bool:
             and w.lower() not in _PLACES
             for w in pair
         )
+    )
+
+
+def _capitals_alone(row: str, first: str, second: str, count: int) -> bool:
+    """Two words in capitals alone on their line, neither an English word nor a place, each
+    with a vowel ("TRANG NGO" atop a radiograph, "BAO VU"): as a patient's name is burnt in,
+    whichever country it comes from; a heading of two words is made of words ("AP SUPINE")."""
+    lex = names.lexicon()
+    return (
+        count == 2
+        and _bare(row) == f"{first} {second}"
+        and all(
+            w.isupper()
+            and len(w) >= 2
+            and any(c in "AEIOU" for c in w)
+            and not lex.is_english(w)
+            and w.lower() not in _PLACES
+            for w in (first, second)
+        )
+        and len(first + second) >= 5
     )
 
 
