@@ -352,6 +352,19 @@ def test_a_line_tesseract_broke_in_two_is_one_line_again() -> None:
     assert rejoin_lines(apart) is apart
 
 
+def test_a_broken_line_spaced_wide_is_joined_at_a_gap_like_its_word_gaps() -> None:
+    # a photographed card number, its words 23 pixels apart at 18 pixels tall, its second
+    # half read as a line of its own and placed above
+    first = _line(("4952", Box(885, 606, 61, 18), 90.0), ("7530", Box(969, 606, 61, 18), 90.0))
+    second = _line(("8775", Box(1062, 607, 52, 18), 90.0), ("9605", Box(1137, 607, 60, 18), 90.0))
+    label = _pieces_ocr([("Card No.", (517, 605, 129, 19))])
+    before = merge([second, label, first])
+    assert rejoin_lines(before).text == "Card No.\n4952 7530 8775 9605"
+    # words set close are no such line: the same gap after them is a column's
+    tight = _line(("4952", Box(885, 606, 61, 18), 90.0), ("7530", Box(949, 606, 61, 18), 90.0))
+    assert "\n" in rejoin_lines(merge([second, tight])).text
+
+
 def test_words_that_cannot_end_a_cell_need_a_wider_gap_to_start_a_new_one() -> None:
     from inkout.ocr import _column_gap, _unfinished
 

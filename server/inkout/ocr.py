@@ -8,6 +8,7 @@ recognising, so calls on several threads run in parallel.
 from __future__ import annotations
 
 import bisect
+import itertools
 import os
 import queue
 from collections.abc import Callable, Iterator
@@ -328,8 +329,12 @@ def _pieces(ocr: OcrText) -> list[list[int]]:
 
 
 # A piece that starts at most this many heights right of where another ends, on the same row,
-# continues it: the two are one line tesseract broke in two.
+# continues it: the two are one line tesseract broke in two. So does one as far as
+# JOIN_WORD_GAPS times the widest gap between the words of either piece, up to JOIN_MAX_GAP
+# heights: a photographed sheet's perspective can space words wider than their height.
 JOIN_GAP = 0.5
+JOIN_WORD_GAPS = 1.5
+JOIN_MAX_GAP = 2.0
 
 
 def rejoin_lines(ocr: OcrText) -> OcrText:
@@ -344,20 +349,32 @@ def rejoin_lines(ocr: OcrText) -> OcrText:
         return ocr
     firsts = [ocr.words[p[0]].box for p in pieces]
     lasts = [ocr.words[p[-1]].box for p in pieces]
-    reach = JOIN_GAP * max(b.height for b in firsts + lasts)
+    spacing = [
+        max(
+            (ocr.words[j].box.left - ocr.words[i].box.right for i, j in itertools.pairwise(p)),
+            default=0,
+        )
+        for p in pieces
+    ]
+    reach = JOIN_MAX_GAP * max(b.height for b in firsts + lasts)
     by_right = sorted(range(len(pieces)), key=lambda j: lasts[j].right)
     rights = [lasts[j].right for j in by_right]
     after: dict[int, int] = {}  # piece -> the piece that continues it
     joined: set[int] = set()
     for k, b in enumerate(firsts):
         lo, hi = bisect.bisect_left(rights, b.left - reach), bisect.bisect_right(rights, b.left)
-        for j in by_right[lo:hi]:
+        for j in reversed(by_right[lo:hi]):  # the nearest first
             a = lasts[j]
             overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+            high = max(a.height, b.height)
+            limit = max(
+                JOIN_GAP * high,
+                min(JOIN_WORD_GAPS * max(spacing[j], spacing[k]), JOIN_MAX_GAP * high),
+            )
             if (
                 j != k
                 and j not in after
-                and b.left - a.right <= JOIN_GAP * max(a.height, b.height)
+                and b.left - a.right <= limit
                 and 2 * overlap >= min(a.height, b.height)
             ):
                 after[j] = k
