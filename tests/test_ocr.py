@@ -621,7 +621,7 @@ def test_the_faint_threshold_rises_with_the_grain_around_it() -> None:
     grainy = np.clip(clean + grain, 0, 255).astype(np.uint8)
     assert (faint_thresholds(grainy) == EDGE_CONTRAST).all()
     # On an image that grainy there is no faint pass at all.
-    assert faint_lines(OcrText("", (), ()), prepare(grainy), []) == []
+    assert faint_lines(OcrText("", (), ()), prepare(grainy), []) == ([], [])
     # A sheet of smooth paper on a grainy desk: the paper is searched to its faintest print.
     desk = grainy.copy()
     desk[128:320, 128:448] = 220
@@ -633,11 +633,29 @@ def test_the_faint_threshold_rises_with_the_grain_around_it() -> None:
 def test_faint_lines_leave_out_regions_already_found_and_widen_the_rest() -> None:
     prepared = prepare(_letterhead())
     nothing = OcrText("", (), ())
-    found = faint_lines(nothing, prepared, [])
+    found, _ = faint_lines(nothing, prepared, [])
     assert len(found) >= 2  # the title, the address and the phone number, at least
     address = next(r for r in found if r.top <= 88 + prepared.origin_y <= r.bottom)
     assert address.left < 40 + prepared.origin_x - address.height // 2  # widened
-    assert faint_lines(nothing, prepared, [address]) == [r for r in found if r != address]
+    assert faint_lines(nothing, prepared, [address])[0] == [r for r in found if r != address]
+
+
+def test_a_region_found_takes_in_the_faint_start_of_its_line() -> None:
+    # light falling off across a photographed page: the start of a line fades below the
+    # contrast that finds ordinary text, its end does not
+    image = Image.new("RGB", (900, 120), (236, 236, 236))
+    draw = ImageDraw.Draw(image)
+    draw.text((40, 40), "5510 Park Place,", font=font(24), fill=(206, 206, 206))
+    start = draw.textbbox((40, 40), "5510 Park Place,", font=font(24))
+    x = draw.textbbox((40, 40), "5510 Park Place, ", font=font(24))[2]
+    draw.text((x, 40), "Austin, TX 78701", font=font(24), fill=(60, 60, 60))
+    prepared = prepare(cv2.cvtColor(np.array(image), cv2.COLOR_RGB2BGR))
+    nothing = OcrText("", (), ())
+    regions = unread_lines(text_edges(prepared.gray), nothing, prepared)
+    assert len(regions) == 1 and regions[0].left > start[2] + prepared.origin_x
+    faint, lengthened = faint_lines(nothing, prepared, regions)
+    assert faint == [] and len(lengthened) == 1
+    assert lengthened[0].left <= start[0] + prepared.origin_x + 4
 
 
 def test_only_lines_read_with_confidence_are_kept_from_a_faint_region() -> None:

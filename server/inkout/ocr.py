@@ -654,23 +654,42 @@ def _ends_a_line(box: Box, ocr: OcrText, p: Prepared) -> bool:
 FAINT_GAP = 5.0
 
 
-def faint_lines(ocr: OcrText, p: Prepared, found: list[Box]) -> list[Box]:
+def faint_lines(ocr: OcrText, p: Prepared, found: list[Box]) -> tuple[list[Box], list[Box]]:
     """Lines of text too faint for unread_lines, that no word covers and no region in found
-    touches, in p.gray's coordinates.
+    touches, in p.gray's coordinates; and found, each region lengthened over the faint line
+    that continues it on its row.
 
     Around text already found, the faint map's edges join lines that stand apart into one
     region, read as noise, so only regions where nothing stood out count. Their first and
     last letters leave few edges: each region is widened by its height on both sides, and
-    regions that then overlap are one.
+    regions that then overlap are one. A faint line beside a region found, as tall, is the
+    same line fading with the light across a photographed page ("5510 Park P" before "lace,
+    Austin, TX 78701"): the region takes it in, so the line is read whole.
     """
     thresholds = faint_thresholds(p.gray)
     if thresholds.size == 0 or thresholds.min() >= EDGE_CONTRAST:
-        return []
+        return [], found
     edges = text_edges(p.gray, thresholds)
     for r in found:  # read on their own: a faint label right above one stays apart from it
         edges[max(0, r.top - 2) : r.bottom + 2, max(0, r.left - 2) // 2 : (r.right + 3) // 2] = 0
     lines = unread_lines(edges, ocr, p, FAINT_GAP)
-    return widened([r for r in lines if not any(_area(r, other) for other in found)])
+    found = list(found)
+    alone = []
+    for r in lines:
+        beside = [k for k, f in enumerate(found) if _continues_on_row(r, f)]
+        for k in beside:
+            found[k] = union([found[k], r])
+        if not beside and not any(_area(r, other) for other in found):
+            alone.append(r)
+    return widened(alone), found
+
+
+def _continues_on_row(a: Box, b: Box) -> bool:
+    """Whether a and b are about as tall, on one row, at most one height apart."""
+    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+    low, high = sorted((a.height, b.height))
+    gap = max(a.left, b.left) - min(a.right, b.right)
+    return overlap >= low / 2 and 2 * low >= high and gap <= high
 
 
 def widened(regions: list[Box]) -> list[Box]:
@@ -1053,12 +1072,9 @@ class OcrEngine:
             first = trim_tall_words(first, prepared)
             if not look_again:
                 return reading_order(rejoin_lines(first))
-            regions = unread_lines(edges, first, prepared)
+            faint, regions = faint_lines(first, prepared, unread_lines(edges, first, prepared))
             looks = [(r, second_look(apis[0], prepared, r)) for r in regions]
-            looks += [
-                (r, confident_lines(second_look(apis[0], prepared, r)))
-                for r in faint_lines(first, prepared, regions)
-            ]
+            looks += [(r, confident_lines(second_look(apis[0], prepared, r))) for r in faint]
             rereads = []
             for piece, region in doubtful_pieces(first, prepared):
                 reading = second_look(apis[0], prepared, region)
