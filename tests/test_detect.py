@@ -1672,6 +1672,7 @@ def test_a_year_after_a_url_s_last_word_stays_out_of_it(detector: Detector) -> N
         ("Name: ", "KAMINSKA, MAREK"),
         ("Referred by:\n", "Ikechukwu Adebayo"),
         ("Tech: ", "Aditya Jos!"),  # "hi" read as "!"
+        ("Tech: ", "Takeshi Ite)"),  # "o" read as "e)"
         ("Account holder:\n", "PawetZieliiski"),  # glued
         ("Tech: ", "BaoVu"),  # glued, a short surname
     ],

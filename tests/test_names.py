@@ -53,6 +53,7 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("Ref: Dr. Aditya Jos\nkVp 79", "Aditya Jos"),  # after a title, cut short at an edge
         ("Ref: Dr. Tyle\nkVp 116", "Tyle"),
         ("Ref: Dr. Brandon \u2018| Clark\nkVp 116", "Brandon \u2018| Clark"),  # marks between
+        ("Ref: Dr. Aditya \u201cSingh\nkVp 122", "Aditya \u201cSingh"),
         ("AMIRA AZIZ\nDOB: 06/25/1994", "AMIRA AZIZ"),  # alone, both listed as given names
         ("kVp 119\nTRANG NGO\nDate of birth:", "TRANG NGO"),  # alone in capitals, unlisted
         ("BAO VU\nMRN 4951312", "BAO VU"),

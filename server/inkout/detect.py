@@ -126,11 +126,15 @@ def _trim_ner(text: str, start: int, end: int) -> list[tuple[int, int]]:
     a label alone for a name; a label is never the sensitive value itself, and a name does
     not continue into the next line or table cell. A part with no letters (a date taken for
     a name) is no name or place at all. A "!" at a word's end stays: it may be a thin last
-    letter OCR misread ("Jos!" for "Joshi"), and its ink must be covered.
+    letter OCR misread ("Jos!" for "Joshi"), and its ink must be covered; so does a ")"
+    that closes no "(" ("Ite)" for "Ito").
     """
     parts = []
     for line in re.finditer(r"[^\n]+", text[start:end]):
-        words = list(re.finditer(r"[^\W_][\w'-]*!?", line.group()))
+        opened = "(" in line.group()
+        words = list(
+            re.finditer(r"[^\W_][\w'-]*!?" if opened else r"[^\W_][\w'-]*[!)]?", line.group())
+        )
         while words and words[-1].group().lower() in _LABEL_WORDS:
             words.pop()
         while words and words[0].group().lower() in _LABEL_WORDS:

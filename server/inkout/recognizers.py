@@ -198,10 +198,8 @@ def labelled_name() -> PatternRecognizer:
     # OCR may read a mark between two small letters ("Okon!kwo", "N:avarro" on a radiograph)
     word = r"(?-i:[A-Z](?:[A-Za-z\u00C0-\u024F'\u2019-]|[!:|](?=[a-z]))+)"
     # ... or after a letter's "Dear", up to its comma; OCR may read a thin last letter as "!"
-    # ("Tech: Aditya Jos!" for "Joshi" on a radiograph)
-    pattern = (
-        rf"(?m)(?:^[ \t]*(?!Dear )|(?<=: )|(?<=\bDear )){word},?(?:[ \t]+{word}){{1,3}}[,!]?[ \t]*$"
-    )
+    # or ")" ("Tech: Aditya Jos!" for "Joshi", "Takeshi Ite)" for "Ito" on a radiograph)
+    pattern = rf"(?m)(?:^[ \t]*(?!Dear )|(?<=: )|(?<=\bDear )){word},?(?:[ \t]+{word}){{1,3}}[,!)]?[ \t]*$"
     # ... or a given name and a surname OCR glued together ("PawetZieliiski", "BaoVu")
     low = r"[a-z\u00DF-\u00FF\u0100-\u024F'\u2019]"
     glued = rf"(?m)(?:^[ \t]*|(?<=: ))(?-i:[A-Z]{low}+[A-Z]{low}+)[ \t]*$"
@@ -1229,9 +1227,10 @@ def name_spans(text: str) -> list[tuple[int, int]]:
 
 
 # The name after a title; between its two words OCR may read a mark ("Dr. Grainne: Quinn",
-# "Dr. Brandon ‘| Clark").
+# "Dr. Brandon ‘| Clark", "Dr. Aditya “Singh").
 _TITLED = re.compile(
-    r"\b(?:Dr|DR|Prof|PROF)\.? ([^\W\d_][\w'-]*)(?:([ :|\u2018\u2019']{1,5})([^\W\d_][\w'-]*))?"
+    r"\b(?:Dr|DR|Prof|PROF)\.? ([^\W\d_][\w'-]*)"
+    r"(?:([ :|\u2018\u2019\u201c\u201d'\"]{1,5})([^\W\d_][\w'-]*))?"
 )
 
 
