@@ -957,6 +957,11 @@ def test_urls_and_addresses_are_found_as_ocr_misreads_them(
             "URL",
             "hups//drive.example.com/file/d/242bf87f58",
         ),
+        (  # marks read from a scan's noise right after it
+            "hutps://drive.example.com/fle/d/236fbe1705.tCt=<CS*~\u2018\u201cCS\na",
+            "URL",
+            "hutps://drive.example.com/fle/d/236fbe1705.tCt=",
+        ),
         (
             "http://intranet .contoso.local/users/ngo",
             "URL",
@@ -1703,12 +1708,18 @@ def test_a_name_ending_in_an_initial_takes_the_rest_of_the_word_ocr_split_off(
     assert "Ewa L and" not in quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME")
 
 
-def test_an_iban_with_a_dot_for_a_space_is_found_whole_when_mod_97_passes(
-    detector: Detector,
+@pytest.mark.parametrize(
+    ("text", "iban"),
+    [
+        ("IBAN DE19 5097 7463 0391 7032.88 on file", "DE19 5097 7463 0391 7032.88"),
+        ("IBAN:\nGB 18 LOYD 7254 3248 0393 69\nLast login", "GB 18 LOYD 7254 3248 0393 69"),
+    ],
+)
+def test_an_iban_with_a_dot_or_a_space_read_in_is_found_whole_when_mod_97_passes(
+    detector: Detector, text: str, iban: str
 ) -> None:
-    text = "IBAN DE19 5097 7463 0391 7032.88 on file"
     found = detector.detect(text, only("IBAN_CODE"))
-    assert quotes(text, found) == ["DE19 5097 7463 0391 7032.88"]
+    assert quotes(text, found) == [iban]
     assert [d.likelihood for d in found] == [Likelihood.VERY_LIKELY]
 
 

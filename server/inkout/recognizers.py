@@ -478,6 +478,12 @@ def _split_url(
 ) -> tuple[int, int] | None:
     token = text[start : tokens[i][1]].rstrip(_TRAILING)
     if not _WEB_PIECE.fullmatch(token):
+        # marks OCR read from a scan's noise right after it ("hutps://drive.example.com/fle/
+        # d/236fbe1705.tCt=<CS*~"): a URL written with "//" ends where they begin
+        m = _WEB_PIECE.match(token)
+        piece = token[: m.end()].rstrip(_TRAILING) if m else ""
+        if _WRITTEN_URL.match(piece) and "." in piece.split("//", 1)[1]:
+            return start, start + len(piece)
         return None
     end = start + len(token)
     joins = 0
@@ -915,9 +921,10 @@ class _MisreadIbanDigit(PatternRecognizer):
     """IBANs with one digit of their account part misread ("... 8835 883" for "... 8835 983"):
     mod 97 fails, but the country code, the check digits and the exact layout and length of
     that country's IBAN are there, which no other number has. POSSIBLE: no checksum agrees.
-    A dot OCR read for a space ("... 7032.88") ends Presidio's pattern early, and a "$" read
-    for a digit ("DE29 $171 ...") breaks it; with the dots left out and the digit put back, an
-    IBAN that passes mod 97 is one for certain."""
+    A dot OCR read for a space ("... 7032.88") ends Presidio's pattern early, a "$" read
+    for a digit ("DE29 $171 ...") or a space after the country code ("GB 18 LOYD ...") breaks
+    it; with the dots and spaces left out and the digit put back, an IBAN that passes mod 97
+    is one for certain."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
         compact = pattern_text.replace(" ", "").replace(".", "")
@@ -934,7 +941,8 @@ class _MisreadIbanDigit(PatternRecognizer):
             fixed = compact[:4] + compact[4:].translate(_CHECK_DIGITS)
             return fixed != compact and bool(re.fullmatch(layout, fixed)) and _passes_mod97(fixed)
         if any(_passes_mod97(r) for r in readings):
-            return "." in pattern_text or "$" in pattern_text  # else Presidio's own reports it
+            # else Presidio's own reports it
+            return "." in pattern_text or "$" in pattern_text or pattern_text[2] == " "
         return None
 
 
@@ -945,7 +953,7 @@ def misread_iban_digit() -> PatternRecognizer:
         patterns=[
             Pattern(
                 "IBAN layout, checksum failing or a dot for a space",
-                r"\b(?-i:[A-Z]{2}\d{2}" + _iban_groups("[ .]", "$") + r")\b",
+                r"\b(?-i:[A-Z]{2} ?\d{2}" + _iban_groups("[ .]", "$") + r")\b",
                 0.4,
             )
         ],
