@@ -199,7 +199,8 @@ def labelled_name() -> PatternRecognizer:
     word = r"(?-i:[A-Z](?:[A-Za-z\u00C0-\u024F'\u2019-]|[!:|](?=[a-z]))+)"
     # ... or after a letter's "Dear", up to its comma; OCR may read a thin last letter as "!"
     # or ")" ("Tech: Aditya Jos!" for "Joshi", "Takeshi Ite)" for "Ito" on a radiograph)
-    pattern = rf"(?m)(?:^[ \t]*(?!Dear )|(?<=: )|(?<=\bDear )){word},?(?:[ \t]+{word}){{1,3}}[,!)]?[ \t]*$"
+    start = r"(?m)(?:^[ \t]*(?!Dear )|(?<=: )|(?<=\bDear ))"
+    pattern = rf"{start}{word},?(?:[ \t]+{word}){{1,3}}[,!)]?[ \t]*$"
     # ... or a given name and a surname OCR glued together ("PawetZieliiski", "BaoVu")
     low = r"[a-z\u00DF-\u00FF\u0100-\u024F'\u2019]"
     glued = rf"(?m)(?:^[ \t]*|(?<=: ))(?-i:[A-Z]{low}+[A-Z]{low}+)[ \t]*$"
