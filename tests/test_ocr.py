@@ -290,6 +290,22 @@ def test_a_value_read_in_another_block_moves_next_to_the_label_beside_it() -> No
     _same_glyphs(before, after)
 
 
+def test_on_a_slanted_page_a_value_moves_next_to_its_label_along_the_slant() -> None:
+    # a photographed form rising to the right: each value's row stands 10 to 15 pixels
+    # above its label's, 300 pixels to the left
+    labels = _pieces_ocr([("phone:", (312, 855, 103, 24)), ("SSN:", (220, 905, 64, 19))])
+    phone = _line(
+        *[
+            (word, Box(605 + 55 * i, 846 - i, 40, 20), 90.0)
+            for i, word in enumerate(["+33", "1", "40", "47", "79", "18"])
+        ]
+    )
+    ssn = _pieces_ocr([("g21-11-1121", (606, 890, 194, 24))])
+    before = merge([labels, phone, ssn])
+    assert reading_order(before).text == "phone:\n+33 1 40 47 79 18\nSSN:\ng21-11-1121"
+    _same_glyphs(before, reading_order(before))
+
+
 def test_values_below_their_labels_in_two_columns_follow_their_own_label() -> None:
     before = _pieces_ocr(
         [

@@ -469,16 +469,21 @@ def reading_order(ocr: OcrText) -> OcrText:
     labels |= _small_labels(texts, boxes)
     claims: dict[int, list[int]] = {}  # label piece -> the pieces it is nearest label of
     stacked: list[int] = []
+    slope = _slope(ocr, pieces)
     for k, box in enumerate(boxes):
         if k in labels:
             continue
         middle = (box.top + box.bottom) / 2
+        first = ocr.words[pieces[k][0]].box
         beside = [
             j
             for j in labels
             if boxes[j].right <= box.left
-            and boxes[j].top <= middle <= boxes[j].bottom
-            and box.top <= (boxes[j].top + boxes[j].bottom) / 2 <= box.bottom
+            and (
+                boxes[j].top <= middle <= boxes[j].bottom
+                and box.top <= (boxes[j].top + boxes[j].bottom) / 2 <= box.bottom
+                or _level(ocr.words[pieces[j][-1]].box, first, slope)
+            )
         ]
         if beside:
             claims.setdefault(max(beside, key=lambda j: boxes[j].right), []).append(k)
@@ -513,6 +518,31 @@ def reading_order(ocr: OcrText) -> OcrText:
                 order.append(pieces[values[k]])
     by_word = _symbols_by_word(ocr)
     return merge([_piece(ocr, p, by_word) for p in order])
+
+
+def _slope(ocr: OcrText, pieces: list[list[int]]) -> float:
+    """How far the page's lines fall per pixel to the right (a photographed sheet's are
+    slanted): the median over the pieces of two words or more, from their first word's middle
+    to their last's."""
+    slopes = []
+    for p in pieces:
+        a, b = ocr.words[p[0]].box, ocr.words[p[-1]].box
+        run = (b.left + b.right - a.left - a.right) / 2
+        if len(p) >= 2 and run >= 3 * max(a.height, b.height):
+            slopes.append((b.top + b.bottom - a.top - a.bottom) / 2 / run)
+    return float(np.median(slopes)) if slopes else 0.0
+
+
+def _level(label: Box, value: Box, slope: float) -> bool:
+    """Whether a label's last word and a value's first word to its right stand on one row of
+    a page whose lines fall by slope: each one's middle inside the other's height, the value
+    moved to the label along the slant."""
+    shift = slope * ((value.left + value.right) - (label.left + label.right)) / 2
+    top, bottom = value.top - shift, value.bottom - shift
+    return (
+        label.top <= (top + bottom) / 2 <= label.bottom
+        and top <= (label.top + label.bottom) / 2 <= bottom
+    )
 
 
 def under_headers(ocr: OcrText, is_header: Callable[[str], bool]) -> list[tuple[int, int, str]]:
