@@ -376,6 +376,11 @@ def test_a_broken_line_spaced_wide_is_joined_at_a_gap_like_its_word_gaps() -> No
     label = _pieces_ocr([("Card No.", (517, 605, 129, 19))])
     before = merge([second, label, first])
     assert rejoin_lines(before).text == "Card No.\n4952 7530 8775 9605"
+    # pieces of one word are measured against the page's own word gaps
+    area = _pieces_ocr([("(646)", (624, 900, 70, 24))])
+    number = _pieces_ocr([("555-0185", (723, 895, 126, 23))])
+    assert rejoin_lines(merge([number, first, area])).text.endswith("(646) 555-0185")
+    assert rejoin_lines(merge([number, area])).text == "555-0185\n(646)"  # no word gaps
     # words set close are no such line: the same gap after them is a column's
     tight = _line(("4952", Box(885, 606, 61, 18), 90.0), ("7530", Box(949, 606, 61, 18), 90.0))
     assert "\n" in rejoin_lines(merge([second, tight])).text

@@ -330,8 +330,9 @@ def _pieces(ocr: OcrText) -> list[list[int]]:
 
 # A piece that starts at most this many heights right of where another ends, on the same row,
 # continues it: the two are one line tesseract broke in two. So does one as far as
-# JOIN_WORD_GAPS times the widest gap between the words of either piece, up to JOIN_MAX_GAP
-# heights: a photographed sheet's perspective can space words wider than their height.
+# JOIN_WORD_GAPS times the widest gap between the words of either piece (or the page's median
+# word gap, for pieces of one word), up to JOIN_MAX_GAP heights: a photographed sheet's
+# perspective can space words wider than their height.
 JOIN_GAP = 0.5
 JOIN_WORD_GAPS = 1.5
 JOIN_MAX_GAP = 2.0
@@ -356,6 +357,13 @@ def rejoin_lines(ocr: OcrText) -> OcrText:
         )
         for p in pieces
     ]
+    # the page's own word gap, in heights, for pieces of one word
+    ratios = [
+        (ocr.words[j].box.left - ocr.words[i].box.right) / max(1, ocr.words[i].box.height)
+        for p in pieces
+        for i, j in itertools.pairwise(p)
+    ]
+    page_gap = float(np.median(ratios)) if ratios else 0.0
     reach = JOIN_MAX_GAP * max(b.height for b in firsts + lasts)
     by_right = sorted(range(len(pieces)), key=lambda j: lasts[j].right)
     rights = [lasts[j].right for j in by_right]
@@ -367,10 +375,8 @@ def rejoin_lines(ocr: OcrText) -> OcrText:
             a = lasts[j]
             overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
             high = max(a.height, b.height)
-            limit = max(
-                JOIN_GAP * high,
-                min(JOIN_WORD_GAPS * max(spacing[j], spacing[k]), JOIN_MAX_GAP * high),
-            )
+            word_gap = max(spacing[j], spacing[k], page_gap * high)
+            limit = max(JOIN_GAP * high, min(JOIN_WORD_GAPS * word_gap, JOIN_MAX_GAP * high))
             if (
                 j != k
                 and j not in after
