@@ -57,6 +57,9 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("AMIRA AZIZ\nDOB: 06/25/1994", "AMIRA AZIZ"),  # alone, both listed as given names
         ("kVp 119\nTRANG NGO\nDate of birth:", "TRANG NGO"),  # alone in capitals, unlisted
         ("BAO VU\nMRN 4951312", "BAO VU"),
+        ("sabel Torres\nDate of birth:", "sabel Torres"),  # its capital cut at the edge
+        ("wa Lewandowski\nDate of birth:", "wa Lewandowski"),
+        ("ikechukwu Zorbix\nMRN 4951312", "ikechukwu Zorbix"),  # neither listed nor a word
         ("We spoke with SALMA AZIZ on the phone", "SALMA AZIZ"),  # capitals in a sentence
         ("Dr Baker, John", "Baker, John"),
         ("Assigned to Oluwaseun Balogun today", "Oluwaseun Balogun"),  # unlisted given name
@@ -106,6 +109,8 @@ def test_a_given_name_and_a_surname_in_either_order_are_a_name(text: str, name: 
         "AP SUPINE",  # alone in capitals, but words
         "SKU QTY",  # no vowel
         "IT OK",
+        "via Amazon",  # a small word that is a word, before a word no list has
+        "sent Monday",
     ],
 )
 def test_labels_places_and_lower_case_words_are_not_names(text: str) -> None:

@@ -1123,7 +1123,9 @@ def name_spans(text: str) -> list[tuple[int, int]]:
         for i in range(len(words) - 1):
             a, b = words[i], words[i + 1]
             first, second = a.group(), b.group()
-            if _initial_i_dropped(row, a, b, last=i == len(words) - 2):
+            if _initial_i_dropped(row, a, b, last=i == len(words) - 2) or _first_letter_cut(
+                row, first, second, len(words)
+            ):
                 spans.append((base + a.start(), base + b.end()))
                 continue
             if not (shaped(first) and shaped(second)):
@@ -1278,6 +1280,26 @@ def _capitals_in_sentence(row: str, first: str, second: str) -> bool:
             and (any(_kind(w)) or not lex.is_english(w))
             and w.lower() not in _PLACES
             for w in pair
+        )
+    )
+
+
+def _first_letter_cut(row: str, first: str, second: str, count: int) -> bool:
+    """A name alone on its line whose given name lost its capital, cut by the image's edge or
+    too faint ("sabel Torres", "wa Lewandowski" atop a radiograph): a small word, then a
+    listed surname, or a capitalised word that, like the small one, is no English word."""
+    lex = names.lexicon()
+    return (
+        count == 2
+        and _bare(row) == f"{first} {second}"
+        and first.isalpha()
+        and first.islower()
+        and 2 <= len(first) <= 10
+        and _capitalised(second)
+        and second.lower() not in _PLACES
+        and (
+            _kind(second)[1]
+            or not (lex.is_english(first) or lex.is_english(second) or len(second) < 3)
         )
     )
 
