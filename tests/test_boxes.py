@@ -170,6 +170,17 @@ def test_a_name_read_in_part_is_covered_to_its_end_over_a_monospaced_gap() -> No
     assert other.right == 38
 
 
+def test_a_word_cut_short_is_followed_past_a_reach_that_ends_in_a_letter_gap() -> None:
+    # "Qure" of "Qureshi" in a monospaced font: one reach (30 px past the box) ends in the
+    # 6 px gap before the "i", which a second reach crosses
+    page = np.full((40, 200), 255, np.uint8)
+    for left in range(0, 64, 6):  # the letters read and the ones after, close together
+        page[0:20, left : left + 2] = 0
+    page[0:20, 70:72] = 0  # the "i", farther
+    read = Box(0, 0, 38, 20)
+    assert fit_to_ink(page, read, cut_short=True, gap=0.4) == Box(0, 0, 72, 20)
+
+
 def test_fitting_never_shrinks_a_box_and_ignores_faint_texture() -> None:
     page = np.full((60, 120), 200, np.uint8)
     page[::2, ::3] = 190  # texture well below text contrast

@@ -170,7 +170,9 @@ def _fit_once(
                 top = reached
         if (left, top, right, bottom) == before:
             break
-    at_end = right_limit is None and right == x1 - x0 and x1 < cols
+    # ... or to a gap it could cross that the reach's end cut (a monospaced "i", far from
+    # the "h" before it: "Qureshi")
+    at_end = right_limit is None and x1 - x0 - right < right_gap and x1 < cols
     return Box(x0 + left, y0 + top, right - left, bottom - top), at_end
 
 
