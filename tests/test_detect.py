@@ -1758,10 +1758,27 @@ def test_an_ssn_one_digit_short_needs_a_word_about_it_nearby(
 @pytest.mark.parametrize(
     ("text", "found"),
     [
+        ("the server at 10.234.143.77is down again", ["10.234.143.77"]),
+        ("the server at 10.234.143.277is down", []),  # 277 is no octet
+        ("build 1.2.3.4b2", []),  # one letter glued: a version
+    ],
+)
+def test_an_ip_address_glued_to_the_word_after_it_is_found(
+    detector: Detector, text: str, found: list[str]
+) -> None:
+    assert quotes(text, detector.detect(text, only("IP_ADDRESS"))) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
         ("Last login from\n192168.199.60", ["192168.199.60"]),
         ("order 192168.199.60 shipped", []),  # no word about an address
         ("Last login from 10.15.7", []),  # three numbers, none of two octets
         ("Last login from 10.0012.5", []),  # no octet starts with 0
+        ("Last login from\n10.216.204 206", ["10.216.204 206"]),  # a space for a dot
+        ("version 1.2.3 45 installed", []),
+        ("Last login from 10.216.204 306", []),  # 306 is no octet
     ],
 )
 def test_an_ip_address_with_a_dot_dropped_needs_a_word_about_it_nearby(

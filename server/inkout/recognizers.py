@@ -775,6 +775,46 @@ def loose_ipv4() -> PatternRecognizer:
     )
 
 
+def ip_space_for_dot() -> PatternRecognizer:
+    """An IPv4 address with a space OCR read for one dot ("10.216.204 206"): alone it scores
+    too low to report, as a version and a count ("1.2.3 45") would; a word such as "IP" or
+    "login" before it makes it POSSIBLE."""
+    return _LooseIpv4(
+        supported_entity="IP_ADDRESS",
+        name="InkoutIpSpaceForDotRecognizer",
+        patterns=[
+            Pattern(
+                "four numbers, a space for one dot",
+                r"(?<![\w.,:])\d{1,3}(?:(?:\.| (?=\d))\d{1,3}){3}(?![\w]|[.,:]\d)",
+                0.1,
+            )
+        ],
+        context=["ip", "ipv4", "login", "host", "server"],
+    )
+
+
+class _GluedIpv4(PatternRecognizer):
+    """An IPv4 address OCR glued to the word after it ("10.234.143.77is down"): every
+    number an octet."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        return None if all(int(n) <= 255 for n in pattern_text.split(".")) else False
+
+
+def glued_ipv4() -> PatternRecognizer:
+    return _GluedIpv4(
+        supported_entity="IP_ADDRESS",
+        name="InkoutGluedIpv4Recognizer",
+        patterns=[
+            Pattern(
+                "four octets, a small word glued after them",
+                r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?=(?-i:[a-z]{2,})\b)",
+                0.6,
+            )
+        ],
+    )
+
+
 class _SpacedSsn(presidio_predefined.UsSsnRecognizer):
     """An SSN with a space OCR read beside a hyphen ("695-83 -8655"), which Presidio takes for
     mismatched delimiters, or inside a group ("21 1-33-4651", "773-1 1-5454"); without the
@@ -1492,6 +1532,8 @@ def all_recognizers() -> list[EntityRecognizer]:
         ssn_digit_dropped(),
         spaced_ssn(),
         ip_dot_dropped(),
+        ip_space_for_dot(),
+        glued_ipv4(),
         misread_iban(),
         misread_iban_digit(),
         *labelled_values(),
