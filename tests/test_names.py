@@ -67,6 +67,7 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("sakura Nakamura", "sakura Nakamura"),  # a capital S read as its lower case
         ("Name: LUCIAMORENO", "LUCIAMORENO"),  # the space between them lost
         ("Signed LuciaMoreno", "LuciaMoreno"),
+        ("Customer\nYuilto\nActive", "Yuilto"),  # and the "I" of "Ito" read as "l"
         ("Reviewed by Katarzyna M. Nowak", "Katarzyna M. Nowak"),
         ("Owner\nRen Ito\nActive", "Ren Ito"),  # "Ren" is listed as a surname only
         ("Patient: Quang Do", "Quang Do"),  # a short surname that is also a word

@@ -1395,13 +1395,20 @@ def _initial_i_dropped(row: str, a: re.Match[str], b: re.Match[str], last: bool)
 def _glued_name(word: str) -> bool:
     """A given name and a surname OCR read without the space between them: "LUCIAMORENO",
     "LuciaMoreno". Only in capitals or with a capital at the join, both parts listed and of
-    three letters or more, and never an English word."""
-    if len(word) < 7 or not word[0].isupper() or names.lexicon().is_english(word):
+    three letters or more, and never an English word. The capital may be an "I" read as a
+    small "l" ("Yuilto" for "Yui Ito")."""
+    if len(word) < 6 or not word[0].isupper() or names.lexicon().is_english(word):
+        return False
+    if any(_kind(word)):  # a name of its own ("Emilio")
         return False
     if word.isupper():
-        joins = range(3, len(word) - 2)
+        joins = range(3, len(word) - 2) if len(word) >= 7 else range(0)
     else:
-        joins = [k for k in range(3, len(word) - 2) if word[k].isupper() and word[1:k].islower()]
+        joins = [
+            k
+            for k in range(3, len(word) - 2)
+            if (word[k].isupper() and len(word) >= 7 or word[k] == "l") and word[1:k].islower()
+        ]
     return any(_kind(word[:k])[0] and _kind(word[k:])[1] for k in joins)
 
 
