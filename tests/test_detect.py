@@ -1315,6 +1315,7 @@ def test_underscores_inside_addresses_stay_part_of_them(detector: Detector) -> N
     ("text", "found"),
     [
         ("You can reach our team on 433 1 44 28 26 42 from Monday", ["433 1 44 28 26 42"]),
+        ("you can reach me on #33 1 45 577790 anytime", ["#33 1 45 577790"]),  # "#", glued
         ("Mobile phone 447 911 123456 after six", ["447 911 123456"]),
         ("We shipped 433 1 44 28 26 42 units", []),  # no word about calling
     ],

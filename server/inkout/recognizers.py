@@ -670,9 +670,10 @@ def labelled_values() -> list[PatternRecognizer]:
 
 
 class _PlusReadAsFour(PatternRecognizer):
-    """An international number whose "+" OCR read as "4" ("433 1 44 28 26 42" for "+33 1 44
-    28 26 42"), in a sentence: valid once the "+" is put back, and reported only with a word
-    about calling before it (its score alone is below DLP's default minimum)."""
+    """An international number whose "+" OCR read as "4", "#" or "$" ("433 1 44 28 26 42" for
+    "+33 1 44 28 26 42", "#33 1 45 577790", two groups glued), in a sentence: valid once the
+    "+" is put back, and reported only with a word about calling before it (its score alone is
+    below DLP's default minimum)."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
         try:
@@ -686,7 +687,9 @@ def plus_read_as_four() -> PatternRecognizer:
     return _PlusReadAsFour(
         supported_entity="PHONE_NUMBER",
         name="InkoutPlusReadAsFourRecognizer",
-        patterns=[Pattern("4 for +, then groups", r"(?<![\w+.-])4\d{1,3}(?: \d{1,4}){2,5}\b", 0.2)],
+        patterns=[
+            Pattern("4 for +, then groups", r"(?<![\w+.#$-])[4#$]\d{1,3}(?: \d{1,6}){2,5}\b", 0.2)
+        ],
         # ("call" is one of spaCy's stop words, which Presidio's context search skips)
         context=["phone", "telephone", "tel", "reach", "contact", "mobile", "cell", "fax", "ring"],
     )
