@@ -1825,6 +1825,10 @@ def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector)
     text = "Trang Ngo\nsounds good\nYesterday\nTrang Ngo\nonline"
     found = detector.detect(text, only("PERSON_NAME"))
     assert [d.start for d in found] == [0, text.rindex("Trang Ngo")]
+    # with its first letter misread or lost there
+    text = "Vikram Nair\nsounds good\nfikram Nair\nsee you\nikram Nair\nok"
+    found = detector.detect(text, only("PERSON_NAME"))
+    assert quotes(text, found) == ["Vikram Nair", "fikram Nair", "ikram Nair"]
     # a given name alone is no cue
     text = "Dr. Lukas Hoffmann wrote\nLukas\nok"
     assert quotes(text, detector.detect(text, only("PERSON_NAME"))) == ["Lukas Hoffmann"]

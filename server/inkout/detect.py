@@ -283,7 +283,8 @@ def _with_split_tail(text: str, d: Detection) -> Detection:
 def _same_name_elsewhere(text: str, found: list[Detection]) -> Iterator[Detection]:
     """A name found with confidence, again wherever the same words stand elsewhere in the
     text, as whole words: spaCy found "Trang Ngo" above one chat message and not above the
-    next. Only names of two words or more, so a given name alone is no cue."""
+    next. Only names of two words or more, so a given name alone is no cue. Its first letter
+    may be misread or lost there ("fikram Nair" for "Vikram Nair")."""
     names_found = {
         text[d.start : d.end]: d
         for d in found
@@ -292,7 +293,7 @@ def _same_name_elsewhere(text: str, found: list[Detection]) -> Iterator[Detectio
         and " " in text[d.start : d.end].strip()
     }
     for name, d in names_found.items():
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+        for m in re.finditer(rf"(?<!\w)[^\W\d_]?{re.escape(name[1:])}(?!\w)", text):
             if m.start() != d.start:
                 yield replace(d, start=m.start(), end=m.end())
 
