@@ -1821,6 +1821,13 @@ def test_a_surname_whose_initial_i_ocr_dropped_ends_a_name_at_the_end_of_a_line(
     )
 
 
+def test_a_name_alone_on_its_line_whose_given_name_lost_its_capital_stays_whole(
+    detector: Detector,
+) -> None:
+    text = "Thank you for contacting us.\nSincerely,\navya Singh\nCustomer Service Manager"
+    assert quotes(text, detector.detect(text, only("PERSON_NAME"))) == ["avya Singh"]
+
+
 def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector) -> None:
     text = "Trang Ngo\nsounds good\nYesterday\nTrang Ngo\nonline"
     found = detector.detect(text, only("PERSON_NAME"))
@@ -1829,6 +1836,10 @@ def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector)
     text = "Vikram Nair\nsounds good\nfikram Nair\nsee you\nikram Nair\nok"
     found = detector.detect(text, only("PERSON_NAME"))
     assert quotes(text, found) == ["Vikram Nair", "fikram Nair", "ikram Nair"]
+    # or in the other order, in capitals
+    text = "DO, BAO\n4661 Oak Street\nDear Bao Do,\nThank you"
+    found = detector.detect(text, only("PERSON_NAME"))
+    assert quotes(text, found) == ["DO, BAO", "Bao Do"]
     # a given name alone is no cue
     text = "Dr. Lukas Hoffmann wrote\nLukas\nok"
     assert quotes(text, detector.detect(text, only("PERSON_NAME"))) == ["Lukas Hoffmann"]
@@ -1853,7 +1864,12 @@ def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector)
         ("Alt. phone:", "\nGta 20 eee 0608\nTel:\n202.576.1835", "PHONE_NUMBER", "Gta 20 eee 0608"),
         # digits split off a number found beside them belong to it
         ("Tel:", "\n331429012 64\nctuns", "PHONE_NUMBER", "331429012 64"),
-        ("Emergency contact:", "\nlsabel Torres\nPolicy no.:", "PERSON_NAME", "lsabel Torres"),
+        (  # (alone on its line, "lsabel Torres" is a name with or without its label)
+            "Emergency contact:",
+            "\nMrs lsabel Torres\nPolicy no.:",
+            "PERSON_NAME",
+            "Mrs lsabel Torres",
+        ),
         (
             "Profile URL:",
             "\n_httpsi/fabrikam.example.netiaccount/ryan\nPhone",

@@ -256,11 +256,22 @@ _PARTICLES = frozenset(
 
 def _after_lower_case(text: str, start: int, end: int) -> tuple[int, int]:
     """A name found by NER without the words before its last lower-case word that is neither
-    a particle nor a listed name: spaCy takes "Signed by Michal Nowak" whole."""
+    a particle nor a listed name: spaCy takes "Signed by Michal Nowak" whole. A name alone on
+    its line whose given name lost its capital ("avya Singh" under "Sincerely,") stays whole
+    when that word is no English word and the other a listed name."""
     words = list(re.finditer(r"[^\W\d_][\w'-]*", text[start:end]))
+    alone = (
+        len(words) == 2
+        and (start == 0 or text[start - 1] == "\n")
+        and text[end : end + 1] in ("", "\n")
+        and not names.lexicon().is_english(words[0].group())
+        and names.lexicon().is_name(words[1].group())
+    )
     for k in range(len(words) - 2, -1, -1):
         word = words[k].group()
         if word.islower() and word not in _PARTICLES and not names.lexicon().is_name(word):
+            if alone:
+                break
             return start + words[k + 1].start(), end
     return start, end
 
@@ -284,7 +295,8 @@ def _same_name_elsewhere(text: str, found: list[Detection]) -> Iterator[Detectio
     """A name found with confidence, again wherever the same words stand elsewhere in the
     text, as whole words: spaCy found "Trang Ngo" above one chat message and not above the
     next. Only names of two words or more, so a given name alone is no cue. Its first letter
-    may be misread or lost there ("fikram Nair" for "Vikram Nair")."""
+    may be misread or lost there ("fikram Nair" for "Vikram Nair"), and a name of two words
+    may stand in the other order, in any case ("DO, BAO" atop the letter to "Bao Do")."""
     names_found = {
         text[d.start : d.end]: d
         for d in found
@@ -295,6 +307,11 @@ def _same_name_elsewhere(text: str, found: list[Detection]) -> Iterator[Detectio
     for name, d in names_found.items():
         for m in re.finditer(rf"(?<!\w)[^\W\d_]?{re.escape(name[1:])}(?!\w)", text):
             if m.start() != d.start:
+                yield replace(d, start=m.start(), end=m.end())
+        parts = name.split()
+        if len(parts) == 2:
+            reverse = rf"(?<!\w){re.escape(parts[1])},? {re.escape(parts[0])}(?!\w)"
+            for m in re.finditer(reverse, text, re.IGNORECASE):
                 yield replace(d, start=m.start(), end=m.end())
 
 
