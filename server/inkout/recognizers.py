@@ -778,6 +778,10 @@ def loose_ipv4() -> PatternRecognizer:
     )
 
 
+# Words about an address before an IPv4 address OCR broke, which alone scores too low.
+_IP_CONTEXT = ("ip", "ipv4", "login", "host", "server")
+
+
 def ip_space_for_dot() -> PatternRecognizer:
     """An IPv4 address with a space OCR read for one dot ("10.216.204 206"): alone it scores
     too low to report, as a version and a count ("1.2.3 45") would; a word such as "IP" or
@@ -792,7 +796,7 @@ def ip_space_for_dot() -> PatternRecognizer:
                 0.1,
             )
         ],
-        context=["ip", "ipv4", "login", "host", "server"],
+        context=list(_IP_CONTEXT),
     )
 
 
@@ -871,7 +875,7 @@ def ip_dot_dropped() -> PatternRecognizer:
                 0.1,
             )
         ],
-        context=["ip", "ipv4", "login", "host", "server"],
+        context=list(_IP_CONTEXT),
     )
 
 
