@@ -1901,6 +1901,8 @@ def test_what_follows_a_label_is_of_its_type_though_ocr_garbled_it(
         "Phone\naeneee 1546\ne002 0118",  # masked, its bullets read as letters
         "Name\nPhone\nSSN\nAdaeze Adebayo\nSv-nne-0976",  # headers over a table's rows
         "Phone:\nPlease call us about your account and the letter we sent you last week",
+        # a sentence's end alone on its line is no label ("apologise": no American word)
+        "Refunds will be paid into the account held in\nyour name.\nWe apologise for any",
     ],
 )
 def test_words_labels_or_sentences_after_a_label_are_no_value(

@@ -520,11 +520,14 @@ def _label_slots(text: str) -> Iterator[tuple[str, int, int]]:
     """(type, start, end) of the field after each label that names a type: the rest of the
     label's line, up to the next label on it, or the next line when the label ends its line
     (as inkout.ocr.reading_order places a value below or beside its label), or the one
-    after it past another label."""
+    after it past another label. A line without a colon that starts in lower case ends a
+    sentence ("held in" over "your name."), and labels nothing."""
     lines = [m.span() for m in re.finditer(r"[^\n]+", text)]
     for k, (a, b) in enumerate(lines):
         m = _SLOT_LABEL.match(text, a, b) or _SLOT_CODES.match(text, a, b)
         label, at = (m.group(1), m.end()) if m else (text[a:b], b)
+        if m is None and label.lstrip()[:1].islower():
+            continue
         info_type = _slot_type(label)
         if info_type is None:
             continue
