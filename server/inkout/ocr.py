@@ -673,14 +673,8 @@ def _ends_a_line(box: Box, ocr: OcrText, p: Prepared) -> bool:
     about as tall: the end of a line that tesseract left unread ("Vu" of "Ref: Dr. Trang
     Vu"), too short to count as a line of its own."""
     for w in ocr.words:
-        top, right = w.box.top + p.origin_y, w.box.right + p.origin_x
-        overlap = min(box.bottom, top + w.box.height) - max(box.top, top)
-        low, high = sorted((box.height, w.box.height))
-        if (
-            overlap >= low / 2
-            and 2 * low >= high
-            and 0 <= box.left - right <= COLUMN_GAP * w.box.height
-        ):
+        word = Box(w.box.left + p.origin_x, w.box.top + p.origin_y, w.box.width, w.box.height)
+        if _one_row(box, word) and 0 <= box.left - word.right <= COLUMN_GAP * word.height:
             return True
     return False
 
@@ -722,10 +716,16 @@ def faint_lines(ocr: OcrText, p: Prepared, found: list[Box]) -> tuple[list[Box],
 
 def _continues_on_row(a: Box, b: Box) -> bool:
     """Whether a and b are about as tall, on one row, at most one height apart."""
+    gap = max(a.left, b.left) - min(a.right, b.right)
+    return _one_row(a, b) and gap <= max(a.height, b.height)
+
+
+def _one_row(a: Box, b: Box) -> bool:
+    """Whether a and b stand on one row as letters of one line do: each overlapping half the
+    lower one's height, neither more than twice as tall as the other."""
     overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
     low, high = sorted((a.height, b.height))
-    gap = max(a.left, b.left) - min(a.right, b.right)
-    return overlap >= low / 2 and 2 * low >= high and gap <= high
+    return overlap >= low / 2 and 2 * low >= high
 
 
 def widened(regions: list[Box]) -> list[Box]:
@@ -744,12 +744,10 @@ def _rows(parts: list[tuple[Box, int]], gap: float) -> list[tuple[Box, int]]:
     joined: list[tuple[Box, int]] = []
     for box, count in sorted(parts, key=lambda p: p[0].left):
         for k, (other, total) in enumerate(joined):
-            overlap = min(box.bottom, other.bottom) - max(box.top, other.top)
-            low, high = sorted((box.height, other.height))
-            near = box.left - other.right <= gap * high
+            near = box.left - other.right <= gap * max(box.height, other.height)
             # Letters of one line are about as tall as each other; the side of a chat bubble
             # or a button beside them is far taller, and stays apart.
-            if near and overlap >= low / 2 and 2 * low >= high:
+            if near and _one_row(box, other):
                 joined[k] = (union([other, box]), total + count)
                 break
         else:
