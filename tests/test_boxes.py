@@ -150,12 +150,30 @@ def test_a_word_read_only_in_part_is_covered_to_its_end_when_it_may_be_cut_short
     assert fit_to_ink(page, read).right < 138  # one reach: 1.5 heights past the box
 
 
+def test_a_word_read_only_at_its_end_is_covered_to_its_start_when_it_may_have_lost_it() -> None:
+    page = _letters(14)  # tesseract read the last three letters ("ta" of "Sofía")
+    read = Box(110, 0, 28, 20)
+    assert fit_to_ink(page, read, cut_start=True) == Box(0, 0, 138, 20)
+    assert fit_to_ink(page, read).left > 0  # one reach: 1.5 heights before the box
+
+
 def test_only_text_ending_in_a_small_letter_may_be_a_word_cut_short() -> None:
     page = _letters(14)
     (cut,) = BoxIndex(_ocr(["Fisc"]), page).boxes(0, 4)
     (whole,) = BoxIndex(_ocr(["5550"]), page).boxes(0, 4)
     assert cut.right == 138
     assert whole.right < 138
+
+
+def test_a_name_read_only_at_its_end_is_covered_to_its_start() -> None:
+    # "ta" of "Sofía" at a radiograph's edge: tesseract left out the letters before it
+    page = _letters(14)
+    box = Box(110, 0, 28, 20)
+    ocr = OcrText("ta", (Word(0, 2, box, 0, 95.0),), (Symbol(0, 2, box, 0),))
+    (name,) = BoxIndex(ocr, page).boxes(0, 2, same_ink=True)
+    assert name.left == 0
+    (other,) = BoxIndex(ocr, page).boxes(0, 2)  # other text: one reach
+    assert other.left > 0
 
 
 def test_a_name_read_in_part_is_covered_to_its_end_over_a_monospaced_gap() -> None:

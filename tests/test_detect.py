@@ -1911,3 +1911,36 @@ def test_words_labels_or_sentences_after_a_label_are_no_value(
     found = detector.detect(text, InspectSpec())
     kept = {"404-405-2162", "147-53-6271", "Adaeze Adebayo"}
     assert [q for q in quotes(text, found) if q not in kept] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Eon Doyle\nDate of birth: June 15, 1959\nMRN: 4915484", "Eon Doyle"),
+        ("DO, MAI\nDOB: 09/14/1952\nMRN A-510781", "DO, MAI"),
+    ],
+)
+def test_the_line_above_a_date_of_birth_s_label_is_whom_it_belongs_to(
+    detector: Detector, text: str, name: str
+) -> None:
+    assert name in quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patient Information\nDate of birth: June 15, 1959",  # words, no name among them
+        "MERCY GENERAL HOSPITAL\nDOB: 09/14/1952",  # an institution
+        "Sex: M Age: 37Y\nBorn 03/21/2005",  # a label
+        "Please enter your\nDate of birth",
+    ],
+)
+def test_a_heading_or_label_above_a_date_of_birth_is_no_name(detector: Detector, text: str) -> None:
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == []
+
+
+def test_the_other_column_read_between_a_name_and_its_date_of_birth_is_no_name(
+    detector: Detector,
+) -> None:
+    text = "SOPHIE FISCHER\nH\u00e9pital Saint-Louis\nBorn 14.06.1985"
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["SOPHIE FISCHER"]

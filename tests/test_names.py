@@ -54,6 +54,10 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("Ref: Dr. Tyle\nkVp 116", "Tyle"),
         ("Ref: Dr. Brandon \u2018| Clark\nkVp 116", "Brandon \u2018| Clark"),  # marks between
         ("Ref: Dr. Aditya \u201cSingh\nkVp 122", "Aditya \u201cSingh"),
+        ("Ref: Dr. Trang Do\nkVp 67", "Trang Do"),  # a short surname that is a word
+        ("Tech: Maximilian $chulz\nkVp 109", "Maximilian $chulz"),  # S read as a dollar sign
+        ("TRANG DO\nDOB: 06/25/1994", "TRANG DO"),
+        ("sRahul Menon\nST. MARY HOSPITAL", "Rahul Menon"),  # the edge read as a letter
         ("AMIRA AZIZ\nDOB: 06/25/1994", "AMIRA AZIZ"),  # alone, both listed as given names
         ("kVp 119\nTRANG NGO\nDate of birth:", "TRANG NGO"),  # alone in capitals, unlisted
         ("BAO VU\nMRN 4951312", "BAO VU"),
@@ -105,6 +109,9 @@ def test_a_given_name_and_a_surname_in_either_order_are_a_name(text: str, name: 
         "Helpdesk Pro",
         "Ask Obi about it",  # not alone on its line, the word stays a word
         "Dr. Visit Summary",  # English words after a title
+        "CHEST PA",  # alone in capitals: a word, then a short one
+        "Costs $100 and $more",
+        "Buy an iPhone Case",  # a small letter before a capital inside a line
         "Please READ THE manual",  # shouted words in a sentence
         "Call the IT HELPDESK now",
         "AP SUPINE",  # alone in capitals, but words
@@ -116,6 +123,11 @@ def test_a_given_name_and_a_surname_in_either_order_are_a_name(text: str, name: 
 )
 def test_labels_places_and_lower_case_words_are_not_names(text: str) -> None:
     assert found(text) == []
+
+
+def test_a_short_word_after_a_title_and_a_name_is_no_surname_when_a_function_word() -> None:
+    assert found("Ask Dr. Trang Is it") == ["Trang"]
+    assert found("Dr. Smith Go") == ["Smith"]  # and a given name that is a word takes none
 
 
 @pytest.mark.parametrize(

@@ -91,6 +91,7 @@ def fit_to_ink(
     cut_short: bool = False,
     bounds: tuple[int | None, int | None] = (None, None),
     gap: float = GAP_SIDE,
+    cut_start: bool = False,
 ) -> Box:
     """box grown to cover the ink of the glyphs it cuts; never shrunk.
 
@@ -101,17 +102,28 @@ def fit_to_ink(
     bounds: the columns no side grows past, towards the next words read on the line: in small
     type a space between words is as narrow as a gap between letters.
     gap: the widest gap, in heights, the right side crosses.
+    cut_start: the text may have lost its start (it begins with a small letter), so ink that
+    goes on to the start of the reach is followed further to the left.
     """
-    fitted, at_end = _fit_once(gray, box, left_limit, right_limit, bounds=bounds, gap=gap)
+    fitted, at_end, at_start = _fit_once(gray, box, left_limit, right_limit, bounds=bounds, gap=gap)
     for _ in range(REACHES - 1 if cut_short else 0):  # to the right, in the rows found
         if not at_end:
             break
-        further, at_end = _fit_once(
+        further, at_end, _ = _fit_once(
             gray, fitted, fitted.left, None, continued=True, bounds=bounds, gap=gap
         )
         if further.right <= fitted.right:
             break
         fitted = Box(fitted.left, fitted.top, further.right - fitted.left, fitted.height)
+    for _ in range(REACHES - 1 if cut_start else 0):  # to the left, in the rows found
+        if not at_start:
+            break
+        further, _, at_start = _fit_once(
+            gray, fitted, None, fitted.right, continued=True, bounds=bounds, gap=gap
+        )
+        if further.left >= fitted.left:
+            break
+        fitted = Box(further.left, fitted.top, fitted.right - further.left, fitted.height)
     return fitted
 
 
@@ -123,9 +135,10 @@ def _fit_once(
     continued: bool = False,
     bounds: tuple[int | None, int | None] = (None, None),
     gap: float = GAP_SIDE,
-) -> tuple[Box, bool]:
-    """fit_to_ink within one reach; and whether the right side's ink ran to the reach's end
-    (when it is free to grow). gap: the widest gap, in heights, the right side crosses."""
+) -> tuple[Box, bool, bool]:
+    """fit_to_ink within one reach; and whether the right side's ink ran to the reach's end,
+    and the left side's to its start (when free to grow). gap: the widest gap, in heights,
+    the right side crosses."""
     h = box.height
     rows, cols = gray.shape[:2]
     side, vertical = max(2, int(REACH_SIDE * h)), max(2, int(REACH_VERTICAL * h))
@@ -134,7 +147,7 @@ def _fit_once(
     y0, y1 = max(0, box.top - vertical), min(rows, box.bottom + vertical)
     region = gray[y0:y1, x0:x1]
     if region.size == 0:
-        return box, False
+        return box, False, False
     background = _median(region[::2, ::2])  # a sample decides as well, 4x cheaper
     diff = np.abs(region.astype(np.int16) - background)
     left, right = box.left - x0, box.right - x0
@@ -147,7 +160,7 @@ def _fit_once(
         right_stop = max(right, min(right_stop, bounds[1] - x0))
     contrast = int(diff[top:bottom, left:right].max()) if right > left and bottom > top else 0
     if contrast < MIN_CONTRAST:
-        return box, False
+        return box, False, False
     ink = diff > max(MIN_CONTRAST * 0.8, 0.35 * contrast)
     # a column is ink with two inked rows, or one in small type, whose thin strokes are one
     # faint pixel wide (the diagonal of a 7-pixel "4")
@@ -173,7 +186,8 @@ def _fit_once(
     # ... or to a gap it could cross that the reach's end cut (a monospaced "i", far from
     # the "h" before it: "Qureshi")
     at_end = right_limit is None and x1 - x0 - right < right_gap and x1 < cols
-    return Box(x0 + left, y0 + top, right - left, bottom - top), at_end
+    at_start = left_limit is None and left < left_gap and x0 > 0
+    return Box(x0 + left, y0 + top, right - left, bottom - top), at_end, at_start
 
 
 # A glyph left out of its word box lies at most this many text heights beyond it.
@@ -395,8 +409,19 @@ class BoxIndex:
                 )
                 # a name cut short may be in a monospaced font, its letters far apart
                 gap = CUT_SHORT_GAP if same_ink and rightmost[3] else GAP_SIDE
+                # ... and one whose start OCR lost, at an image's edge ("ta Romero")
+                cut_start = (
+                    same_ink and self._text[max(start, self._words[leftmost[4]].start)].islower()
+                )
                 box = fit_to_ink(
-                    self._gray, box, leftmost[1], rightmost[2], rightmost[3], halfway, gap
+                    self._gray,
+                    box,
+                    leftmost[1],
+                    rightmost[2],
+                    rightmost[3],
+                    halfway,
+                    gap,
+                    cut_start,
                 )
                 box = self._with_lost_glyphs(
                     box,

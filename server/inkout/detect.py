@@ -554,6 +554,39 @@ def _label_slots(text: str) -> Iterator[tuple[str, int, int]]:
             yield info_type, start, end
 
 
+# A line that starts with a date of birth's label: the line above it, in a record's header (a
+# radiograph's corner, a wristband, a worklist entry), is whom it belongs to.
+_BIRTH_LINE = re.compile(r"[ \t]*(?:DOB|D\.O\.B\.?|Date of birth|Birth ?date|Born)\b", re.I)
+_NAME_LINE = re.compile(r"[^\W\d_][\w'\u2019.-]*(?:,? [^\W\d_][\w'\u2019.-]*){1,2}")
+
+
+def _names_above_birth(text: str, found: list[Detection]) -> Iterator[Detection]:
+    """The line above a date of birth's label, as a POSSIBLE name when it is two or three words
+    of letters that could be one (see _could_be_name) and no finding explains it: spaCy and
+    the lists miss a name whose given name OCR read as a word ("Eon Doyle") or whose surname
+    is one ("DO, MAI"). Not when a name stands on the line before: that is the record's name,
+    and this line the other column read in between ("SOPHIE FISCHER" over "Hépital
+    Saint-Louis" over "Born 14.06.1985")."""
+    lines = [m.span() for m in re.finditer(r"[^\n]+", text)]
+    kept = [f for f in found if f.likelihood >= Likelihood.POSSIBLE]
+
+    def holds(start: int, end: int, info_type: str | None = None) -> bool:
+        return any(
+            f.start < end and start < f.end and info_type in (None, f.info_type) for f in kept
+        )
+
+    for k in range(len(lines) - 1):
+        if not _BIRTH_LINE.match(text, *lines[k + 1]):
+            continue
+        start, end = _strip(text, *lines[k])
+        line = text[start:end]
+        if not _NAME_LINE.fullmatch(line) or not _could_be_name(line):
+            continue
+        if holds(start, end) or (k > 0 and holds(*lines[k - 1], "PERSON_NAME")):
+            continue
+        yield Detection("PERSON_NAME", start, end, Likelihood.POSSIBLE, 0.4)
+
+
 def _label_like(line: str) -> bool:
     """Whether a line is a label, or holds one: it ends in a colon, or has a label's word."""
     return line.rstrip().endswith(":") or any(
@@ -1430,6 +1463,8 @@ class Detector:
         if "PERSON_NAME" in plan.builtins:
             candidates.extend(_names_taken_for_groups(text, candidates))
         candidates.extend(_same_name_elsewhere(text, candidates))
+        if "PERSON_NAME" in plan.builtins:
+            candidates.extend(_names_above_birth(text, candidates))
         fields = list(_fields(text, candidates, plan.builtins))
         # a field holding a value masked on screen holds no value; one with digits outside
         # what looks masked ("Gta 20 eee 0608") is a value OCR garbled

@@ -1155,9 +1155,18 @@ _SHORT_WORDS = frozenset(
 )
 
 
+# OCR reads a capital S as a dollar sign at the start of a word ("Maximilian $chulz").
+_DOLLAR_S = re.compile(r"(?<![\w$])\$(?=[a-z]{3})")
+# A small letter glued to the start of a line before a capitalised word: the image's edge
+# read as a letter ("sRahul Menon" burnt in at a radiograph's very edge).
+_EDGE_LETTER = re.compile(r"(?m)^[a-z](?=[A-Z][a-z]{2})")
+
+
 def name_spans(text: str) -> list[tuple[int, int]]:
     """Spans of text that the name lists and the shape of the words say are person names."""
     lex = names.lexicon()
+    # one character for one: the spans stay where they were
+    text = _EDGE_LETTER.sub(" ", _DOLLAR_S.sub("S", text))
 
     def shaped(word: str) -> bool:
         # A lower-case word counts only as a listed name: "sakura", not "custome" (cut short)
@@ -1295,19 +1304,32 @@ _TITLED = re.compile(
 def _after_title(row: str) -> Iterator[tuple[int, int]]:
     """The name after "Dr." or "Prof.": its first word capitalised and a listed name or no
     English word ("Dr. Aditya Jos", its surname cut short at a radiograph's edge, "Dr. Tyle"),
-    and the next one with it when that is one too."""
+    and the next one with it when that is one too, or a short surname ("Dr. Trang Do")."""
     for m in _TITLED.finditer(row):
         first, gap, second = m.group(1), m.group(2), m.group(3)
         if not (_capitalised(first) and _name_like(first)):
             continue
         end = m.end(1)
-        if second and " " in gap and _capitalised(second) and _name_like(second):
+        if second and " " in gap and _capitalised(second) and _short_surname(second, first):
             end = m.end(3)
         yield m.start(1), end
 
 
 def _name_like(word: str) -> bool:
     return any(_kind(word)) or not names.lexicon().is_english(word)
+
+
+def _short_surname(word: str, before: str) -> bool:
+    """Whether word, after the given name before it, can be its surname: name-like, or a short
+    word that is never a function word ("Dr. Trang Do", "TRANG DO": Vietnamese, Korean and
+    Chinese surnames are often English words too) after a given name that is no English word."""
+    return _name_like(word) or (
+        len(word) <= 3
+        and word.lower() not in _SHORT_WORDS
+        and any(c in "AEIOUYaeiouy" for c in word)
+        and len(before) >= 4
+        and not names.lexicon().is_english(before)
+    )
 
 
 def _capitals_in_sentence(row: str, first: str, second: str) -> bool:
@@ -1352,8 +1374,9 @@ def _first_letter_cut(row: str, first: str, second: str, count: int) -> bool:
 
 
 def _capitals_alone(row: str, first: str, second: str, count: int) -> bool:
-    """Two words in capitals alone on their line, neither an English word nor a place, each
-    with a vowel ("TRANG NGO" atop a radiograph, "BAO VU"): as a patient's name is burnt in,
+    """Two words in capitals alone on their line, neither an English word (but a short surname:
+    "TRANG DO") nor a place, each with a vowel ("TRANG NGO" atop a radiograph, "BAO VU"): as a
+    patient's name is burnt in,
     whichever country it comes from; a heading of two words is made of words ("AP SUPINE")."""
     lex = names.lexicon()
     return (
@@ -1363,7 +1386,7 @@ def _capitals_alone(row: str, first: str, second: str, count: int) -> bool:
             w.isupper()
             and len(w) >= 2
             and any(c in "AEIOU" for c in w)
-            and not lex.is_english(w)
+            and (not lex.is_english(w) or w == second and _short_surname(second, first))
             and w.lower() not in _PLACES
             for w in (first, second)
         )
