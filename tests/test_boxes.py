@@ -423,3 +423,14 @@ def test_a_name_covers_the_rest_of_a_word_the_left_edge_cut_before_it() -> None:
         ocr = replace(base, words=moved)
         (box,) = BoxIndex(ocr).boxes(moved[1].start, moved[1].end, same_ink=True)
         assert box.left == moved[1].box.left
+
+
+def test_a_letter_beyond_the_word_box_is_no_final_mark_though_the_look_beyond_cuts_it() -> None:
+    # "Ogunley:" read over "Ogunleye": the ":" overlaps the "y", and the last "e" lies past
+    # the word box, where the look beyond it for the mark's ink cuts it to a mark's width.
+    ocr = _ocr(["Linh Pham:"])
+    page = _glyphs(ocr)
+    page[:, 90:98] = 255  # no ink where the ":" was read ...
+    page[4:16, 99:111] = 0  # ... but a letter past the box, which ends at column 98
+    (box,) = BoxIndex(ocr, page).boxes(5, len(ocr.text) - 1)  # "Pham" without the mark
+    assert box.right >= 111

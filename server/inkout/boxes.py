@@ -523,6 +523,10 @@ class BoxIndex:
         marks = runs[: len(lead)] + runs[len(runs) - len(trail) :]
         if not all(_mark_sized(self._gray, word.box, a, b) for a, b in marks):
             return word.box, None, None  # a letter misread as a mark ("Pham." for "Pham")
+        # ... or beyond its box, where the look beyond cuts it to a mark's width: "Ogunley:"
+        # read over "Ogunleye", its last "e" outside the box
+        if (lead and runs[0][0] <= max(0, wide.left)) or (trail and runs[-1][1] >= wide.right):
+            return word.box, None, None
         # Halfway into the gap before the mark: the faint edge of the letter is covered too.
         last = len(runs) - 1 - len(trail)
         left = (runs[len(lead) - 1][1] + runs[len(lead)][0]) // 2 if lead else word.box.left
