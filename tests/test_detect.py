@@ -1331,6 +1331,9 @@ def test_a_number_with_its_plus_read_as_4_needs_a_word_about_calling(
     [
         ("Pay to FR76 5975 5377 4106 0540 8835 883 today", ["FR76 5975 5377 4106 0540 8835 883"]),
         ("GB98 MIDL 0751 2218 5186 16", ["GB98 MIDL 0751 2218 5186 16"]),
+        # a digit read twice: without it, a German IBAN that passes mod 97
+        ("account DE44 2998 8974 3008 4325 133 held", ["DE44 2998 8974 3008 4325 133"]),
+        ("DE44 2998 8974 3008 4325 134", []),  # one too many, and none read twice
         ("DE12 3456 7890 1234 5678 9", []),  # one digit short of a German IBAN's layout
         ("XX12 3456 7890 1234 5678 90", []),  # no country
     ],
@@ -1503,6 +1506,10 @@ def test_a_given_name_in_capitals_takes_the_unlisted_surname_in_capitals_before_
         ("Northwind Insurance\n7079 Birch\nTerrace, Columbus", "7079 Birch\nTerrace"),  # broken
         ("Amira Rahman\n6964EIm Road\nSpringfield", "6964EIm Road"),  # the number joined
         ("Dear Sir,\n7836 Maple Avemuc, Springfield", "7836 Maple Avemuc"),  # two slips
+        ("Utility\n2308 8 High Street, Portland", "2308 8 High Street"),  # a digit read twice
+        # a small first letter, before a city, state and ZIP code
+        ("eg\n3094 washington Street, Raleigh, NC 27601", "3094 washington Street"),
+        ("Paul Schulz\n3462 Washington Stre\nIC 27601", "3462 Washington Stre"),  # cut short
     ],
 )
 def test_a_street_as_ocr_misread_it_is_still_a_street(
@@ -1510,6 +1517,20 @@ def test_a_street_as_ocr_misread_it_is_still_a_street(
 ) -> None:
     found = quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS")
     assert found == [street]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We sold 3094 washington Street maps",  # small letters without a city after them
+        "Page 12 Washington Stre is cut",  # a type cut short, but not at the line's end
+        "Call 1300 Park\nLine",
+    ],
+)
+def test_a_street_in_small_letters_or_cut_short_needs_what_makes_it_sure(
+    detector: Detector, text: str
+) -> None:
+    assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == []
 
 
 def test_a_phone_number_under_a_phone_column_is_found_though_ocr_dropped_its_plus(

@@ -107,6 +107,8 @@ class _StreetAddress(PatternRecognizer):
         last = pattern_text.split()[-1].rstrip(".")
         if re.fullmatch(_STREET_TYPES, last) or last in _LOWER_CASE_TYPES:
             return None
+        if last in _CUT_TYPE_SET:  # only its pattern, at a line's end, ends so
+            return None
         if names.lexicon().is_english(last):
             return False
         glued = re.search(f"(?:{_GLUED_TYPES})$", last, re.IGNORECASE) is not None
@@ -115,6 +117,13 @@ class _StreetAddress(PatternRecognizer):
 
 # Street types long enough that two misread letters leave them recognisable.
 _LONG_TYPES = ("avenue", "street", "boulevard", "terrace", "parkway", "crescent", "highway")
+
+
+# The starts of long types ("Stre", "Aven", "Boulev"), but words that end street names.
+_CUT_TYPE_SET = frozenset(
+    t[:k].title() for t in _LONG_TYPES for k in range(4, len(t)) if t[:k] not in ("park", "high")
+)
+_CUT_TYPES = "|".join(sorted(_CUT_TYPE_SET))
 
 
 def _near_long_type(word: str) -> bool:
@@ -144,7 +153,7 @@ def street_address() -> PatternRecognizer:
     """
     number = (
         r"(?<![\d.,])(?<!(?-i:[A-Z]))"
-        r"(?:\d{1,3}[.,]\d{1,3}(?=\s)|\d{1,3} \d{1,3}(?= )|\d{1,6}[A-Za-z]?)"
+        r"(?:\d{1,3}[.,]\d{1,3}(?=\s)|\d{1,4} \d{1,3}(?= )|\d{1,6}[A-Za-z]?)"
     )
     pattern = rf"{number}\s+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,4}}{_STREET_TYPES}"
     # a long type with two letters misread: "7836 Maple Avemuc" (see _near_long_type)
@@ -154,6 +163,15 @@ def street_address() -> PatternRecognizer:
         r"(?<![\d.,])(?<!(?-i:[A-Za-z]))\d{2,6}(?=(?-i:[A-Z][a-zA-Z]))"
         rf"(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,4}}{_STREET_TYPES}"
     )
+    # a street's name with a small first letter, sure from the city, state and ZIP code after
+    # it ("3094 washington Street, Raleigh, NC 27601")
+    small = (
+        rf"{number}\s+(?:(?-i:[a-z])[a-z'.-]*\s+){{1,3}}(?-i:{_STREET_TYPES})"
+        r"(?=,\s(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))*,\s(?-i:[A-Z]{2})\s\d{5}\b)"
+    )
+    # a long type cut short by the end of its line, where a photographed page bends away
+    # ("3462 Washington Stre")
+    cut = rf"{number}\s+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,4}}(?-i:{_CUT_TYPES})(?=\n|$)"
     glued = (
         rf"{number}\s+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{0,3}}"
         rf"(?-i:[A-Z][a-z]{{2,}}(?:{_GLUED_TYPES}|{_GLUED_TYPES.title()}))\b"
@@ -166,6 +184,8 @@ def street_address() -> PatternRecognizer:
             Pattern("house number, street joined to its type", glued, 0.5),
             Pattern("house number joined to the street", joined, 0.5),
             Pattern("house number, street, a long type misread", misread, 0.5),
+            Pattern("house number, street in small letters, city, state", small, 0.5),
+            Pattern("house number, street, a long type cut at the line's end", cut, 0.5),
         ],
         context=["address", "street", "addr", "residence", "lives", "ship", "mailing"],
     )
@@ -987,11 +1007,26 @@ class _MisreadIbanDigit(PatternRecognizer):
             # a letter OCR read for a digit where the country's layout has only digits
             # ("DE60 2640 3782 S937 ..."): certain when put back it passes mod 97
             fixed = compact[:4] + compact[4:].translate(_CHECK_DIGITS)
-            return fixed != compact and bool(re.fullmatch(layout, fixed)) and _passes_mod97(fixed)
+            if fixed != compact and re.fullmatch(layout, fixed) and _passes_mod97(fixed):
+                return True
+            # a character read twice ("DE44 2998 8974 3008 4325 133" for "... 4325 13"):
+            # POSSIBLE when without one of them it is the country's IBAN and passes mod 97
+            return None if _one_doubled(compact, layout) else False
         if any(_passes_mod97(r) for r in readings):
             # else Presidio's own reports it
             return "." in pattern_text or "$" in pattern_text or pattern_text[2] == " "
         return None
+
+
+def _one_doubled(compact: str, layout: str) -> bool:
+    """Whether an IBAN read with one character too many in its account part is the country's
+    IBAN, passing mod 97, without one that repeats the character before it."""
+    return any(
+        compact[i] == compact[i - 1]
+        and re.fullmatch(layout, fixed := compact[:i] + compact[i + 1 :])
+        and _passes_mod97(fixed)
+        for i in range(5, len(compact))
+    )
 
 
 def misread_iban_digit() -> PatternRecognizer:
