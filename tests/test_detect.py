@@ -1657,6 +1657,8 @@ def test_a_joined_word_that_ends_in_a_street_type_but_is_english_is_no_street(
         ("Web: ", "http: \u2018/northwind.example.net/account/schulz", ""),  # a slash as a quote
         ("Portal\n", "httpsi/tailspin.example.net/account/kowalski", "\nNext"),  # ":" as "i"
         ("Link: ", "www.bright bank.org/billin g?id= 54593", "\nNext"),  # a query's value
+        ("at\n", "https.//drive.example.com/file/d/1a578d9e77", " for"),  # ":" as "."
+        ("at\n", "http://intranet.northwind.local/users, menon", " for"),  # "/" as ","
     ],
 )
 def test_a_url_with_its_scheme_or_host_misread_is_found_whole(
@@ -1965,3 +1967,9 @@ def test_the_other_column_read_between_a_name_and_its_date_of_birth_is_no_name(
 ) -> None:
     text = "SOPHIE FISCHER\nH\u00e9pital Saint-Louis\nBorn 14.06.1985"
     assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["SOPHIE FISCHER"]
+
+
+def test_a_word_after_a_comma_that_ends_a_url_s_path_stays_a_word(detector: Detector) -> None:
+    text = "Open http://intranet.northwind.local/users, then sign in"
+    found = quotes(text, detector.detect(text, InspectSpec()), "URL")
+    assert [u.rstrip(",") for u in found] == ["http://intranet.northwind.local/users"]

@@ -256,8 +256,9 @@ _MAIL_USER = r"\b[A-Za-z0-9._%+,-]+(?:\?\d[A-Za-z0-9._%+,-]*)?"
 
 
 # A scheme and its "://" as OCR reads them: slashes as "l", "I", "|" or a quote, or the colon
-# as "i" or "y" before them ("httpsi/") or dropped ("https //"); a space inside "http".
-_SCHEME = r"\b(?:h ?t ?t ?p ?s?|ftp)(?: ?: ?[/lI|\u2018\u2019']{1,2}|[iy]/{1,2}| //) ?"
+# as "i" or "y" before them ("httpsi/"), as a dot or a comma ("https.//") or dropped ("https
+# //"); a space inside "http".
+_SCHEME = r"\b(?:h ?t ?t ?p ?s?|ftp)(?: ?: ?[/lI|\u2018\u2019']{1,2}|[iy]/{1,2}| //|[.,;]//) ?"
 
 
 def ocr_tolerant_web() -> list[PatternRecognizer]:
@@ -565,6 +566,14 @@ def _split_url(
                 and piece.isdigit()
                 and len(piece) >= 2
                 and _LAST_PART.split(previous)[-1].isdigit()
+            )
+            # a slash of the path read as a comma: ".../users, menon for reference"
+            or (
+                path
+                and previous.endswith(",")
+                and piece.isalnum()
+                and piece.islower()
+                and not names.lexicon().is_english(piece)
             )
             # a host word between two others: "intranet tailspin local/users/do"
             or (
