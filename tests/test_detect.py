@@ -1317,7 +1317,9 @@ def test_underscores_inside_addresses_stay_part_of_them(detector: Detector) -> N
         ("You can reach our team on 433 1 44 28 26 42 from Monday", ["433 1 44 28 26 42"]),
         ("you can reach me on #33 1 45 577790 anytime", ["#33 1 45 577790"]),  # "#", glued
         ("Mobile phone 447 911 123456 after six", ["447 911 123456"]),
+        ("please call us at\n#33 2 40 71 19 64 during business hours", ["#33 2 40 71 19 64"]),
         ("We shipped 433 1 44 28 26 42 units", []),  # no word about calling
+        ("Recall at 433 1 44 28 26 42 units", []),
     ],
 )
 def test_a_number_with_its_plus_read_as_4_needs_a_word_about_calling(

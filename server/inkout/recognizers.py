@@ -698,11 +698,27 @@ def labelled_values() -> list[PatternRecognizer]:
     ]
 
 
+_CALL_BEFORE = re.compile(
+    r"(?i)\b(?:call|dial|ring|text)(?: (?:us|me|them|him|her))?(?: at| on)?\s*$"
+)
+
+
 class _PlusReadAsFour(PatternRecognizer):
     """An international number whose "+" OCR read as "4", "#" or "$" ("433 1 44 28 26 42" for
     "+33 1 44 28 26 42", "#33 1 45 577790", two groups glued), in a sentence: valid once the
     "+" is put back, and reported only with a word about calling before it (its score alone is
     below DLP's default minimum)."""
+
+    # ... or right after "call us at": "call" is one of spaCy's stop words, which Presidio's
+    # context search skips
+    SCORE_AFTER_CALL = 0.55
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for r in results:
+            if _CALL_BEFORE.search(text, max(0, r.start - 30), r.start):
+                r.score = max(r.score, self.SCORE_AFTER_CALL)
+        return results
 
     def validate_result(self, pattern_text: str) -> bool | None:
         try:
@@ -719,7 +735,6 @@ def plus_read_as_four() -> PatternRecognizer:
         patterns=[
             Pattern("4 for +, then groups", r"(?<![\w+.#$-])[4#$]\d{1,3}(?: \d{1,6}){2,5}\b", 0.2)
         ],
-        # ("call" is one of spaCy's stop words, which Presidio's context search skips)
         context=["phone", "telephone", "tel", "reach", "contact", "mobile", "cell", "fax", "ring"],
     )
 
@@ -1320,9 +1335,26 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                     and len(first) >= 2
                     and any(c in "AEIOUYaeiouy" for c in first)
                 )
+                # A surname only, no word, before a capitalised word no list has, no word either
+                # ("handled by Ogunleye, Folasade from"): as records write a name.
+                unlisted_given = (
+                    a_surname
+                    and not a_given
+                    and not lex.is_english(first)
+                    and _capitalised(second)
+                    and not b_surname
+                    and len(second) >= 4
+                    and not lex.is_english(second)
+                )
                 # ... and never a state after the comma: "Jackson, Wyoming"
                 found = (
-                    (a_surname and (b_given or unlisted) or in_sentence or alone_given)
+                    (
+                        a_surname
+                        and (b_given or unlisted)
+                        or in_sentence
+                        or alone_given
+                        or unlisted_given
+                    )
                     and not phrase
                     and not is_place(second)
                 )
