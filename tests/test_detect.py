@@ -1958,6 +1958,8 @@ def test_the_line_above_a_date_of_birth_s_label_is_whom_it_belongs_to(
         "MERCY GENERAL HOSPITAL\nDOB: 09/14/1952",  # an institution
         "Sex: M Age: 37Y\nBorn 03/21/2005",  # a label
         "Please enter your\nDate of birth",
+        "Last login IP\nDate of birth",  # a form's label read across its columns
+        "Type a message\ndate of birth 04/19/1989 if they ask",  # no label: in a sentence
     ],
 )
 def test_a_heading_or_label_above_a_date_of_birth_is_no_name(detector: Detector, text: str) -> None:
@@ -1969,6 +1971,8 @@ def test_the_other_column_read_between_a_name_and_its_date_of_birth_is_no_name(
 ) -> None:
     text = "SOPHIE FISCHER\nH\u00e9pital Saint-Louis\nBorn 14.06.1985"
     assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["SOPHIE FISCHER"]
+    text = "Ikechukwu Chukwu\neo\nH6pital Saint-Louis\nDOB 1986-01-23"  # a noise line too
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Ikechukwu Chukwu"]
 
 
 def test_a_word_after_a_comma_that_ends_a_url_s_path_stays_a_word(detector: Detector) -> None:

@@ -555,18 +555,21 @@ def _label_slots(text: str) -> Iterator[tuple[str, int, int]]:
 
 
 # A line that starts with a date of birth's label: the line above it, in a record's header (a
-# radiograph's corner, a wristband, a worklist entry), is whom it belongs to.
-_BIRTH_LINE = re.compile(r"[ \t]*(?:DOB|D\.O\.B\.?|Date of birth|Birth ?date|Born)\b", re.I)
-_NAME_LINE = re.compile(r"[^\W\d_][\w'\u2019.-]*(?:,? [^\W\d_][\w'\u2019.-]*){1,2}")
+# radiograph's corner, a wristband, a worklist entry), is whom it belongs to. A label starts
+# with a capital: "date of birth" in a sentence labels nothing.
+_BIRTH_LINE = re.compile(
+    r"[ \t]*(?:DOB|D\.O\.B\.?|Date of [Bb]irth|DATE OF BIRTH|Birth ?date|BIRTH ?DATE|Born|BORN)\b"
+)
+_NAME_LINE = re.compile(r"[^\W\d_][^\W\d_'\u2019.-]*(?:,? [^\W\d_][^\W\d_'\u2019.-]*){1,2}")
 
 
 def _names_above_birth(text: str, found: list[Detection]) -> Iterator[Detection]:
-    """The line above a date of birth's label, as a POSSIBLE name when it is two or three words
-    of letters that could be one (see _could_be_name) and no finding explains it: spaCy and
-    the lists miss a name whose given name OCR read as a word ("Eon Doyle") or whose surname
-    is one ("DO, MAI"). Not when a name stands on the line before: that is the record's name,
-    and this line the other column read in between ("SOPHIE FISCHER" over "Hépital
-    Saint-Louis" over "Born 14.06.1985")."""
+    """The line above a date of birth's label, as a POSSIBLE name when it is two or three
+    capitalised words of letters that could be one (see _could_be_name), no label, and no
+    finding explains it: spaCy and the lists miss a name whose given name OCR read as a word
+    ("Eon Doyle") or whose surname is one ("DO, MAI"). Not when a name stands on one of the
+    two lines before: that is the record's name, and this line the other column read in
+    between ("SOPHIE FISCHER" over "Hépital Saint-Louis" over "Born 14.06.1985")."""
     lines = [m.span() for m in re.finditer(r"[^\n]+", text)]
     kept = [f for f in found if f.likelihood >= Likelihood.POSSIBLE]
 
@@ -580,9 +583,16 @@ def _names_above_birth(text: str, found: list[Detection]) -> Iterator[Detection]
             continue
         start, end = _strip(text, *lines[k])
         line = text[start:end]
-        if not _NAME_LINE.fullmatch(line) or not _could_be_name(line):
+        if (
+            not _NAME_LINE.fullmatch(line)
+            or not all(w[0].isupper() for w in line.split())
+            or _label_like(line)
+            or not _could_be_name(line)
+        ):
             continue
-        if holds(start, end) or (k > 0 and holds(*lines[k - 1], "PERSON_NAME")):
+        if holds(start, end) or any(
+            holds(*lines[j], "PERSON_NAME") for j in range(max(0, k - 2), k)
+        ):
             continue
         yield Detection("PERSON_NAME", start, end, Likelihood.POSSIBLE, 0.4)
 
