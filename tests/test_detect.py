@@ -1357,6 +1357,9 @@ def test_a_date_after_dob_read_as_dos_is_a_date_of_birth(detector: Detector) -> 
     text = "Dos:\nJuly 19, 1986"
     found = detector.detect(text, InspectSpec())
     assert quotes(text, found, "DATE_OF_BIRTH") == ["July 19, 1986"]
+    text = "Social Security No.\nbos\n1958-03-03\n759-82-8903"  # "D" read as "b" too
+    found = detector.detect(text, InspectSpec())
+    assert quotes(text, found, "DATE_OF_BIRTH") == ["1958-03-03"]
 
 
 def test_a_name_found_by_ner_leaves_out_the_words_before_it(detector: Detector) -> None:
@@ -1819,6 +1822,10 @@ def test_an_ip_address_with_a_dot_dropped_needs_a_word_about_it_nearby(
     ("text", "info_type", "found"),
     [
         ("SSN: 695-83 -8655.", "US_SOCIAL_SECURITY_NUMBER", ["695-83 -8655"]),
+        ("show SSN 817-31 ~6793 exactly", "US_SOCIAL_SECURITY_NUMBER", ["817-31 ~6793"]),
+        ("Ref 817-31~6793", "US_SOCIAL_SECURITY_NUMBER", ["817-31~6793"]),  # a tilde for "-"
+        ("Range 817=31=6793", "US_SOCIAL_SECURITY_NUMBER", ["817=31=6793"]),
+        ("Social security 666-83 ~8655.", "US_SOCIAL_SECURITY_NUMBER", []),  # never issued
         # an area never issued: no SSN by its shape; after its label, only as the field's value
         ("Social security 666-83 -8655.", "US_SOCIAL_SECURITY_NUMBER", []),
         ("MRN 753.4986", "MEDICAL_RECORD_NUMBER", ["753.4986"]),

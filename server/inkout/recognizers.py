@@ -62,9 +62,9 @@ _STREET_TYPES = "(?:" + "|".join(_STREET_WORDS + _STREET_SLIPS) + r")\b\.?"
 
 
 # Labels as OCR misreads them. "Bom:" is "Born:" with "rn" read as "m", "Barn" with "o" read
-# as "a"; "Dos:" is "DOB:" with "B" read as "s", "OB:" with its "D" cut by the image's edge;
-# "RN", "MRM", "MIRN" and "IRN" are a small or faint "MRN".
-_DOB_SLIPS = ("d0b", "doe", "dos", "bith", "bom", "barn", "ob")
+# as "a"; "Dos:" is "DOB:" with "B" read as "s" ("bos", its "D" read as "b" too), "OB:" with
+# its "D" cut by the image's edge; "RN", "MRM", "MIRN" and "IRN" are a small or faint "MRN".
+_DOB_SLIPS = ("d0b", "doe", "dos", "bos", "bith", "bom", "barn", "ob")
 _MRN_SLIPS = ("rn", "mrm", "mirn", "irn", "brn")
 # Presidio matches context words as substrings of the words near a finding. These misreadings
 # are short or common inside words ("rn" in "return", "internal", "born"; "dos" in "dose"), so
@@ -866,21 +866,27 @@ def glued_ipv4() -> PatternRecognizer:
     )
 
 
+# What OCR reads for an SSN's hyphen in a photo's noise: a tilde, a dash, an equals sign.
+_SSN_HYPHEN = str.maketrans({"~": "-", "\u2013": "-", "\u2014": "-", "=": "-", " ": None})
+
+
 class _SpacedSsn(presidio_predefined.UsSsnRecognizer):
     """An SSN with a space OCR read beside a hyphen ("695-83 -8655"), which Presidio takes for
-    mismatched delimiters, or inside a group ("21 1-33-4651", "773-1 1-5454"); without the
-    spaces it must pass Presidio's own checks."""
+    mismatched delimiters, or inside a group ("21 1-33-4651", "773-1 1-5454"), or a hyphen
+    read as another mark ("817-31 ~6793"); read right, it must pass Presidio's own checks."""
 
     def invalidate_result(self, pattern_text: str) -> bool:
-        return " " not in pattern_text or super().invalidate_result(pattern_text.replace(" ", ""))
+        fixed = pattern_text.translate(_SSN_HYPHEN)
+        return fixed == pattern_text or super().invalidate_result(fixed)
 
 
 def spaced_ssn() -> PatternRecognizer:
     return _SpacedSsn(
         patterns=[
             Pattern(
-                "SSN, a space beside a hyphen or in the first group",
-                r"\b(?:\d{3}|\d \d{2}|\d{2} \d) ?- ?(?:\d{2}|\d \d) ?- ?\d{4}\b",
+                "SSN, a space beside a hyphen or in the first group, or a hyphen misread",
+                r"\b(?:\d{3}|\d \d{2}|\d{2} \d) ?[-~\u2013\u2014=] ?(?:\d{2}|\d \d)"
+                r" ?[-~\u2013\u2014=] ?\d{4}\b",
                 0.4,
             )
         ],
