@@ -1372,6 +1372,33 @@ def test_an_institution_in_another_language_is_no_name(detector: Detector) -> No
         assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DIEGO RODRIGUEZ\nST. MARY HOSPITAI\nDate of birth: 1946-02-08",  # "L" read as "I"
+        "TAKESHI ITO\nH\u00e9pital Saint-Louis\nBorn 14.06.1985",  # "\u00f4" read as "\u00e9"
+    ],
+)
+def test_an_institution_with_a_letter_misread_is_no_name(detector: Detector, text: str) -> None:
+    found = quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME")
+    assert found == [text.split("\n")[0]]
+
+
+def test_a_street_in_small_letters_alone_on_its_line_is_a_street(detector: Detector) -> None:
+    text = "Series: 3 Image: 13\n5916 lashington Street"  # "W" read as "l"
+    assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == [
+        "5916 lashington Street"
+    ]
+    text = "We sent 5916 lashington Street maps"
+    assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == []
+
+
+def test_a_house_number_is_on_its_street_s_line(detector: Detector) -> None:
+    # "Age: 84Y" of another column over a street whose number OCR lost
+    text = "Sex: M Age: 84Y\nLakeview Drive\nStudy date: 06/16/2020"
+    assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == []
+
+
 def test_a_column_header_that_names_no_type_adds_nothing(detector: Detector) -> None:
     text = "Order\n87417-2904"
     assert detector.detect(text, InspectSpec(), [(6, 16, "Order")]) == []

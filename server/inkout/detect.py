@@ -181,6 +181,22 @@ _INSTITUTION_WORDS = frozenset(
 _CLOSINGS = ("regards", "sincer", "faithful", "cordial", "respectful")
 
 
+def _institution_word(word: str) -> bool:
+    """One of _INSTITUTION_WORDS, or a long one with a letter misread ("HOSPITAI" for
+    "HOSPITAL", "Hépital" for "Hôpital")."""
+    folded = names.fold(word)
+    return folded in _INSTITUTION_WORDS or (
+        len(folded) >= 6
+        and any(
+            w[0] == folded[0]
+            and len(w) >= 6
+            and abs(len(w) - len(folded)) <= 1
+            and recognizers.edits(folded, w) <= 1
+            for w in _INSTITUTION_WORDS
+        )
+    )
+
+
 def _could_be_name(span: str) -> bool:
     """False for what the small spaCy model takes for people but cannot be one: a phrase of
     English words with no name among them ("Employee Information Sheet"), an institution
@@ -191,7 +207,7 @@ def _could_be_name(span: str) -> bool:
     words = re.findall(r"[^\W\d_]+", span)
     if not any(w[0].isupper() for w in words):
         return False
-    if any(names.fold(w) in _INSTITUTION_WORDS for w in words):
+    if any(_institution_word(w) for w in words):
         return False
     if any(w.lower().startswith(_CLOSINGS) for w in words):
         return False

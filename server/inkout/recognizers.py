@@ -129,10 +129,10 @@ _CUT_TYPES = "|".join(sorted(_CUT_TYPE_SET))
 def _near_long_type(word: str) -> bool:
     """Whether word is a long street type with at most two letters misread, dropped or added."""
     word = word.lower()
-    return len(word) >= 5 and any(_edits(word, t) <= 2 for t in _LONG_TYPES)
+    return len(word) >= 5 and any(edits(word, t) <= 2 for t in _LONG_TYPES)
 
 
-def _edits(a: str, b: str) -> int:
+def edits(a: str, b: str) -> int:
     """Levenshtein distance between two short words."""
     row = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
@@ -155,25 +155,27 @@ def street_address() -> PatternRecognizer:
         r"(?<![\d.,])(?<!(?-i:[A-Z]))"
         r"(?:\d{1,3}[.,]\d{1,3}(?=\s)|\d{1,4} \d{1,3}(?= )|\d{1,6}[A-Za-z]?)"
     )
-    pattern = rf"{number}\s+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,4}}{_STREET_TYPES}"
+    pattern = rf"{number}[ \t]+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,4}}{_STREET_TYPES}"
     # a long type with two letters misread: "7836 Maple Avemuc" (see _near_long_type)
-    misread = rf"{number}\s+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,3}}(?-i:[A-Z][a-z]{{4,9}})\b"
+    misread = rf"{number}[ \t]+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,3}}(?-i:[A-Z][a-z]{{4,9}})\b"
     # the number joined to the street's name: "6964EIm Road"
     joined = (
         r"(?<![\d.,])(?<!(?-i:[A-Za-z]))\d{2,6}(?=(?-i:[A-Z][a-zA-Z]))"
         rf"(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,4}}{_STREET_TYPES}"
     )
     # a street's name with a small first letter, sure from the city, state and ZIP code after
-    # it ("3094 washington Street, Raleigh, NC 27601")
+    # it ("3094 washington Street, Raleigh, NC 27601") or from standing alone on its line
+    # ("5916 lashington Street" atop a radiograph)
+    small_street = rf"{number}[ \t]+(?:(?-i:[a-z])[a-z'.-]*[ \t]+){{1,3}}(?-i:{_STREET_TYPES})"
     small = (
-        rf"{number}\s+(?:(?-i:[a-z])[a-z'.-]*\s+){{1,3}}(?-i:{_STREET_TYPES})"
-        r"(?=,\s(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))*,\s(?-i:[A-Z]{2})\s\d{5}\b)"
+        small_street + r"(?=,\s(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))*,\s(?-i:[A-Z]{2})\s\d{5}\b)"
     )
+    small_alone = rf"(?:(?<=\n)|(?<![\s\S])){small_street}(?=[ \t]*(?:\n|(?![\s\S])))"
     # a long type cut short by the end of its line, where a photographed page bends away
     # ("3462 Washington Stre")
-    cut = rf"{number}\s+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,4}}(?-i:{_CUT_TYPES})(?=\n|$)"
+    cut = rf"{number}[ \t]+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,4}}(?-i:{_CUT_TYPES})(?=\n|$)"
     glued = (
-        rf"{number}\s+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{0,3}}"
+        rf"{number}[ \t]+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{0,3}}"
         rf"(?-i:[A-Z][a-z]{{2,}}(?:{_GLUED_TYPES}|{_GLUED_TYPES.title()}))\b"
     )
     return _StreetAddress(
@@ -185,6 +187,7 @@ def street_address() -> PatternRecognizer:
             Pattern("house number joined to the street", joined, 0.5),
             Pattern("house number, street, a long type misread", misread, 0.5),
             Pattern("house number, street in small letters, city, state", small, 0.5),
+            Pattern("house number, street in small letters, alone on its line", small_alone, 0.5),
             Pattern("house number, street, a long type cut at the line's end", cut, 0.5),
         ],
         context=["address", "street", "addr", "residence", "lives", "ship", "mailing"],
@@ -1252,6 +1255,8 @@ def name_spans(text: str) -> list[tuple[int, int]]:
             if not (shaped(first) and shaped(second)):
                 continue
             gap = row[a.end() : b.start()]
+            if gap in (" |", "| ", " | "):  # a speck read as a bar: "Maximilian |Fischer"
+                gap = " "
             (a_given, a_surname), (b_given, b_surname) = _kind(first), _kind(second)
             if gap == " ":
                 if a_given and b_surname:
