@@ -1486,10 +1486,9 @@ class Detector:
         candidates = [
             d for d in candidates if not _address_domain(d, text) and not _city_state(d, text)
         ]
-        if "PERSON_NAME" in plan.builtins:
+        if "PERSON_NAME" in plan.builtins:  # else no candidate is a name
             candidates.extend(_names_taken_for_groups(text, candidates))
-        candidates.extend(_same_name_elsewhere(text, candidates))
-        if "PERSON_NAME" in plan.builtins:
+            candidates.extend(_same_name_elsewhere(text, candidates))
             candidates.extend(_names_above_birth(text, candidates))
         fields = list(_fields(text, candidates, plan.builtins))
         # a field holding a value masked on screen holds no value; one with digits outside
