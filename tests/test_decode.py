@@ -509,6 +509,18 @@ def test_plain_png_decodes_as_opencv_does_for_every_row_filter(
     assert np.array_equal(decode(data, "IMAGE", LIMIT).pixels, expected)
 
 
+@pytest.mark.parametrize("colour", [0, 2])
+def test_text_like_and_noise_like_pngs_decode_as_opencv_does(colour: int) -> None:
+    shape = (300, 400) if colour == 0 else (300, 400, 3)
+    text_like = np.full(shape, 250, np.uint8)
+    text_like[20:200:23, 15:300:7] = 20
+    for pixels in (text_like, noise(shape, seed=11)):
+        data = _png_with_filters(pixels, colour, [0, 1, 2])
+        fast = decode_module._plain_png(data)
+        assert fast is not None
+        assert np.array_equal(fast, cv2.imdecode(np.frombuffer(data, np.uint8), -1))
+
+
 def test_pngs_the_fast_path_does_not_handle_go_to_opencv() -> None:
     palette = pil_bytes(Image.fromarray(noise((20, 30, 3))).convert("P"), "PNG")
     gray_alpha = pil_bytes(Image.fromarray(noise((20, 30, 2))[:, :, 0]).convert("LA"), "PNG")
@@ -548,9 +560,12 @@ def test_the_unfilter_kernel_refuses_what_it_cannot_read_safely() -> None:
         unfilter(np.zeros((4, 14), np.uint8)[:, ::2], 3)
 
 
-def test_image_data_that_inflates_past_the_header_s_size_is_not_inflated_by_the_fast_path() -> None:
-    ihdr = struct.pack(">IIBBBBB", 10, 10, 8, 0, 0, 0, 0)
-    bomb = zlib.compress(b"\0" * 50_000_000)  # 50 MB behind a 10x10 header, 50 kB on the wire
+@pytest.mark.parametrize("side", [10, 3000])  # data noise-like for its header, or not
+def test_image_data_that_inflates_past_the_header_s_size_is_not_inflated_by_the_fast_path(
+    side: int,
+) -> None:
+    ihdr = struct.pack(">IIBBBBB", side, side, 8, 0, 0, 0, 0)
+    bomb = zlib.compress(b"\0" * 50_000_000)  # 50 MB behind a smaller header, 50 kB on the wire
     data = (
         b"\x89PNG\r\n\x1a\n"
         + png_chunk(b"IHDR", ihdr)

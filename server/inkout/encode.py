@@ -10,25 +10,21 @@ from __future__ import annotations
 import io
 import os
 import struct
-import zlib
 from concurrent.futures import ThreadPoolExecutor
 
 import cv2
 import numpy as np
+from isal import isal_zlib
 from PIL import Image
-from zlib_ng import zlib_ng
 
 # JPEG 95: the redacted image is the copy that is kept and read again (by people, and often by
 # OCR), not a thumbnail; below ~90 ringing blurs small text. 95 costs ~30% more bytes than 90.
 JPEG_QUALITY = 95
-# PNG is written here, not by OpenCV: rows with PNG's "Up" filter, deflated by zlib-ng at
-# level 1. On the benchmark images that took 22 ms for a 4.4 MP radiograph (OpenCV: 66 ms),
-# 53 ms for an A4 scan (151 ms) and 3 ms for a UI screenshot (19 ms), for 5-25% more bytes.
+# PNG is written here, not by OpenCV: rows with PNG's "Up" filter, deflated by ISA-L (Intel's
+# igzip) at level 1, on the benchmark images in a fifth to a seventh of OpenCV's time for up to
+# 25% more bytes than the input; zlib-ng at level 1 was up to twice as slow and no smaller
+# (bench/README.md).
 PNG_COMPRESSION = 1
-# Noise-like images (scans, X-rays, photos saved as PNG) deflate twice as fast and smaller
-# with the RLE strategy; text and UI images come out 1.6x larger with it. The input says
-# which kind it is: a PNG whose bytes exceed this share of its raw pixels is noise-like.
-NOISY_SHARE = 0.25
 _PNG_COLOUR_TYPES = {1: 0, 3: 2, 4: 6}  # channels -> gray, RGB, RGBA
 # WebP lossy 95, as for JPEG: the input may have been lossy, and lossless WebP of a photo took
 # 5x longer and 4x the bytes. (Lossless would be smaller for screenshots; the decoded image does
@@ -57,13 +53,13 @@ class EncodeError(RuntimeError):
     """The image could not be encoded: a fault on our side, so nothing is returned."""
 
 
-def encode(pixels: np.ndarray, format: str, source_bytes: int | None = None) -> bytes:
+def encode(pixels: np.ndarray, format: str) -> bytes:
     """Encode OpenCV-layout pixels (gray, BGR, BGRA; uint8, uint16 or float32) as format.
 
     Size, channels and depth are kept where the format can hold them: gray stays gray, alpha
     stays alpha, 16-bit PNG and TIFF stay 16-bit (and float TIFF float). Otherwise samples are
     scaled to 8 bits, and alpha is composited over white for JPEG (as OCR saw it), because
-    JPEG has no alpha. source_bytes, the input's size, picks the PNG strategy (NOISY_SHARE).
+    JPEG has no alpha.
     Raises EncodeError; never returns anything but the new image.
     """
     if format not in _DEPTHS:
@@ -80,7 +76,7 @@ def encode(pixels: np.ndarray, format: str, source_bytes: int | None = None) -> 
     if format == "gif":
         return _gif(image)
     if format == "png":
-        return _png(image, source_bytes is not None and source_bytes > NOISY_SHARE * image.nbytes)
+        return _png(image)
     try:
         ok, buf = cv2.imencode(_EXTENSIONS[format], image, _PARAMS[format])
     except cv2.error as e:
@@ -149,19 +145,19 @@ def _gif(image: np.ndarray) -> bytes:
 
 
 def _png_chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    checksum = isal_zlib.crc32(data, isal_zlib.crc32(kind))
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", checksum)
 
 
-def _png(image: np.ndarray, noisy: bool) -> bytes:
+def _png(image: np.ndarray) -> bytes:
     """A PNG of gray, BGR or BGRA pixels, 8 or 16 bits: IHDR, one IDAT and IEND, nothing else.
 
     Every row uses the Up filter (each byte minus the byte above it, one numpy subtraction),
-    and the rows are deflated by zlib-ng, which does at level 1 what zlib does at level 1 in
-    a third of the time.
+    and the rows are deflated by ISA-L at level 1 (see PNG_COMPRESSION).
     """
     channels = 1 if image.ndim == 2 else image.shape[2]
-    if channels >= 3:
-        image = image[..., [2, 1, 0, *range(3, channels)]]  # OpenCV's BGR(A) -> PNG's RGB(A)
+    if channels >= 3:  # OpenCV's BGR(A) -> PNG's RGB(A); cvtColor is 10x faster than indexing
+        image = cv2.cvtColor(image, cv2.COLOR_BGR2RGB if channels == 3 else cv2.COLOR_BGRA2RGBA)
     if image.dtype == np.uint16:
         image = image.astype(">u2")  # PNG samples are big-endian
     height = image.shape[0]
@@ -170,10 +166,9 @@ def _png(image: np.ndarray, noisy: bool) -> bytes:
     filtered[:, 0] = 2  # filter type Up
     filtered[0, 1:] = rows[0]
     np.subtract(rows[1:], rows[:-1], out=filtered[1:, 1:])  # wraps modulo 256, as PNG wants
-    strategy = zlib_ng.Z_RLE if noisy else zlib_ng.Z_DEFAULT_STRATEGY
     try:
-        data = _deflate(filtered, strategy)
-    except zlib_ng.error as e:
+        data = _deflate(filtered)
+    except isal_zlib.error as e:
         raise EncodeError(f"could not deflate the png: {e}") from e
     depth = 16 if image.dtype.itemsize == 2 else 8
     header = struct.pack(
@@ -188,28 +183,28 @@ def _png(image: np.ndarray, noisy: bool) -> bytes:
 
 
 # Images with more filtered bytes than this are deflated in as many pieces as there are cores,
-# at once (zlib-ng releases the GIL): a 4 MP radiograph in half the time.
+# at once (ISA-L releases the GIL): a 4 MP radiograph in half the time.
 PARALLEL_DEFLATE_BYTES = 1 << 20
 _DEFLATERS = ThreadPoolExecutor(os.cpu_count() or 1, thread_name_prefix="inkout-deflate")
 
 
-def _deflate(filtered: np.ndarray, strategy: int) -> bytes:
+def _deflate(filtered: np.ndarray) -> bytes:
     """One zlib stream of the filtered rows. A large image is cut into runs of rows, each
     deflated on its own as raw deflate ending on a byte boundary (a sync flush), so that the
     pieces concatenate into one stream, as pigz does; the checksum covers the whole."""
     pieces = min(os.cpu_count() or 1, filtered.shape[0])
     if filtered.nbytes <= PARALLEL_DEFLATE_BYTES or pieces < 2:
-        deflater = zlib_ng.compressobj(PNG_COMPRESSION, zlib_ng.DEFLATED, 15, 8, strategy)
+        deflater = isal_zlib.compressobj(PNG_COMPRESSION, isal_zlib.DEFLATED, 15)
         return deflater.compress(filtered.data) + deflater.flush()
     bounds = np.linspace(0, filtered.shape[0], pieces + 1).astype(int)
     chunks = [filtered[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
 
     def raw(k: int) -> bytes:
-        deflater = zlib_ng.compressobj(PNG_COMPRESSION, zlib_ng.DEFLATED, -15, 8, strategy)
+        deflater = isal_zlib.compressobj(PNG_COMPRESSION, isal_zlib.DEFLATED, -15)
         last = k == len(chunks) - 1
-        flush = zlib_ng.Z_FINISH if last else zlib_ng.Z_SYNC_FLUSH
+        flush = isal_zlib.Z_FINISH if last else isal_zlib.Z_SYNC_FLUSH
         return deflater.compress(chunks[k].data) + deflater.flush(flush)
 
     bodies = list(_DEFLATERS.map(raw, range(len(chunks))))
-    checksum = zlib_ng.adler32(filtered.data)
+    checksum = isal_zlib.adler32(filtered.data)
     return b"\x78\x01" + b"".join(bodies) + struct.pack(">I", checksum)

@@ -138,7 +138,7 @@ class Redactor:
         else:
             painted = paint_boxes(image.pixels, boxes, colours, job.padding)
         lap("paint")
-        data = encode.encode(image.pixels, image.format, source_bytes=len(job.data))
+        data = encode.encode(image.pixels, image.format)
         lap("encode")
         reported, truncated = _capped(findings, job.spec)
         return Redaction(data, ocr.text, tuple(reported), truncated, painted, timings)
