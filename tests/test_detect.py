@@ -1765,6 +1765,27 @@ def test_a_name_ending_in_an_initial_takes_the_rest_of_the_word_ocr_split_off(
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ref: Dr. Marek Szym:anska\nW: 400", "Marek Szym:anska"),  # "ń" read as ":" and "n"
+        ("Tech: Sofia Torres\u201d\nkVp 95", "Sofia Torres\u201d"),  # the last "s" as a quote
+        ("Acc: 52567076\nTech: Diego Navar:\nAP SUPINE", "Diego Navar:"),  # the rest as ":"
+    ],
+)
+def test_a_name_takes_the_marks_ocr_read_for_its_last_letters(
+    detector: Detector, text: str, name: str
+) -> None:
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == [name]
+
+
+def test_a_name_at_a_line_s_end_takes_the_last_letters_ocr_split_off(detector: Detector) -> None:
+    text = "Ref: Dr. Sneha Kuma r\nW: 400 L: 40"
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Sneha Kuma r"]
+    text = "Ref: Dr. Sneha Kumar\nW: 400 L: 40"
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Sneha Kumar"]
+
+
+@pytest.mark.parametrize(
     ("text", "iban"),
     [
         ("IBAN DE19 5097 7463 0391 7032.88 on file", "DE19 5097 7463 0391 7032.88"),

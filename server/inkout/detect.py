@@ -293,12 +293,24 @@ def _after_lower_case(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _SPLIT_TAIL = re.compile(r" ([a-z]{3,})\b")
+_SPLIT_LAST = re.compile(r" [a-z]{1,2}(?=\n|$)")
+# what OCR read for a name's last letter, or for an accent over it, glued to the word: a mark
+# before the rest of it ("Szym:anska") or at its end ("Torres”", "Navar:")
+_GLUED_REST = re.compile(r"[!:|][a-z\u00DF-\u024F]+(?!\w)|[!:|)\u201D\u2019\"'](?=\s|$)")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _with_split_tail(text: str, d: Detection) -> Detection:
-    """A name ending in a lone capital with the rest of that word, which OCR split off with a
-    space ("Ewa L ewandowski"): a lower-case piece that is no stop word ("Ewa L and")."""
+    """A name with the rest of its last word, which OCR split off with a space: after a lone
+    capital, a lower-case piece that is no stop word ("Ewa L ewandowski", not "Ewa L and");
+    at the end of a line, its last letter or two ("Sneha Kuma r" in letter-spaced type).
+    Or with what OCR glued to it for a letter or an accent (_GLUED_REST)."""
+    glued = _GLUED_REST.match(text, d.end)
+    if glued is not None and d.end > d.start and text[d.end - 1].isalpha():
+        return replace(d, end=glued.end())
+    last = _SPLIT_LAST.match(text, d.end)
+    if last is not None and d.end - d.start >= 3 and text[d.end - 3 : d.end].isalpha():
+        return replace(d, end=last.end())
     m = _SPLIT_TAIL.match(text, d.end)
     if m is None or m.group(1) in STOP_WORDS:
         return d

@@ -221,9 +221,10 @@ def labelled_name() -> PatternRecognizer:
     # OCR may read a mark between two small letters ("Okon!kwo", "N:avarro" on a radiograph)
     word = r"(?-i:[A-Z](?:[A-Za-z\u00C0-\u024F'\u2019-]|[!:|](?=[a-z]))+)"
     # ... or after a letter's "Dear", up to its comma; OCR may read a thin last letter as "!"
-    # or ")" ("Tech: Aditya Jos!" for "Joshi", "Takeshi Ite)" for "Ito" on a radiograph)
+    # or ")", a last letter's tail or accent as a mark ("Tech: Aditya Jos!" for "Joshi",
+    # "Takeshi Ite)" for "Ito", "Diego Navar:" for "Navarro" on a radiograph)
     start = r"(?m)(?:^[ \t]*(?!Dear )|(?<=: )|(?<=\bDear ))"
-    pattern = rf"{start}{word},?(?:[ \t]+{word}){{1,3}}[,!)]?[ \t]*$"
+    pattern = rf"{start}{word},?(?:[ \t]+{word}){{1,3}}[,!):\u201D]?[ \t]*$"
     # ... or a given name and a surname OCR glued together ("PawetZieliiski", "BaoVu")
     low = r"[a-z\u00DF-\u00FF\u0100-\u024F'\u2019]"
     glued = rf"(?m)(?:^[ \t]*|(?<=: ))(?-i:[A-Z]{low}+[A-Z]{low}+)[ \t]*$"
