@@ -1998,9 +1998,10 @@ def test_words_labels_or_sentences_after_a_label_are_no_value(
     [
         ("Eon Doyle\nDate of birth: June 15, 1959\nMRN: 4915484", "Eon Doyle"),
         ("DO, MAI\nDOB: 09/14/1952\nMRN A-510781", "DO, MAI"),
+        ("4 June 2023\nDo, Bao\n2034 Maple Avenue\nColumbus, OH 43215", "Do, Bao"),
     ],
 )
-def test_the_line_above_a_date_of_birth_s_label_is_whom_it_belongs_to(
+def test_the_line_above_a_date_of_birth_s_label_or_an_address_is_whom_it_belongs_to(
     detector: Detector, text: str, name: str
 ) -> None:
     assert name in quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME")
@@ -2015,9 +2016,13 @@ def test_the_line_above_a_date_of_birth_s_label_is_whom_it_belongs_to(
         "Please enter your\nDate of birth",
         "Last login IP\nDate of birth",  # a form's label read across its columns
         "Type a message\ndate of birth 04/19/1989 if they ask",  # no label: in a sentence
+        "Accounts Department\n2034 Maple Avenue\nColumbus, OH 43215",
+        "Billing address:\n2034 Maple Avenue",
     ],
 )
-def test_a_heading_or_label_above_a_date_of_birth_is_no_name(detector: Detector, text: str) -> None:
+def test_a_heading_or_label_above_a_date_of_birth_or_an_address_is_no_name(
+    detector: Detector, text: str
+) -> None:
     assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == []
 
 

@@ -591,13 +591,15 @@ _BIRTH_LINE = re.compile(
 _NAME_LINE = re.compile(r"[^\W\d_][^\W\d_'\u2019.-]*(?:,? [^\W\d_][^\W\d_'\u2019.-]*){1,2}")
 
 
-def _names_above_birth(text: str, found: list[Detection]) -> Iterator[Detection]:
-    """The line above a date of birth's label, as a POSSIBLE name when it is two or three
-    capitalised words of letters that could be one (see _could_be_name), no label, and no
-    finding explains it: spaCy and the lists miss a name whose given name OCR read as a word
-    ("Eon Doyle") or whose surname is one ("DO, MAI"). Not when a name stands on one of the
-    two lines before: that is the record's name, and this line the other column read in
-    between ("SOPHIE FISCHER" over "Hépital Saint-Louis" over "Born 14.06.1985")."""
+def _names_above(text: str, found: list[Detection]) -> Iterator[Detection]:
+    """The line above a date of birth's label, or above a line that starts with a street
+    address (a letter's or an envelope's recipient), as a POSSIBLE name when it is two or
+    three capitalised words of letters that could be one (see _could_be_name), no label, and
+    no finding explains it: spaCy and the lists miss a name whose given name OCR read as a
+    word ("Eon Doyle") or whose surname is one ("DO, MAI", "Do, Bao"). Not when a name stands
+    on one of the two lines before: that is the record's name, and this line the other
+    column read in between ("SOPHIE FISCHER" over "Hépital Saint-Louis" over "Born
+    14.06.1985")."""
     lines = [m.span() for m in re.finditer(r"[^\n]+", text)]
     kept = [f for f in found if f.likelihood >= Likelihood.POSSIBLE]
 
@@ -606,8 +608,10 @@ def _names_above_birth(text: str, found: list[Detection]) -> Iterator[Detection]
             f.start < end and start < f.end and info_type in (None, f.info_type) for f in kept
         )
 
+    streets = {_strip(text, f.start, f.end)[0] for f in kept if f.info_type == "STREET_ADDRESS"}
     for k in range(len(lines) - 1):
-        if not _BIRTH_LINE.match(text, *lines[k + 1]):
+        below = _strip(text, *lines[k + 1])[0]
+        if not _BIRTH_LINE.match(text, *lines[k + 1]) and below not in streets:
             continue
         start, end = _strip(text, *lines[k])
         line = text[start:end]
@@ -1501,7 +1505,7 @@ class Detector:
         if "PERSON_NAME" in plan.builtins:  # else no candidate is a name
             candidates.extend(_names_taken_for_groups(text, candidates))
             candidates.extend(_same_name_elsewhere(text, candidates))
-            candidates.extend(_names_above_birth(text, candidates))
+            candidates.extend(_names_above(text, candidates))
         fields = list(_fields(text, candidates, plan.builtins))
         # a field holding a value masked on screen holds no value; one with digits outside
         # what looks masked ("Gta 20 eee 0608") is a value OCR garbled
