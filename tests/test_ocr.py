@@ -107,6 +107,29 @@ def test_text_touching_the_top_left_edge_is_read(ocr_engine: OcrEngine) -> None:
     assert "06.16.1976" in ocr.text
 
 
+@pytest.mark.parametrize("name", [["Quang", "Bui"], ["Amira", "Hamdan"]])
+def test_light_letters_cut_by_the_top_edge_are_read_as_letters(
+    ocr_engine: OcrEngine, name: list[str]
+) -> None:
+    # A radiograph's corner: the border above must not draw the letters on as streaks.
+    doc = render([name, ["MRN", "A-510781"]], size=24, background=(40, 40, 40), ink=(245,) * 3)
+    grain = np.random.default_rng(1).normal(0, 6, doc.array().shape)
+    pixels = np.clip(doc.array() + grain, 0, 255).astype(np.uint8)
+    box = doc.boxes[name[0]]
+    cut = np.ascontiguousarray(pixels[box.top + 1 :, box.left :])  # the letters' tops cut off
+    assert " ".join(name) in ocr_engine.read(cv2.cvtColor(cut, cv2.COLOR_RGB2BGR)).text
+
+
+def test_the_border_is_the_background_along_each_edge_not_the_letters_on_it() -> None:
+    pixels = np.full((200, 400), 220, np.uint8)
+    pixels[0:12, 100:110] = 20  # a letter's stem, cut by the top edge
+    pixels[150:200, :] = 160  # the lower quarter darker: the border follows it
+    gray = prepare(pixels, border=20).gray
+    assert (gray[:20, 20:420] == 220).all()
+    assert (gray[20:32, 120:130] == 20).all()  # the image itself is unchanged
+    assert gray[100, 0] == 220 and gray[190, 0] == 160 and gray[-1, 200] == 160
+
+
 def test_light_text_on_a_dark_background_is_read(ocr_engine: OcrEngine) -> None:
     doc = render(
         [["Patient:", "Wilhelmina", "Carter"]], background=(20, 20, 20), ink=(235, 235, 235)

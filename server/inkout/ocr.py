@@ -71,10 +71,14 @@ def to_gray8(pixels: np.ndarray) -> np.ndarray:
     return cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
 
 
-def prepare(pixels: np.ndarray, border: int = 20) -> Prepared:
-    """Gray, dark text on light, with a replicated border.
+# The window of the running median that makes the border (see _background_border).
+BORDER_WINDOW = 61
 
-    Tesseract misses text that touches the image edge; a replicated border recovers it.
+
+def prepare(pixels: np.ndarray, border: int = 20) -> Prepared:
+    """Gray, dark text on light, with a border of the background around it.
+
+    Tesseract misses text that touches the image edge; a border recovers it.
     Light-on-dark images (X-rays, dark UI themes) are inverted, since tesseract reads dark
     text on a light page best.
     """
@@ -84,7 +88,28 @@ def prepare(pixels: np.ndarray, border: int = 20) -> Prepared:
         gray = cv2.bitwise_not(gray)
     if border:
         gray = cv2.copyMakeBorder(gray, border, border, border, border, cv2.BORDER_REPLICATE)
+        _background_border(gray, border)
     return Prepared(np.ascontiguousarray(gray), border, border, 1.0, width, height)
+
+
+def _background_border(gray: np.ndarray, border: int) -> None:
+    """The border, in place, as the background along each edge rather than the edge itself.
+
+    Replicated, a letter that touches the edge (a name burnt into a radiograph's corner) was
+    drawn on as a streak across the whole border, and tesseract read the line it stands on
+    as marks ("|", "ae 1991"). A running median along each edge, BORDER_WINDOW pixels or a
+    twentieth of the side wide, keeps the background's light and shade and drops the letters.
+    """
+    height, width = gray.shape
+    for rows, edge in ((slice(0, border), border), (slice(height - border, height), -border - 1)):
+        gray[rows, :] = _running_median(gray[edge, :])
+    for cols, edge in ((slice(0, border), border), (slice(width - border, width), -border - 1)):
+        gray[:, cols] = _running_median(gray[:, edge])[:, None]
+
+
+def _running_median(line: np.ndarray) -> np.ndarray:
+    window = max(BORDER_WINDOW, line.size // 20) | 1
+    return cv2.medianBlur(np.ascontiguousarray(line).reshape(1, -1), min(window, 255)).ravel()
 
 
 # Bands are cut only inside runs of blank rows at least this tall, with BAND_PAD blank rows
@@ -155,6 +180,25 @@ def faint_thresholds(gray: np.ndarray) -> np.ndarray:
     full = cv2.resize(tiles, size, interpolation=cv2.INTER_NEAREST)
     full = full[: shape[0], : shape[1]]
     return np.pad(full, ((0, shape[0] - full.shape[0]), (0, shape[1] - full.shape[1])), "edge")
+
+
+def _thresholds_within_border(p: Prepared) -> np.ndarray:
+    """faint_thresholds of p's image itself, the border taking those along its edge: the
+    border is smooth by making (see _background_border), and tiles holding it would lower the
+    threshold along every edge of a grainy image, where the grain would then read as lines."""
+    inner = p.gray[
+        p.origin_y : p.gray.shape[0] - p.origin_y, p.origin_x : p.gray.shape[1] - p.origin_x
+    ]
+    if inner.size == 0:
+        return faint_thresholds(p.gray)
+    thresholds = faint_thresholds(inner)
+    rows, cols = p.gray.shape[0], max(0, (p.gray.shape[1] + 1) // 2 - 1)  # text_edges' map
+    left = p.origin_x // 2
+    pad_rows = (p.origin_y, rows - thresholds.shape[0] - p.origin_y)
+    pad_cols = (left, cols - thresholds.shape[1] - left)
+    if min(*pad_rows, *pad_cols) < 0 or 0 in thresholds.shape:
+        return faint_thresholds(p.gray)
+    return np.pad(thresholds, (pad_rows, pad_cols), "edge")
 
 
 def band_cuts(gray: np.ndarray, bands: int, edges: np.ndarray | None = None) -> list[int]:
@@ -696,7 +740,7 @@ def faint_lines(ocr: OcrText, p: Prepared, found: list[Box]) -> tuple[list[Box],
     same line fading with the light across a photographed page ("5510 Park P" before "lace,
     Austin, TX 78701"): the region takes it in, so the line is read whole.
     """
-    thresholds = faint_thresholds(p.gray)
+    thresholds = _thresholds_within_border(p)
     if thresholds.size == 0 or thresholds.min() >= EDGE_CONTRAST:
         return [], found
     edges = text_edges(p.gray, thresholds)
