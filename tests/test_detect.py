@@ -1835,6 +1835,24 @@ def test_an_ssn_one_digit_short_needs_a_word_about_it_nearby(
 @pytest.mark.parametrize(
     ("text", "found"),
     [
+        ("a sign-in to your account from 10.1 14.220.66 and", ["10.1 14.220.66"]),
+        ("from 10.114.2 20.66 today", ["10.114.2 20.66"]),
+        ("from 10.1 400.220.66", []),  # 1400 is no octet
+        ("scores 10.1 14.2 and 20.66", []),  # two dots: decimals
+        ("from 10.216.204 206", []),  # a space for a dot needs a word about it
+    ],
+)
+def test_an_ip_address_with_a_space_inside_a_number_is_found(
+    detector: Detector, text: str, found: list[str]
+) -> None:
+    results = detector.detect(text, only("IP_ADDRESS"))
+    assert quotes(text, results) == found
+    assert all(d.likelihood == Likelihood.POSSIBLE for d in results)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
         ("the server at 10.234.143.77is down again", ["10.234.143.77"]),
         ("the server at 10.234.143.277is down", []),  # 277 is no octet
         ("build 1.2.3.4b2", []),  # one letter glued: a version

@@ -848,6 +848,35 @@ def ip_space_for_dot() -> PatternRecognizer:
     )
 
 
+class _SpaceInOctet(PatternRecognizer):
+    """An IPv4 address with a space OCR read inside one of its numbers ("10.1 14.220.66"):
+    without that space, four numbers and three dots, every number an octet."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        numbers = pattern_text.replace(" ", "").split(".")
+        if len(numbers) != 4 or any(
+            not n.isdigit() or len(n) > 3 or int(n) > 255 or (len(n) > 1 and n[0] == "0")
+            for n in numbers
+        ):
+            return False
+        return None
+
+
+def ip_space_in_octet() -> PatternRecognizer:
+    return _SpaceInOctet(
+        supported_entity="IP_ADDRESS",
+        name="InkoutIpSpaceInOctetRecognizer",
+        patterns=[
+            Pattern(
+                "three dots, a space between two digits",
+                r"(?<![\w.,:])\d[\d.]{0,10}\d (?=\d)[\d.]{0,10}\d(?![\w]|[.,:]\d)",
+                0.4,
+            )
+        ],
+        context=list(_IP_CONTEXT),
+    )
+
+
 class _GluedIpv4(PatternRecognizer):
     """An IPv4 address OCR glued to the word after it ("10.234.143.77is down"): every
     number an octet."""
@@ -1658,6 +1687,7 @@ def all_recognizers() -> list[EntityRecognizer]:
         spaced_ssn(),
         ip_dot_dropped(),
         ip_space_for_dot(),
+        ip_space_in_octet(),
         glued_ipv4(),
         misread_iban(),
         misread_iban_digit(),
