@@ -596,6 +596,12 @@ def test_a_second_look_begins_the_line_that_starts_just_right_of_it() -> None:
     assert with_second_looks(first, [(Box(598, 562, 60, 16), far)]).text == (
         "HBUK 8166\nRoad\nGB91"
     )
+    # The line may begin inside the look's last word, which read its ink again.
+    rest = _line(("YON", Box(787, 689, 32, 14), 80.0), ("FONTAINE", Box(837, 690, 113, 16), 90.0))
+    look = _line(("contact:", Box(620, 688, 110, 18), 90.0), ("MANC", Box(745, 689, 58, 17), 60.0))
+    assert with_second_looks(rest, [(Box(466, 680, 322, 24), look)]).text == (
+        "contact: MANC YON FONTAINE"
+    )
 
 
 def test_a_second_look_drops_words_already_read_and_marks_without_letters() -> None:

@@ -937,10 +937,14 @@ def with_second_looks(
                 and start - b.right <= COLUMN_GAP * box.height
                 and b.top <= middle <= b.bottom
             ]
+            # ... and the line after it may begin inside its last word, read twice ("MANC"
+            # of a look over "MANON", and "YON FONTAINE" read first)
+            back = max(box.height // 2, piece.words[-1].box.width - 1)
             right = [
                 k
                 for k, b in enumerate(boxes)
-                if b.left >= box.right - box.height // 2
+                if b.left >= box.right - back
+                and b.left > box.left
                 and b.left - box.right <= COLUMN_GAP * box.height
                 and b.top <= middle <= b.bottom
                 and pieces[k][0] not in reread
