@@ -63,6 +63,8 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("AMIRA AZIZ\nDOB: 06/25/1994", "AMIRA AZIZ"),  # alone, both listed as given names
         ("kVp 119\nTRANG NGO\nDate of birth:", "TRANG NGO"),  # alone in capitals, unlisted
         ("BAO VU\nMRN 4951312", "BAO VU"),
+        ("14:11\nTrang Do\nthanks!", "Trang Do"),  # a chat's contact, alone, in title case
+        ("Quentavo Vorpelt\nonline", "Quentavo Vorpelt"),
         ("sabel Torres\nDate of birth:", "sabel Torres"),  # its capital cut at the edge
         ("wa Lewandowski\nDate of birth:", "wa Lewandowski"),
         ("ikechukwu Zorbix\nMRN 4951312", "ikechukwu Zorbix"),  # neither listed nor a word
@@ -110,6 +112,9 @@ def test_a_given_name_and_a_surname_in_either_order_are_a_name(text: str, name: 
         "Aoife\nByrne",  # a name does not run across lines or table cells
         "Maria is on call",  # a given name before a short function word
         "Helpdesk Pro",
+        "Zendesk Pro",  # a product: a short word that is no name after it
+        "Log In",
+        "Trang Do will call",  # not alone on its line
         "Ask Obi about it",  # not alone on its line, the word stays a word
         "Dr. Visit Summary",  # English words after a title
         "CHEST PA",  # alone in capitals: a word, then a short one

@@ -1494,20 +1494,38 @@ def _capitals_alone(row: str, first: str, second: str, count: int) -> bool:
     """Two words in capitals alone on their line, neither an English word (but a short surname:
     "TRANG DO") nor a place, each with a vowel ("TRANG NGO" atop a radiograph, "BAO VU"): as a
     patient's name is burnt in,
-    whichever country it comes from; a heading of two words is made of words ("AP SUPINE")."""
+    whichever country it comes from; a heading of two words is made of words ("AP SUPINE").
+    In title case too, as a chat's or a profile's contact stands above its message ("Trang
+    Do"), when neither is two English words joined either ("Helpdesk")."""
     lex = names.lexicon()
+    title = all(w[0].isupper() and w[1:].islower() for w in (first, second))
     return (
         count == 2
         and _bare(row) == f"{first} {second}"
+        and (title or first.isupper() and second.isupper())
         and all(
-            w.isupper()
-            and len(w) >= 2
-            and any(c in "AEIOU" for c in w)
-            and (not lex.is_english(w) or w == second and _short_surname(second, first))
+            len(w) >= 2
+            and any(c in "AEIOUaeiou" for c in w)
+            and (
+                not lex.is_english(w)
+                # in title case a word of two letters only: "Trang Do", not "Zendesk Pro"
+                or w == second
+                and _short_surname(second, first)
+                and not (title and len(w) > 2)
+            )
+            and not (title and _joined_words(w))
             and w.lower() not in _PLACES
             for w in (first, second)
         )
         and len(first + second) >= 5
+    )
+
+
+def _joined_words(word: str) -> bool:
+    """Two English words written as one, as product names are ("Helpdesk", "Dashboard")."""
+    lex = names.lexicon()
+    return any(
+        lex.is_english(word[:k]) and lex.is_english(word[k:]) for k in range(3, len(word) - 2)
     )
 
 
