@@ -938,12 +938,18 @@ def with_second_looks(
                 and b.top <= middle <= b.bottom
             ]
             # ... and the line after it may begin inside its last word, read twice ("MANC"
-            # of a look over "MANON", and "YON FONTAINE" read first)
+            # of a look over "MANON", and "YON FONTAINE" read first), when it begins with a
+            # letter: a masked value's bullets read as letters ("areeG") would make an address
+            # of the domain read first ("@yahoo.co.uk")
             back = max(box.height // 2, piece.words[-1].box.width - 1)
             right = [
                 k
                 for k, b in enumerate(boxes)
-                if b.left >= box.right - back
+                if (
+                    b.left >= box.right - box.height // 2
+                    or b.left >= box.right - back
+                    and _starts_with_a_letter(ocr, pieces[k])
+                )
                 and b.left > box.left
                 and b.left - box.right <= COLUMN_GAP * box.height
                 and b.top <= middle <= b.bottom
@@ -975,6 +981,11 @@ def with_second_looks(
     if not edits:
         return ocr
     return _splice(ocr, sorted(edits, key=lambda e: (e.offset, e.order)))
+
+
+def _starts_with_a_letter(ocr: OcrText, piece: list[int]) -> bool:
+    word = ocr.words[piece[0]]
+    return ocr.text[word.start : word.start + 1].isalpha()
 
 
 def _read_on(piece: OcrText, x: int) -> OcrText | None:
