@@ -2035,6 +2035,7 @@ def test_the_line_above_a_date_of_birth_s_label_or_an_address_is_whom_it_belongs
         "Last login IP\nDate of birth",  # a form's label read across its columns
         "Type a message\ndate of birth 04/19/1989 if they ask",  # no label: in a sentence
         "Accounts Department\n2034 Maple Avenue\nColumbus, OH 43215",
+        "Bright Savings Union\n9561 Elm Road\nAustin, TX 78701",  # a letterhead, of words
         "Billing address:\n2034 Maple Avenue",
     ],
 )

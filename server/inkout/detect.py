@@ -599,7 +599,8 @@ def _names_above(text: str, found: list[Detection]) -> Iterator[Detection]:
     word ("Eon Doyle") or whose surname is one ("DO, MAI", "Do, Bao"). Not when a name stands
     on one of the two lines before: that is the record's name, and this line the other
     column read in between ("SOPHIE FISCHER" over "Hépital Saint-Louis" over "Born
-    14.06.1985")."""
+    14.06.1985"). Above an address, only with a word that is no English word: a letterhead's
+    company of words stands there too ("Bright Savings Union")."""
     lines = [m.span() for m in re.finditer(r"[^\n]+", text)]
     kept = [f for f in found if f.likelihood >= Likelihood.POSSIBLE]
 
@@ -610,8 +611,8 @@ def _names_above(text: str, found: list[Detection]) -> Iterator[Detection]:
 
     streets = {_strip(text, f.start, f.end)[0] for f in kept if f.info_type == "STREET_ADDRESS"}
     for k in range(len(lines) - 1):
-        below = _strip(text, *lines[k + 1])[0]
-        if not _BIRTH_LINE.match(text, *lines[k + 1]) and below not in streets:
+        birth = _BIRTH_LINE.match(text, *lines[k + 1])
+        if not birth and _strip(text, *lines[k + 1])[0] not in streets:
             continue
         start, end = _strip(text, *lines[k])
         line = text[start:end]
@@ -620,6 +621,9 @@ def _names_above(text: str, found: list[Detection]) -> Iterator[Detection]:
             or not all(w[0].isupper() for w in line.split())
             or _label_like(line)
             or not _could_be_name(line)
+            # a letterhead's company, of words, stands above its address too
+            or not birth
+            and all(_english(w) for w in _LETTERS.findall(line))
         ):
             continue
         if holds(start, end) or any(

@@ -939,8 +939,8 @@ def with_second_looks(
             ]
             # ... and the line after it may begin inside its last word, read twice ("MANC"
             # of a look over "MANON", and "YON FONTAINE" read first), when it begins with a
-            # letter: a masked value's bullets read as letters ("areeG") would make an address
-            # of the domain read first ("@yahoo.co.uk")
+            # word of letters: a masked value's bullets read as letters ("areeG", "is@yah")
+            # would make an address of the domain read first ("@yahoo.co.uk", "hoo.co.uk")
             back = max(box.height // 2, piece.words[-1].box.width - 1)
             right = [
                 k
@@ -948,7 +948,7 @@ def with_second_looks(
                 if (
                     b.left >= box.right - box.height // 2
                     or b.left >= box.right - back
-                    and _starts_with_a_letter(ocr, pieces[k])
+                    and _begins_with_a_word(ocr, pieces[k])
                 )
                 and b.left > box.left
                 and b.left - box.right <= COLUMN_GAP * box.height
@@ -983,9 +983,9 @@ def with_second_looks(
     return _splice(ocr, sorted(edits, key=lambda e: (e.offset, e.order)))
 
 
-def _starts_with_a_letter(ocr: OcrText, piece: list[int]) -> bool:
+def _begins_with_a_word(ocr: OcrText, piece: list[int]) -> bool:
     word = ocr.words[piece[0]]
-    return ocr.text[word.start : word.start + 1].isalpha()
+    return ocr.text[word.start : word.end].rstrip(",.:;").isalpha()
 
 
 def _read_on(piece: OcrText, x: int) -> OcrText | None:
