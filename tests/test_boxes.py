@@ -7,7 +7,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from inkout.boxes import BoxIndex, fit_to_ink, ink_runs
+from inkout.boxes import BoxIndex, bridges, fit_to_ink, ink_runs
 from inkout.model import Box, OcrText, Symbol, Word
 
 
@@ -434,3 +434,22 @@ def test_a_letter_beyond_the_word_box_is_no_final_mark_though_the_look_beyond_cu
     page[4:16, 99:111] = 0  # ... but a letter past the box, which ends at column 98
     (box,) = BoxIndex(ocr, page).boxes(5, len(ocr.text) - 1)  # "Pham" without the mark
     assert box.right >= 111
+
+
+def test_boxes_of_one_colour_side_by_side_on_a_row_are_bridged() -> None:
+    duc, le = Box(121, 1230, 68, 32), Box(195, 1230, 45, 32)  # one name OCR split, padded
+    assert bridges([duc, le], ["black", "black"]) == [(Box(189, 1230, 6, 32), "black")]
+    assert bridges([le, duc], ["black", "black"]) == [(Box(189, 1230, 6, 32), "black")]
+
+
+@pytest.mark.parametrize(
+    ("second", "key"),
+    [
+        (Box(215, 1230, 37, 32), "black"),  # further than half a height: a word may stand there
+        (Box(195, 1270, 45, 32), "black"),  # the next row
+        (Box(195, 1230, 45, 32), "red"),  # another colour: another info type's box
+        (Box(150, 1230, 45, 32), "black"),  # overlapping: nothing to fill
+    ],
+)
+def test_boxes_apart_on_other_rows_or_of_other_colours_are_not_bridged(second, key) -> None:
+    assert bridges([Box(121, 1230, 68, 32), second], ["black", key]) == []

@@ -68,6 +68,41 @@ def union(boxes: list[Box]) -> Box:
     return Box(left, top, right - left, bottom - top)
 
 
+# Boxes of one colour on one row at most this many heights apart are bridged (see bridges):
+# padded boxes, so a gap of about 0.9 heights between the words themselves; a one-letter word
+# and its spaces ("Mai & Bao") take more.
+BRIDGE_GAP = 0.5
+
+
+def bridges(boxes: list[Box], keys: list[object]) -> list[tuple[Box, object]]:
+    """Boxes that fill the gap between two boxes of one key (a colour) standing side by side
+    on one row, at most BRIDGE_GAP heights apart: two findings of one name that OCR split
+    ("Duc" and "Le" read as two lines) are painted as one, and the blank between them no
+    longer shows where one word ends. No word fits in such a gap, so none is hidden."""
+    order = sorted(range(len(boxes)), key=lambda k: (boxes[k].top + boxes[k].bottom) / 2)
+    middles = [(boxes[k].top + boxes[k].bottom) / 2 for k in order]
+    out: list[tuple[Box, object]] = []
+    for n, i in enumerate(order):
+        a = boxes[i]
+        reach = a.height / 2
+        hi = bisect_right(middles, middles[n] + reach)
+        lo = bisect_left(middles, middles[n] - reach)
+        right = [
+            boxes[j]
+            for j in order[lo:hi]
+            if j != i
+            and keys[j] == keys[i]
+            and a.right < boxes[j].left <= a.right + BRIDGE_GAP * max(a.height, boxes[j].height)
+            and 2 * (min(a.bottom, boxes[j].bottom) - max(a.top, boxes[j].top))
+            >= min(a.height, boxes[j].height)
+        ]
+        if right:
+            b = min(right, key=lambda r: r.left)
+            top, bottom = max(a.top, b.top), min(a.bottom, b.bottom)
+            out.append((Box(a.right, top, b.left - a.right, bottom - top), keys[i]))
+    return out
+
+
 def _grow(ink: list[bool], first: int, stop: int, gap: int) -> int | None:
     """The farthest ink index from first (the first index beyond the box) towards stop,
     crossing runs of at most gap empty indexes; None when there is none."""

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from inkout import decode, encode
-from inkout.boxes import BoxIndex
+from inkout.boxes import BoxIndex, bridges
 from inkout.config import Settings
 from inkout.detect import Detector, is_header
 from inkout.model import Box, Detection, Finding, InspectSpec, PaintPlan, Redaction, Rgb
@@ -134,9 +134,10 @@ class Redactor:
             colours.extend([job.plan.all_text] * len(words))
         if job.padding is None:  # the default: grows with the text (see PADDING_PER_HEIGHT)
             boxes = [_padded(b, self.settings.box_padding) for b in boxes]
-            painted = paint_boxes(image.pixels, boxes, colours, 0)
-        else:
-            painted = paint_boxes(image.pixels, boxes, colours, job.padding)
+        for box, colour in bridges(boxes, colours):
+            boxes.append(box)
+            colours.append(colour)
+        painted = paint_boxes(image.pixels, boxes, colours, job.padding or 0)
         lap("paint")
         data = encode.encode(image.pixels, image.format)
         lap("encode")
