@@ -1736,6 +1736,8 @@ def test_a_year_after_a_url_s_last_word_stays_out_of_it(detector: Detector) -> N
         ("Tech: ", "Takeshi Ite)"),  # "o" read as "e)"
         ("Account holder:\n", "PawetZieliiski"),  # glued
         ("Tech: ", "BaoVu"),  # glued, a short surname
+        ("Tech:", "NourQureshi"),  # glued, and glued to its label
+        ("Tech:", "Ikechukwu Adebayo"),  # glued to its label
     ],
 )
 def test_a_name_label_lifts_a_name_no_list_has(detector: Detector, label: str, name: str) -> None:

@@ -46,6 +46,7 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("Dang, Trang\nLakeside Imaging Center", "Dang, Trang"),  # so is Trang: alone on its line
         ("21 November 2022\nKimura, Ren\n348 High Street", "Kimura, Ren"),  # Ren: a surname too
         ("Acc: 51861122\nNgo, Mai\nBorn", "Ngo, Mai"),  # alone, an unlisted surname
+        ("Application\nDo, Quang\n312.522.0667", "Do, Quang"),  # a short surname that is a word
         # alone, neither part listed nor a word, written alike
         ("VORPELT, QUENTAVO\nBorn 03/21/2005", "VORPELT, QUENTAVO"),
         ("Zorbix, Frobnix\nMRN 1234567", "Zorbix, Frobnix"),
@@ -98,6 +99,8 @@ def test_a_given_name_and_a_surname_in_either_order_are_a_name(text: str, name: 
         "MADISON, WISCONSIN 53703",
         "Seen by Tran, Hoa and me",  # an unlisted given name: only in capitals, or alone
         "Washington, Oregon",  # alone on its line, but a place
+        "So, Maria",  # alone on its line, but a function word before a given name
+        "Go, Amazon",  # a short word before a word no list has as a given name
         "Jackson, Wyoming",
         "NEW YORK, NY",  # a city and its state
         "ACME, INC",

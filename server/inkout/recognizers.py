@@ -223,11 +223,12 @@ def labelled_name() -> PatternRecognizer:
     # ... or after a letter's "Dear", up to its comma; OCR may read a thin last letter as "!"
     # or ")", a last letter's tail or accent as a mark ("Tech: Aditya Jos!" for "Joshi",
     # "Takeshi Ite)" for "Ito", "Diego Navar:" for "Navarro" on a radiograph)
-    start = r"(?m)(?:^[ \t]*(?!Dear )|(?<=: )|(?<=\bDear ))"
+    # OCR may drop the space after a label's colon ("Tech:Nour Qureshi")
+    start = r"(?m)(?:^[ \t]*(?!Dear )|(?<=: )|(?<=\w:)|(?<=\bDear ))"
     pattern = rf"{start}{word},?(?:[ \t]+{word}){{1,3}}[,!):\u201D]?[ \t]*$"
     # ... or a given name and a surname OCR glued together ("PawetZieliiski", "BaoVu")
     low = r"[a-z\u00DF-\u00FF\u0100-\u024F'\u2019]"
-    glued = rf"(?m)(?:^[ \t]*|(?<=: ))(?-i:[A-Z]{low}+[A-Z]{low}+)[ \t]*$"
+    glued = rf"(?m)(?:^[ \t]*|(?<=: )|(?<=\w:))(?-i:[A-Z]{low}+[A-Z]{low}+)[ \t]*$"
     return PatternRecognizer(
         supported_entity="PERSON",
         name="InkoutLabelledNameRecognizer",
@@ -1367,11 +1368,12 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                 )
                 # Alone on its line, an unlisted surname before a listed given name ("Ngo, Mai"),
                 # or before an unlisted one, both no word, written alike ("NGO, TRANG" atop a
-                # radiograph): a line holds only a name so, or a city and its state.
+                # radiograph): a line holds only a name so, or a city and its state. A short
+                # surname may be a word too before a listed given name ("Do, Quang").
                 alone_given = (
                     alone
                     and (b_given or (unlisted and first.isupper() == second.isupper()))
-                    and not lex.is_english(first)
+                    and (not lex.is_english(first) or b_given and _short_surname(first, second))
                     and not is_place(first)
                     and len(first) >= 2
                     and any(c in "AEIOUYaeiouy" for c in first)
