@@ -2060,3 +2060,18 @@ def test_a_word_after_a_comma_that_ends_a_url_s_path_stays_a_word(detector: Dete
     text = "Open http://intranet.northwind.local/users, then sign in"
     found = quotes(text, detector.detect(text, InspectSpec()), "URL")
     assert [u.rstrip(",") for u in found] == ["http://intranet.northwind.local/users"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Last login from\n2001:db8:369:d0e9\nName", ["2001:db8:369:d0e9"]),  # "::" read as ":"
+        ("route fd00:ab:12:7:9 up", ["fd00:ab:12:7:9"]),
+        ("at 1230:45:10:22 ok", []),  # digits only: a counter or a time
+        ("key ab:cd:ef:01", []),  # a first group of two: no address starts so
+    ],
+)
+def test_an_ipv6_address_whose_double_colon_ocr_read_as_one_is_found(
+    detector: Detector, text: str, found: list[str]
+) -> None:
+    assert quotes(text, detector.detect(text, only("IP_ADDRESS"))) == found

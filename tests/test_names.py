@@ -61,6 +61,7 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("sRahul Menon\nST. MARY HOSPITAL", "Rahul Menon"),  # the edge read as a letter
         ("Ref:Dre\nMaximilian |Fischer\nkVp 122", "Maximilian |Fischer"),  # a speck as a bar
         ("Tech: Bao |Ngo\nRef: Dr. Yetunde Obi", "Bao |Ngo"),
+        ("Orders\nPawel} Zielinski\nz+**@example.com", "Pawel} Zielinski"),  # a stroke of "ł"
         ("AMIRA AZIZ\nDOB: 06/25/1994", "AMIRA AZIZ"),  # alone, both listed as given names
         ("kVp 119\nTRANG NGO\nDate of birth:", "TRANG NGO"),  # alone in capitals, unlisted
         ("BAO VU\nMRN 4951312", "BAO VU"),

@@ -1107,6 +1107,30 @@ def misread_iban_digit() -> PatternRecognizer:
     )
 
 
+class _Ipv6ColonLost(PatternRecognizer):
+    """An IPv6 address whose "::" OCR read as one colon ("2001:db8:369:d0e9"): four to seven
+    groups, the first of three or four digits, and a letter among them, which times and
+    counters of digits only never have."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        return None if any(c in "abcdefABCDEF" for c in pattern_text) else False
+
+
+def ipv6_colon_lost() -> PatternRecognizer:
+    return _Ipv6ColonLost(
+        supported_entity="IP_ADDRESS",
+        name="InkoutIpv6ColonLostRecognizer",
+        patterns=[
+            Pattern(
+                "IPv6 of four to seven groups, its double colon read as one",
+                r"(?<![\w:])[0-9A-Fa-f]{3,4}(?::[0-9A-Fa-f]{1,4}){3,6}(?![\w:])",
+                0.4,
+            )
+        ],
+        context=list(_IP_CONTEXT),
+    )
+
+
 def spaced_ipv6() -> PatternRecognizer:
     # a group of up to four hex digits, or one OCR split with a space ("91 da"); the last
     # only when the piece after the space holds a digit ("::1 ee3"): "2001:db8::1 bad" ends
@@ -1286,7 +1310,9 @@ def name_spans(text: str) -> list[tuple[int, int]]:
             if not (shaped(first) and shaped(second)):
                 continue
             gap = row[a.end() : b.start()]
-            if gap in (" |", "| ", " | "):  # a speck read as a bar: "Maximilian |Fischer"
+            # a speck read as a bar ("Maximilian |Fischer"), a letter's stroke as a brace
+            # ("Pawel} Zielinski" for "Paweł")
+            if gap in (" |", "| ", " | ", "} ", "] "):
                 gap = " "
             (a_given, a_surname), (b_given, b_surname) = _kind(first), _kind(second)
             if gap == " ":
@@ -1702,6 +1728,7 @@ def all_recognizers() -> list[EntityRecognizer]:
         split_card(),
         marked_card(),
         spaced_ipv6(),
+        ipv6_colon_lost(),
         loose_ipv4(),
         ssn_digit_dropped(),
         spaced_ssn(),
