@@ -906,6 +906,8 @@ def test_card_numbers_starting_with_2_are_cards_when_the_luhn_check_passes(
         ("Email: theo@clinic\u2014north.org", "EMAIL_ADDRESS", "theo@clinic\u2014north.org"),
         ("Mail anhbui?3@yahoo.co.uk", "EMAIL_ADDRESS", "anhbui?3@yahoo.co.uk"),  # "?" for 9
         ("Isabel Rodriguez\nrodriguezi@orangefr\n", "EMAIL_ADDRESS", "rodriguezi@orangefr"),
+        ("Caoimhe Ryan\nryan.c@orangesr\nNew", "EMAIL_ADDRESS", "ryan.c@orangesr"),  # "fr"
+        ("Last login from\n2001 -db8:7aa2::65df", "IP_ADDRESS", "2001 -db8:7aa2::65df"),
         (
             "see http:/intranet.tailspin.local/users/le",
             "URL",
@@ -1870,6 +1872,8 @@ def test_an_ip_address_glued_to_the_word_after_it_is_found(
     ("text", "found"),
     [
         ("Last login from\n192168.199.60", ["192168.199.60"]),
+        ("Last login from\n192168,235.21", ["192168,235.21"]),  # and a comma for a dot
+        ("Last login from 1921,68,235", []),  # two commas: a number
         ("order 192168.199.60 shipped", []),  # no word about an address
         ("Last login from 10.15.7", []),  # three numbers, none of two octets
         ("Last login from 10.0012.5", []),  # no octet starts with 0
@@ -1940,6 +1944,10 @@ def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector)
     text = "DO, BAO\n4661 Oak Street\nDear Bao Do,\nThank you"
     found = detector.detect(text, only("PERSON_NAME"))
     assert quotes(text, found) == ["DO, BAO", "Bao Do"]
+    # or with the space between its words lost
+    text = "Chats\nAnhVu\ncall me later\n09:14\nAnh Vu\nlast seen today"
+    found = detector.detect(text, only("PERSON_NAME"))
+    assert quotes(text, found) == ["AnhVu", "Anh Vu"]
     # a given name alone is no cue
     text = "Dr. Lukas Hoffmann wrote\nLukas\nok"
     assert quotes(text, detector.detect(text, only("PERSON_NAME"))) == ["Lukas Hoffmann"]
@@ -2075,3 +2083,11 @@ def test_an_ipv6_address_whose_double_colon_ocr_read_as_one_is_found(
     detector: Detector, text: str, found: list[str]
 ) -> None:
     assert quotes(text, detector.detect(text, only("IP_ADDRESS"))) == found
+
+
+@pytest.mark.parametrize("text", ["Name\nmeee@outlook\nActive", "ssh root@server now"])
+def test_an_address_without_its_domain_s_dot_needs_a_dot_in_its_user_name(
+    detector: Detector, text: str
+) -> None:
+    # a masked address's bullets read as letters, or a login, is no person's address
+    assert detector.detect(text, only("EMAIL_ADDRESS")) == []

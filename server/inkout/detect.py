@@ -324,7 +324,8 @@ def _same_name_elsewhere(text: str, found: list[Detection]) -> Iterator[Detectio
     text, as whole words: spaCy found "Trang Ngo" above one chat message and not above the
     next. Only names of two words or more, so a given name alone is no cue. Its first letter
     may be misread or lost there ("fikram Nair" for "Vikram Nair"), and a name of two words
-    may stand in the other order, in any case ("DO, BAO" atop the letter to "Bao Do")."""
+    may stand in the other order, in any case ("DO, BAO" atop the letter to "Bao Do"), and
+    OCR may lose the space between its words ("AnhVu" in a chat list for "Anh Vu")."""
     names_found = {
         text[d.start : d.end]: d
         for d in found
@@ -333,7 +334,8 @@ def _same_name_elsewhere(text: str, found: list[Detection]) -> Iterator[Detectio
         and " " in text[d.start : d.end].strip()
     }
     for name, d in names_found.items():
-        for m in re.finditer(rf"(?<!\w)[^\W\d_]?{re.escape(name[1:])}(?!\w)", text):
+        rest = re.escape(name[1:]).replace("\\ ", " ?")
+        for m in re.finditer(rf"(?<!\w)[^\W\d_]?{rest}(?!\w)", text):
             if m.start() != d.start:
                 yield replace(d, start=m.start(), end=m.end())
         parts = name.split()

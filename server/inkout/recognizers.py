@@ -312,6 +312,13 @@ def ocr_tolerant_web() -> list[PatternRecognizer]:
                 r"\b[A-Za-z0-9._%+-]{2,}@[A-Za-z0-9-]{3,}(?-i:com|org|net|fr|de|uk|nl|es|it)\b",
                 0.6,
             ),
+            # ... or misread with it ("ryan.c@orangesr" for "orange.fr"): a user name with a
+            # dot inside, as people's are and a masked one's bullets ("meee@") are not
+            Pattern(
+                "address with its domain's last dot lost, a user name with a dot",
+                r"\b[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)+@(?-i:[a-z]{5,})\b(?![.@-])",
+                0.4,
+            ),
             Pattern(
                 "address with a space before the last letter of the user name",
                 r"\b[A-Za-z0-9._%+-]{2,} [A-Za-z0-9]@ ?" + _HOST,
@@ -929,13 +936,15 @@ def spaced_ssn() -> PatternRecognizer:
 
 
 class _IpDotDropped(PatternRecognizer):
-    """An IPv4 address with one dot dropped by OCR ("192168.199.60"): three numbers, one of
-    which splits into two octets. Alone it scores too low to report; a word such as "IP" or
-    "login" before it makes it POSSIBLE."""
+    """An IPv4 address with one dot dropped by OCR ("192168.199.60"), and perhaps another read
+    as a comma ("192168,235.21"): three numbers, one of which splits into two octets. Alone it
+    scores too low to report; a word such as "IP" or "login" before it makes it POSSIBLE."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        groups = pattern_text.split(".")
+        groups = re.split(r"[.,]", pattern_text)
         long = [g for g in groups if len(g) > 3]
+        if pattern_text.count(",") > 1:
+            return False
         if len(groups) != 3 or len(long) != 1 or any(int(g) > 255 for g in groups if len(g) <= 3):
             return False
         joined = long[0]
@@ -955,7 +964,7 @@ def ip_dot_dropped() -> PatternRecognizer:
         patterns=[
             Pattern(
                 "three numbers, one of two octets",
-                r"(?<![\w.])\d{1,6}\.\d{1,6}\.\d{1,6}(?![\w]|\.\d)",
+                r"(?<![\w.,])\d{1,6}[.,]\d{1,6}[.,]\d{1,6}(?![\w]|[.,]\d)",
                 0.1,
             )
         ],
@@ -988,14 +997,15 @@ def ssn_digit_dropped() -> PatternRecognizer:
 
 class _SpacedIpv6(PatternRecognizer):
     """IPv6 addresses with spaces OCR put around a colon ("2001 :db8:be60::caaa", "3d02: :986e")
-    or inside a group ("200 1:db8:7f7::b08"); the address without them must parse, so a
-    group split in two still has at most four digits."""
+    or inside a group ("200 1:db8:7f7::b08"), or a colon read as a dash after a space ("2001
+    -db8:7aa2::65df"); the address so mended must parse, so a group split in two still has
+    at most four digits."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
         import ipaddress
 
         try:
-            ipaddress.IPv6Address(pattern_text.replace(" ", ""))
+            ipaddress.IPv6Address(pattern_text.replace(" -", ":").replace(" ", ""))
         except ValueError:
             return False
         return None
@@ -1146,7 +1156,7 @@ def spaced_ipv6() -> PatternRecognizer:
         patterns=[
             Pattern(
                 "IPv6 with spaces around a colon or inside a group",
-                rf"(?<![\w:]){first}(?: ?: ?{group}| ?: ?: ?(?:{group})?){{2,7}}(?![\w:])",
+                rf"(?<![\w:]){first}(?:(?: ?: ?| -){group}| ?: ?: ?(?:{group})?){{2,7}}(?![\w:])",
                 0.6,
             )
         ],
