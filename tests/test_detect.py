@@ -1948,6 +1948,13 @@ def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector)
     text = "Chats\nAnhVu\ncall me later\n09:14\nAnh Vu\nlast seen today"
     found = detector.detect(text, only("PERSON_NAME"))
     assert quotes(text, found) == ["AnhVu", "Anh Vu"]
+    # ... but never as an English word: "Yesterda y" taken for a name is no cue
+    from inkout.detect import _same_name_elsewhere
+
+    text = "Yesterda y\nok\nYesterday\nsee you\nYesterda y"
+    split = Detection("PERSON_NAME", 0, 10, Likelihood.LIKELY, 0.7)
+    again = [text[d.start : d.end] for d in _same_name_elsewhere(text, [split])]
+    assert again == ["Yesterda y"]
     # a given name alone is no cue
     text = "Dr. Lukas Hoffmann wrote\nLukas\nok"
     assert quotes(text, detector.detect(text, only("PERSON_NAME"))) == ["Lukas Hoffmann"]

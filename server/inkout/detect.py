@@ -325,7 +325,8 @@ def _same_name_elsewhere(text: str, found: list[Detection]) -> Iterator[Detectio
     next. Only names of two words or more, so a given name alone is no cue. Its first letter
     may be misread or lost there ("fikram Nair" for "Vikram Nair"), and a name of two words
     may stand in the other order, in any case ("DO, BAO" atop the letter to "Bao Do"), and
-    OCR may lose the space between its words ("AnhVu" in a chat list for "Anh Vu")."""
+    OCR may lose the space between its words ("AnhVu" in a chat list for "Anh Vu"), unless
+    they then make an English word: "Yesterda y", taken for a name, is no cue for "Yesterday"."""
     names_found = {
         text[d.start : d.end]: d
         for d in found
@@ -336,7 +337,8 @@ def _same_name_elsewhere(text: str, found: list[Detection]) -> Iterator[Detectio
     for name, d in names_found.items():
         rest = re.escape(name[1:]).replace("\\ ", " ?")
         for m in re.finditer(rf"(?<!\w)[^\W\d_]?{rest}(?!\w)", text):
-            if m.start() != d.start:
+            glued = " " not in m.group()
+            if m.start() != d.start and not (glued and names.lexicon().is_english(m.group())):
                 yield replace(d, start=m.start(), end=m.end())
         parts = name.split()
         if len(parts) == 2:
