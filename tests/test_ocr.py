@@ -755,13 +755,13 @@ def test_a_faint_label_read_as_nothing_is_read_again_as_one_line() -> None:
     assert overlap(look.words[0].box, Box(left, top, right - left, bottom - top)) > 0.7
 
 
-def test_only_small_text_with_a_word_read_with_low_confidence_is_read_again() -> None:
-    prepared = prepare(np.full((200, 300), 255, np.uint8))
+def test_text_with_a_word_read_with_low_confidence_is_read_again_large_text_only_alone() -> None:
+    prepared = prepare(np.full((300, 300), 255, np.uint8))
     ocr = merge(
         [
             _line(("BAN:", Box(10, 10, 30, 11), 8.0), ("FR76", Box(50, 10, 30, 11), 89.0)),
             _line(("Telephone:", Box(10, 30, 70, 11), 95.0)),  # confident
-            _line(("jon", Box(10, 60, 60, 40), 0.0)),  # large text: left alone
+            _line(("jon", Box(10, 75, 60, 40), 0.0)),  # large, reaching into "RN": left alone
             _line(("RN", Box(10, 110, 16, 11), 56.0)),  # a short label, not quite sure
             _line(
                 *[
@@ -769,10 +769,12 @@ def test_only_small_text_with_a_word_read_with_low_confidence_is_read_again() ->
                     for k, w in enumerate("a line that is long".split())
                 ]
             ),
+            _line(("pees)", Box(10, 200, 200, 38), 25.0)),  # large, alone: garbled, read again
+            _line(("Member", Box(10, 250, 90, 38), 40.0)),  # large, not low enough
         ]
     )
     found = doubtful_pieces(ocr, prepared)
-    assert [piece for piece, _ in found] == [[0, 1], [4]]
+    assert [piece for piece, _ in found] == [[0, 1], [4], [10]]
     assert found[0][1] == Box(30, 30, 70, 11)  # in the bordered image
 
 

@@ -667,6 +667,7 @@ LOOK_SMALL_ROWS = 16
 DOUBT_CONFIDENCE = 40
 SHORT_PIECE = 12
 SHORT_DOUBT = 70
+LARGE_DOUBT = 30
 
 
 def unread_lines(
@@ -800,22 +801,34 @@ def _rows(parts: list[tuple[Box, int]], gap: float) -> list[tuple[Box, int]]:
 
 
 def doubtful_pieces(ocr: OcrText, p: Prepared) -> list[tuple[list[int], Box]]:
-    """Pieces of small text (a line, or a table cell) holding a word read with low
-    confidence, with their region in p.gray's coordinates: read again, enlarged, they come
-    out right more often than not ("ssu" is "SSN", "BAN:" is "IBAN:", "Te:" is "Tel:").
-    Short pieces, mostly form labels, are read again at a higher confidence than lines.
+    """Pieces of text (a line, or a table cell) holding a word read with low confidence,
+    with their region in p.gray's coordinates: read again on their own, they come out right
+    more often than not ("ssu" is "SSN", "BAN:" is "IBAN:", "Te:" is "Tel:").
 
-    Larger text is left alone: a low confidence there comes with boxes that reach into
-    the lines around, and a crop of them reads those lines twice.
+    Small text is read again below DOUBT_CONFIDENCE, and short pieces, mostly form labels,
+    below SHORT_DOUBT. Larger text only below LARGE_DOUBT and clear of every other word's
+    box: a low confidence there mostly comes with boxes that reach into the lines around, and
+    a crop of them reads those lines twice. Clear of them, it was a line tesseract's layout
+    analysis garbled ("pees)" for "+33 1 44 73 66 51" above an underline in a photo).
     """
     found = []
     for piece in _pieces(ocr):
         words = [ocr.words[i] for i in piece]
         short = words[-1].end - words[0].start <= SHORT_PIECE
-        if min(w.confidence for w in words) >= (SHORT_DOUBT if short else DOUBT_CONFIDENCE):
-            continue
         box = union([w.box for w in words])
+        least = min(w.confidence for w in words)
         if box.height < LOOK_SMALL_ROWS:
+            doubtful = least < (SHORT_DOUBT if short else DOUBT_CONFIDENCE)
+        else:
+            doubtful = least < LARGE_DOUBT and not any(
+                w.box.top < box.bottom
+                and w.box.bottom > box.top
+                and w.box.left < box.right
+                and w.box.right > box.left
+                for i, w in enumerate(ocr.words)
+                if i not in piece
+            )
+        if doubtful:
             found.append(
                 (piece, Box(box.left + p.origin_x, box.top + p.origin_y, box.width, box.height))
             )
