@@ -1280,6 +1280,7 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         ("IBAN: DE29 $171 2332 8562 2677 66\nCity", "IBAN_CODE", "DE29 $171 2332 8562 2677 66"),
         ("filed under MRN A- 158730 in", "MEDICAL_RECORD_NUMBER", "A- 158730"),
         ("MRN;\nA~333721\nSSN", "MEDICAL_RECORD_NUMBER", "A~333721"),
+        ("MRN:\nA~-467348\nBank", "MEDICAL_RECORD_NUMBER", "A~-467348"),
         ("Born 06/07/1981\nMIRN A-186747\nSex: F", "MEDICAL_RECORD_NUMBER", "A-186747"),
         ("Date of birth: 17.05. 1968\nTel", "DATE_OF_BIRTH", "17.05. 1968"),  # a space in it
     ],
@@ -1339,6 +1340,10 @@ def test_a_number_with_its_plus_read_as_4_needs_a_word_about_calling(
         ("account DE44 2998 8974 3008 4325 133 held", ["DE44 2998 8974 3008 4325 133"]),
         ("DE44 2998 8974 3008 4325 134", []),  # one too many, and none read twice
         ("DE12 3456 7890 1234 5678 9", []),  # one digit short of a German IBAN's layout
+        # a digit dropped inside a group of four: a French IBAN's layout with it put back
+        ("Pay FR76 9897 6678 5108 0633 311 586", ["FR76 9897 6678 5108 0633 311 586"]),
+        ("ref FR76 9897 6678 511 0633 7311 5", []),  # one short, and the end too: no layout
+        ("Totals 1234 5678 123 4567 8901", []),  # no country code and check digits
         ("XX12 3456 7890 1234 5678 90", []),  # no country
     ],
 )
@@ -1392,6 +1397,15 @@ def test_a_street_in_small_letters_alone_on_its_line_is_a_street(detector: Detec
         "5916 lashington Street"
     ]
     text = "We sent 5916 lashington Street maps"
+    assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == []
+
+
+def test_a_street_with_its_name_s_last_letter_read_twice_is_a_street(detector: Detector) -> None:
+    text = "Tailspin Property Management\n1265 Lake eview Drive, Madison, WI"
+    assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == [
+        "1265 Lake eview Drive"
+    ]
+    text = "Order 12 Lake view Drive"  # a small word that does not repeat the last letter
     assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == []
 
 
@@ -1457,6 +1471,15 @@ def test_addresses_with_doubled_letters_are_not_taken_for_masked_ones(
     assert real in quotes(real, detector.detect(real, InspectSpec()), "EMAIL_ADDRESS")
 
 
+@pytest.mark.parametrize(
+    "text", ["IP address 9999.24.108.242 now", "IP 1472.2444.108.242", "version 1472.24.108.242"]
+)
+def test_four_dotted_numbers_one_of_four_digits_need_the_label_and_an_octet_inside(
+    detector: Detector, text: str
+) -> None:
+    assert detector.detect(text, only("IP_ADDRESS")) == []
+
+
 def test_a_finding_inside_another_of_its_type_is_one_finding(detector: Detector) -> None:
     # Presidio finds "o@mail.example.org", the OCR-tolerant pattern the whole address.
     text = "Contact linhle5 o@mail.example.org"
@@ -1470,6 +1493,7 @@ def test_a_finding_inside_another_of_its_type_is_one_finding(detector: Detector)
     [
         ("Last login IP: 142.130.860.172\nMRN", "IP_ADDRESS", "142.130.860.172"),
         ("Last login from\n10.281.215.235\nName", "IP_ADDRESS", "10.281.215.235"),
+        ("Address IP: 1472.24.108.242 shortly", "IP_ADDRESS", "1472.24.108.242"),  # 4 in
         ("SSN\n72-06-1086\nProfile URL:", "US_SOCIAL_SECURITY_NUMBER", "72-06-1086"),
         ("to IBAN DE22 0353 9616 5495 2311 21 and", "IBAN_CODE", "DE22 0353 9616 5495 2311 21"),
         ("Phone:\n433 1 44 2826 42\nEmail:", "PHONE_NUMBER", "433 1 44 2826 42"),  # "+" as 4
@@ -1481,6 +1505,7 @@ def test_a_finding_inside_another_of_its_type_is_one_finding(detector: Detector)
         ("Born:\n09.02.1938", "DATE_OF_BIRTH", "09.02.1938"),
         ("Bom:\n09.02.1938", "DATE_OF_BIRTH", "09.02.1938"),  # "rn" read as "m"
         ("Barn 1953-02-20\nIP", "DATE_OF_BIRTH", "1953-02-20"),  # "o" read as "a"
+        ("Bor\n1961-01-19\nPolicy", "DATE_OF_BIRTH", "1961-01-19"),  # its "n" lost
         ("Born:\nJuly 17,1959\nHome", "DATE_OF_BIRTH", "July 17,1959"),  # no space after ","
         ("Born:\n94/03/1997\nPlan", "DATE_OF_BIRTH", "94/03/1997"),  # "0" read as "9"
         ("Born September 6, 19 83\nMRN", "DATE_OF_BIRTH", "September 6, 19 83"),  # split year
@@ -1497,7 +1522,7 @@ def test_a_value_ocr_broke_is_found_right_after_the_label_naming_it(
     assert quotes(text, detector.detect(text, InspectSpec()), info_type) == [value]
     unlabelled = text.replace("IP:", "at").replace("SSN", "Ref").replace("IBAN", "ref")
     unlabelled = unlabelled.replace("login from", "order")
-    for label in ("Phone", "Mobile", "Born", "Bom", "Barn", "OB:", "IRN", "BRN"):
+    for label in ("Phone", "Mobile", "Born", "Bom", "Barn", "Bor", "OB:", "IRN", "BRN"):
         unlabelled = unlabelled.replace(label, "Order")
     found = [
         d
@@ -1841,6 +1866,8 @@ def test_an_ssn_one_digit_short_needs_a_word_about_it_nearby(
     [
         ("a sign-in to your account from 10.1 14.220.66 and", ["10.1 14.220.66"]),
         ("from 10.114.2 20.66 today", ["10.114.2 20.66"]),
+        ("account from 39.1 19,104.80 and", ["39.1 19,104.80"]),  # a comma for a dot too
+        ("from 39.1 19,104,80 and", []),  # two commas: figures
         ("from 10.1 400.220.66", []),  # 1400 is no octet
         ("scores 10.1 14.2 and 20.66", []),  # two dots: decimals
         ("from 10.216.204 206", []),  # a space for a dot needs a word about it

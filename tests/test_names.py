@@ -73,6 +73,7 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("We spoke with SALMA AZIZ on the phone", "SALMA AZIZ"),  # capitals in a sentence
         ("Dr Baker, John", "Baker, John"),
         ("handled by Ogunleye, Folasade from our office", "Ogunleye, Folasade"),  # unlisted
+        ("handled by Nair, Vikram from our office", "Nair, Vikram"),  # "Nair" a given name too
         ("Assigned to Oluwaseun Balogun today", "Oluwaseun Balogun"),  # unlisted given name
         ("cc: Priya lyer", "Priya lyer"),  # OCR's l for a capital I
         ("sakura Nakamura", "sakura Nakamura"),  # a capital S read as its lower case

@@ -62,9 +62,10 @@ _STREET_TYPES = "(?:" + "|".join(_STREET_WORDS + _STREET_SLIPS) + r")\b\.?"
 
 
 # Labels as OCR misreads them. "Bom:" is "Born:" with "rn" read as "m", "Barn" with "o" read
-# as "a"; "Dos:" is "DOB:" with "B" read as "s" ("bos", its "D" read as "b" too), "OB:" with
-# its "D" cut by the image's edge; "RN", "MRM", "MIRN" and "IRN" are a small or faint "MRN".
-_DOB_SLIPS = ("d0b", "doe", "dos", "bos", "bith", "bom", "barn", "ob")
+# as "a", "Bor" with its small "n" lost; "Dos:" is "DOB:" with "B" read as "s" ("bos", its
+# "D" read as "b" too), "OB:" with its "D" cut by the image's edge; "RN", "MRM", "MIRN" and
+# "IRN" are a small or faint "MRN".
+_DOB_SLIPS = ("d0b", "doe", "dos", "bos", "bith", "bom", "barn", "bor", "ob")
 _MRN_SLIPS = ("rn", "mrm", "mirn", "irn", "brn")
 # Presidio matches context words as substrings of the words near a finding. These misreadings
 # are short or common inside words ("rn" in "return", "internal", "born"; "dos" in "dose"), so
@@ -150,12 +151,16 @@ def street_address() -> PatternRecognizer:
     "184 customers" over "Customer details" over "Street address:" would be a street), its
     type may have a small first letter ("8929 Oak street": OCR reads a small S for a capital
     one); a line break may come before the type ("7079 Birch" over "Terrace, Columbus").
+    OCR may read a name's last letter twice, the second time as a word of its own ("1265 Lake
+    eview Drive").
     """
     number = (
         r"(?<![\d.,])(?<!(?-i:[A-Z]))"
         r"(?:\d{1,3}[.,]\d{1,3}(?=\s)|\d{1,4} \d{1,3}(?= )|\d{1,6}[A-Za-z]?)"
     )
-    pattern = rf"{number}[ \t]+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,4}}{_STREET_TYPES}"
+    # a name's last letter read twice, the second time as the start of a word: "Lake eview"
+    twice = r"(?:(?-i:([a-z])) (?-i:\1[a-z]{2,}))?"
+    pattern = rf"{number}[ \t]+(?:(?-i:[A-Z])[A-Za-z'.-]*{twice}\s+){{1,4}}{_STREET_TYPES}"
     # a long type with two letters misread: "7836 Maple Avemuc" (see _near_long_type)
     misread = rf"{number}[ \t]+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,3}}(?-i:[A-Z][a-z]{{4,9}})\b"
     # the number joined to the street's name: "6964EIm Road"
@@ -200,8 +205,9 @@ def medical_record_number() -> PatternRecognizer:
         supported_entity="MEDICAL_RECORD_NUMBER",
         name="InkoutMedicalRecordNumberRecognizer",
         patterns=[
-            # a space OCR read after the hyphen ("A- 158730"), or the hyphen as a tilde
-            Pattern("record id", r"\b(?:[A-Z]{1,3}(?:[-~] ?)?)?\d{5,10}\b", 0.05),
+            # a space OCR read after the hyphen ("A- 158730"), the hyphen as a tilde, or a
+            # tilde read in before it ("A~-467348")
+            Pattern("record id", r"\b(?:[A-Z]{1,3}(?:[-~]{1,2} ?)?)?\d{5,10}\b", 0.05),
             # a dot OCR read in a gap ("753.4986"); a price has two decimals, not three or more
             Pattern("record id, a dot read in it", r"\b\d{2,6}\.\d{3,6}\b", 0.05),
         ],
@@ -653,6 +659,9 @@ class _LabelledPhone(PatternRecognizer):
         return False
 
 
+_IP_LABELS = ("IP", "IP address", "login from", "Login from")
+
+
 def labelled_values() -> list[PatternRecognizer]:
     """Values right after the label that names them, in their type's shape, though OCR broke
     what identifies them elsewhere: one misread digit fails an IBAN's mod-97 check ("2311"
@@ -701,13 +710,35 @@ def labelled_values() -> list[PatternRecognizer]:
             patterns=[
                 Pattern(
                     "four dotted numbers after the label",
-                    _after_label("IP", "IP address", "login from", "Login from")
-                    + r"\d{1,3}(?:\.\d{1,3}){3}\b",
+                    _after_label(*_IP_LABELS) + r"\d{1,3}(?:\.\d{1,3}){3}\b",
+                    0.6,
+                )
+            ],
+        ),
+        _DigitReadIntoIp(
+            supported_entity="IP_ADDRESS",
+            name="InkoutLabelledIpDigitReadInRecognizer",
+            patterns=[
+                Pattern(
+                    "four dotted numbers, one of four digits, after the label",
+                    _after_label(*_IP_LABELS) + r"\d{1,4}(?:\.\d{1,4}){3}\b",
                     0.6,
                 )
             ],
         ),
     ]
+
+
+class _DigitReadIntoIp(PatternRecognizer):
+    """An IPv4 address after its label with a digit OCR read into one number ("1472.24.108.242"
+    for "172.24.108.242"): one number of four digits, which without one of them is an octet."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        numbers = pattern_text.split(".")
+        long = [n for n in numbers if len(n) == 4]
+        if len(long) != 1:
+            return False
+        return None if any(_octet(long[0][:k] + long[0][k + 1 :]) for k in range(4)) else False
 
 
 _CALL_BEFORE = re.compile(
@@ -857,11 +888,14 @@ def ip_space_for_dot() -> PatternRecognizer:
 
 
 class _SpaceInOctet(PatternRecognizer):
-    """An IPv4 address with a space OCR read inside one of its numbers ("10.1 14.220.66"):
-    without that space, four numbers and three dots, every number an octet."""
+    """An IPv4 address with a space OCR read inside one of its numbers ("10.1 14.220.66"),
+    perhaps a comma for one dot too ("39.1 19,104.80"): without that space, four numbers and
+    three dots, every number an octet."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        numbers = pattern_text.replace(" ", "").split(".")
+        if pattern_text.count(",") > 1:
+            return False
+        numbers = pattern_text.replace(" ", "").replace(",", ".").split(".")
         if len(numbers) != 4 or any(
             not n.isdigit() or len(n) > 3 or int(n) > 255 or (len(n) > 1 and n[0] == "0")
             for n in numbers
@@ -877,7 +911,7 @@ def ip_space_in_octet() -> PatternRecognizer:
         patterns=[
             Pattern(
                 "three dots, a space between two digits",
-                r"(?<![\w.,:])\d[\d.]{0,10}\d (?=\d)[\d.]{0,10}\d(?![\w]|[.,:]\d)",
+                r"(?<![\w.,:])\d[\d.,]{0,10}\d (?=\d)[\d.,]{0,10}\d(?![\w]|[.,:]\d)",
                 0.4,
             )
         ],
@@ -1111,6 +1145,40 @@ def misread_iban_digit() -> PatternRecognizer:
             Pattern(
                 "IBAN layout, checksum failing or a dot for a space",
                 r"\b(?-i:[A-Z]{2} ?\d{2}" + _iban_groups("[ .]", "$") + r")\b",
+                0.4,
+            )
+        ],
+    )
+
+
+class _IbanDigitDropped(PatternRecognizer):
+    """IBANs printed in groups of four with one group read three characters long ("... 0633
+    311 586" for "... 0633 7311 586"): OCR dropped a character there. POSSIBLE when one put
+    back in that group gives the country's exact IBAN layout; mod 97 cannot confirm it, as
+    one of the forty ways to put a digit back passes it by chance more often than not."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        groups = pattern_text.split(" ")
+        layout = regex_per_country.get(groups[0][:2])
+        short = next(i for i in range(1, len(groups) - 1) if len(groups[i]) == 3)  # by pattern
+        at = sum(len(g) for g in groups[:short])
+        compact = "".join(groups)
+        return (
+            None
+            if layout and any(re.fullmatch(layout, compact[:at] + c + compact[at:]) for c in "0A")
+            else False
+        )
+
+
+def iban_digit_dropped() -> PatternRecognizer:
+    return _IbanDigitDropped(
+        supported_entity="IBAN_CODE",
+        name="InkoutIbanDigitDroppedRecognizer",
+        patterns=[
+            Pattern(
+                "IBAN groups, one of three inside them",
+                r"\b(?-i:[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){1,6} [A-Z0-9]{3}"
+                r"(?:(?: [A-Z0-9]{4}){1,5}(?: [A-Z0-9]{1,3})?| [A-Z0-9]{1,3}))\b",
                 0.4,
             )
         ],
@@ -1415,10 +1483,11 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                     and any(c in "AEIOUYaeiouy" for c in first)
                 )
                 # A surname only, no word, before a capitalised word no list has, no word either
-                # ("handled by Ogunleye, Folasade from"): as records write a name.
+                # ("handled by Ogunleye, Folasade from"): as records write a name. After "by",
+                # a surname the lists know as a given name too ("handled by Nair, Vikram").
                 unlisted_given = (
                     a_surname
-                    and not a_given
+                    and (not a_given or row[: a.start()].endswith(" by "))
                     and not lex.is_english(first)
                     and _capitalised(second)
                     and not b_surname
@@ -1748,6 +1817,7 @@ def all_recognizers() -> list[EntityRecognizer]:
         glued_ipv4(),
         misread_iban(),
         misread_iban_digit(),
+        iban_digit_dropped(),
         *labelled_values(),
         plus_read_as_four(),
         *ocr_tolerant_web(),
