@@ -1405,6 +1405,10 @@ def test_a_street_with_its_name_s_last_letter_read_twice_is_a_street(detector: D
     assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == [
         "1265 Lake eview Drive"
     ]
+    text = "Tailspin Property Management\n1265 Lakevi view Drive, Madison, WI"
+    assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == [
+        "1265 Lakevi view Drive"
+    ]
     text = "Order 12 Lake view Drive"  # a small word that does not repeat the last letter
     assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == []
 

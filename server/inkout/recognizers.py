@@ -151,15 +151,16 @@ def street_address() -> PatternRecognizer:
     "184 customers" over "Customer details" over "Street address:" would be a street), its
     type may have a small first letter ("8929 Oak street": OCR reads a small S for a capital
     one); a line break may come before the type ("7079 Birch" over "Terrace, Columbus").
-    OCR may read a name's last letter twice, the second time as a word of its own ("1265 Lake
-    eview Drive").
+    OCR may read a name's last letter or two twice, the second time as a word of its own
+    ("1265 Lake eview Drive", "1265 Lakevi view Drive").
     """
     number = (
         r"(?<![\d.,])(?<!(?-i:[A-Z]))"
         r"(?:\d{1,3}[.,]\d{1,3}(?=\s)|\d{1,4} \d{1,3}(?= )|\d{1,6}[A-Za-z]?)"
     )
-    # a name's last letter read twice, the second time as the start of a word: "Lake eview"
-    twice = r"(?:(?-i:([a-z])) (?-i:\1[a-z]{2,}))?"
+    # a name's last letter or two read twice, the second time as the start of a word: "Lake
+    # eview", "Lakevi view"
+    twice = r"(?:(?-i:([a-z]{1,2})) (?-i:\1[a-z]{2,}))?"
     pattern = rf"{number}[ \t]+(?:(?-i:[A-Z])[A-Za-z'.-]*{twice}\s+){{1,4}}{_STREET_TYPES}"
     # a long type with two letters misread: "7836 Maple Avemuc" (see _near_long_type)
     misread = rf"{number}[ \t]+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,3}}(?-i:[A-Z][a-z]{{4,9}})\b"
