@@ -372,6 +372,20 @@ def test_born_or_dob_without_a_colon_is_the_label_of_the_date_beside_it(label: s
     _same_glyphs(before, after)
 
 
+def test_born_read_without_its_n_is_the_label_of_the_date_below_in_the_same_type() -> None:
+    before = _pieces_ocr(
+        [
+            ("Bor", (46, 154, 18, 8)),
+            ("Mobile:", (440, 154, 28, 8)),
+            ("720.524.6061", (440, 170, 77, 9)),
+            ("1961-01-19", (46, 170, 65, 9)),
+        ]
+    )
+    after = reading_order(before)
+    assert after.text.startswith("Bor\n1961-01-19\n")
+    _same_glyphs(before, after)
+
+
 def test_a_line_tesseract_broke_in_two_is_one_line_again() -> None:
     before = _pieces_ocr(
         [

@@ -462,8 +462,10 @@ STACKED_GAP = 1.5
 
 
 # Labels forms write without a colon, which only their words tell from a value; "DoB" is how
-# British forms write DOB, and how OCR often reads it.
-_BARE_LABELS = frozenset({"born", "birthday", "birth date", "date of birth", "dob", "d.o.b."})
+# British forms write DOB, and how OCR often reads it; "Bor" is "Born" with its "n" lost.
+_BARE_LABELS = frozenset(
+    {"born", "bor", "birthday", "birth date", "date of birth", "dob", "d.o.b."}
+)
 
 
 def _is_label(text: str) -> bool:
