@@ -1979,6 +1979,13 @@ def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector)
     text = "Chats\nAnhVu\ncall me later\n09:14\nAnh Vu\nlast seen today"
     found = detector.detect(text, only("PERSON_NAME"))
     assert quotes(text, found) == ["AnhVu", "Anh Vu"]
+    # or with the start of its first word lost in a word read into it from the line beside
+    text = "Chats\nMaximilian Schneider\nYesterday\nr ) onlineimilian Schneider\nplease"
+    found = detector.detect(text, only("PERSON_NAME"))
+    assert quotes(text, found) == ["Maximilian Schneider", "onlineimilian Schneider"]
+    text = "Maximilian Schneider\nwrote to the civilian Schneider office"  # an English word
+    found = detector.detect(text, only("PERSON_NAME"))
+    assert quotes(text, found) == ["Maximilian Schneider"]
     # ... but never as an English word: "Yesterda y" taken for a name is no cue
     from inkout.detect import _same_name_elsewhere
 

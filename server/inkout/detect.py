@@ -326,7 +326,9 @@ def _same_name_elsewhere(text: str, found: list[Detection]) -> Iterator[Detectio
     may be misread or lost there ("fikram Nair" for "Vikram Nair"), and a name of two words
     may stand in the other order, in any case ("DO, BAO" atop the letter to "Bao Do"), and
     OCR may lose the space between its words ("AnhVu" in a chat list for "Anh Vu"), unless
-    they then make an English word: "Yesterda y", taken for a name, is no cue for "Yesterday"."""
+    they then make an English word: "Yesterda y", taken for a name, is no cue for "Yesterday".
+    The start of its first word may be lost in letters read into it from the line beside
+    ("onlineimilian Schneider"): the whole glued word is covered."""
     names_found = {
         text[d.start : d.end]: d
         for d in found
@@ -345,6 +347,14 @@ def _same_name_elsewhere(text: str, found: list[Detection]) -> Iterator[Detectio
             reverse = rf"(?<!\w){re.escape(parts[1])},? {re.escape(parts[0])}(?!\w)"
             for m in re.finditer(reverse, text, re.IGNORECASE):
                 yield replace(d, start=m.start(), end=m.end())
+        if len(parts) == 2 and len(parts[0]) >= 6:
+            # a chat's title over its status: "online" read into the name, "onlineimilian"; a
+            # small first letter, as a name has none ("Italian Schneider" is someone else)
+            end = f"{re.escape(parts[0][-4:])} {re.escape(parts[1])}"
+            tail = rf"(?<!\w)(?-i:[a-z])[^\W\d_]+{end}(?!\w)"
+            for m in re.finditer(tail, text):
+                if m.start() != d.start and not names.lexicon().is_english(m.group().split()[0]):
+                    yield replace(d, start=m.start(), end=m.end())
 
 
 _NEXT_WORD = re.compile(r" ([^\W\d_][\w'-]+)")
