@@ -1193,7 +1193,7 @@ def test_a_value_under_a_column_header_that_names_its_type_is_found_though_ocr_b
     detector: Detector,
 ) -> None:
     # The header is rows above, out of reach of context words: only headers= tells.
-    text = "87417-2904\n9520-4756-4212-4568\nB41 3756 4489 4470\n•••-••-0994"
+    text = "87417-2904\n9520-4756-4212-4568\nB41 3756 4489 4470\n3436 162766 592.48\n•••-••-0994"
     cells = [span(text, v) for v in text.split("\n")]
     headers = [(a, b, "Card / SSN") for a, b in cells]
     wanted = only("US_SOCIAL_SECURITY_NUMBER", "CREDIT_CARD_NUMBER")
@@ -1203,6 +1203,7 @@ def test_a_value_under_a_column_header_that_names_its_type_is_found_though_ocr_b
         ("87417-2904", "US_SOCIAL_SECURITY_NUMBER"),
         ("9520-4756-4212-4568", "CREDIT_CARD_NUMBER"),
         ("B41 3756 4489 4470", "CREDIT_CARD_NUMBER"),
+        ("3436 162766 592.48", "CREDIT_CARD_NUMBER"),  # a dot for a space
     ]
 
 
@@ -1274,6 +1275,7 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         ("please whitelist 192. 168.193.34 for me", "IP_ADDRESS", "192. 168.193.34"),
         # a mark between a card number's digits
         ("Card 22.45 9688 7667 0190 on file", "CREDIT_CARD_NUMBER", "22.45 9688 7667 0190"),
+        ("Card 3436 162766 592.49 on file", "CREDIT_CARD_NUMBER", "3436 162766 592.49"),  # Amex
         ("Card 4272 '2489-1044-9287 on file", "CREDIT_CARD_NUMBER", "4272 '2489-1044-9287"),
         ("Card 5365-9854-3597-¢ 6816 on file", "CREDIT_CARD_NUMBER", "5365-9854-3597-¢ 6816"),
         # "$" for a digit of an IBAN, put back by mod 97; a space after a record's hyphen

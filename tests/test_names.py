@@ -152,6 +152,7 @@ def test_a_short_word_after_a_title_and_a_name_is_no_surname_when_a_function_wor
         "Katarzyna M. Nowak",
         "SCHULZ, JAN",
         "TrangNgo",
+        "Emilto",  # "Emi Ito", the space lost and the "I" read as "l"
     ],
 )
 def test_a_cell_under_a_name_column_is_a_name_though_the_lists_lack_it(cell: str) -> None:
@@ -159,7 +160,11 @@ def test_a_cell_under_a_name_column_is_a_name_though_the_lists_lack_it(cell: str
 
 
 @pytest.mark.parametrize(
-    "cell", ["Open tickets", "Active", "Total Customers", "j.smith@example.com", "Showing 1 to 4"]
+    "cell",
+    [
+        *("Open tickets", "Active", "Total Customers", "j.smith@example.com", "Showing 1 to 4"),
+        *("Billing", "Settings"),  # words with a small "l" or none
+    ],
 )
 def test_words_and_figures_under_a_name_column_are_no_name(cell: str) -> None:
     assert not name_cell(cell)

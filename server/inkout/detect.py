@@ -436,13 +436,14 @@ _HEADER_WORDS: dict[frozenset[str], str] = {
 _HEADER_SHAPES: dict[str, re.Pattern[str]] = {
     # nine digits, grouped any way, or in its hyphenated groups with one dropped ("81-88-2731")
     "US_SOCIAL_SECURITY_NUMBER": re.compile(
-        r"(?<![\w-])(?:\d(?:[- .]?\d){8}|\d{2,3}-\d{1,2}-\d{3,4})(?![\w-])"
+        r"(?<![\w-])(?:\d(?:[- .]?\d){8}|\d{2,3}-\d{1,2}-\d{3,4})(?![\w-]|\.\d)"
     ),
     # seven to fifteen digits, with "+" (or "4" for it), brackets and separators as written
     "PHONE_NUMBER": re.compile(r"(?<![\w-])(?:\+ ?)?\(?\d(?:[ ().\-]{0,2}\d){6,14}\)?(?![\w-])"),
-    # 13 to 19 digits in groups, one of which OCR may have read as a letter
+    # 13 to 19 digits in groups, one of which OCR may have read as a letter, and a space as a
+    # dot ("3436 162766 592.49")
     "CREDIT_CARD_NUMBER": re.compile(
-        r"(?<![\w-])[\dBOSIlZ](?:[- ]?\d){11,17}[- ]?[\dBOSIlZ](?![\w-])"
+        r"(?<![\w-])[\dBOSIlZ](?:[- .]?\d){11,17}[- ]?[\dBOSIlZ](?![\w-])"
     ),
 }
 

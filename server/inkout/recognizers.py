@@ -811,16 +811,20 @@ _CARD_MARK = re.compile(r"[.,'\u2019\u00a2:]")
 
 class _MarkedCard(CreditCardRecognizer):
     """Card numbers with one stray mark between their digits. Decimal figures have marks too
-    ("12.50 3.99 4.25 18.00"), so three groups of exactly four digits are needed besides
-    Luhn: the layout of a card, not of a list of amounts."""
+    ("12.50 3.99 4.25 18.00"), so besides Luhn the layout of a card is needed, not of a list
+    of amounts: three groups of exactly four digits, or an American Express number's four,
+    six and five once the mark is left out ("3436 162766 592.49")."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
         digits = "".join(c for c in pattern_text if c.isdigit())
         groups = re.findall(r"\d+", pattern_text)
+        amex = digits[:2] in ("34", "37") and [
+            len(g) for g in re.findall(r"\d+", _CARD_MARK.sub("", pattern_text))
+        ] == [4, 6, 5]
         if (
             not 13 <= len(digits) <= 19
             or len(_CARD_MARK.findall(pattern_text)) != 1
-            or sum(len(g) == 4 for g in groups) < 3
+            or (sum(len(g) == 4 for g in groups) < 3 and not amex)
         ):
             return False
         return super().validate_result(digits)
@@ -831,7 +835,7 @@ def marked_card() -> CreditCardRecognizer:
         patterns=[
             Pattern(
                 "digit groups, one stray mark between them (weak)",
-                r"\b\d{1,4}(?:(?: ?-?[.,'\u2019\u00a2:]-? ?| ?- ?| )\d{1,4}){3,6}\b",
+                r"\b\d{1,4}(?:(?: ?-?[.,'\u2019\u00a2:]-? ?| ?- ?| )\d{1,6}){3,6}\b",
                 0.3,
             )
         ],
@@ -1320,10 +1324,15 @@ def name_cell(cell: str) -> bool:
     misread it: two to four words of letters ("Vikram Singh", "Pawet Kamiriska", "Salma
     Hamdan"), each capitalised or a listed name ("Quang vu"), not all English words unless all
     are listed ("Grant Park", not "Open tickets"). One word counts when OCR joined two
-    capitalised ones ("TrangNgo")."""
+    capitalised ones ("TrangNgo"), the second capital perhaps an "I" read as "l" ("Emilto")."""
     words = cell.replace(", ", " ").split(" ")
     if len(words) == 1:
-        return bool(_CAMEL.fullmatch(cell)) and not names.lexicon().is_english(cell)
+        joined = [cell] + [
+            cell[:i] + "I" + cell[i + 1 :]
+            for i in range(2, len(cell) - 1)
+            if cell[i] == "l" and cell[i + 1].islower()
+        ]
+        return any(_CAMEL.fullmatch(w) for w in joined) and not names.lexicon().is_english(cell)
     if not 2 <= len(words) <= 4 or not all(
         _WORD.fullmatch(w) or _INITIAL.fullmatch(w) for w in words
     ):
