@@ -62,10 +62,10 @@ _STREET_TYPES = "(?:" + "|".join(_STREET_WORDS + _STREET_SLIPS) + r")\b\.?"
 
 
 # Labels as OCR misreads them. "Bom:" is "Born:" with "rn" read as "m", "Barn" with "o" read
-# as "a", "Bor" with its small "n" lost; "Dos:" is "DOB:" with "B" read as "s" ("bos", its
-# "D" read as "b" too), "OB:" with its "D" cut by the image's edge; "RN", "MRM", "MIRN" and
-# "IRN" are a small or faint "MRN".
-_DOB_SLIPS = ("d0b", "doe", "dos", "bos", "bith", "bom", "barn", "bor", "ob")
+# as "a", "Bor" with its small "n" lost, "orn" with its "B" cut by the image's edge; "Dos:" is
+# "DOB:" with "B" read as "s" ("bos", its "D" read as "b" too), "OB:" with its "D" cut by the
+# edge; "RN", "MRM", "MIRN" and "IRN" are a small or faint "MRN".
+_DOB_SLIPS = ("d0b", "doe", "dos", "bos", "bith", "bom", "barn", "bor", "orn", "ob")
 _MRN_SLIPS = ("rn", "mrm", "mirn", "irn", "brn")
 # Presidio matches context words as substrings of the words near a finding. These misreadings
 # are short or common inside words ("rn" in "return", "internal", "born"; "dos" in "dose"), so
