@@ -901,10 +901,7 @@ class _SpaceInOctet(PatternRecognizer):
         if pattern_text.count(",") > 1:
             return False
         numbers = pattern_text.replace(" ", "").replace(",", ".").split(".")
-        if len(numbers) != 4 or any(
-            not n.isdigit() or len(n) > 3 or int(n) > 255 or (len(n) > 1 and n[0] == "0")
-            for n in numbers
-        ):
+        if len(numbers) != 4 or not all(n.isdigit() and _octet(n) for n in numbers):
             return False
         return None
 
