@@ -1448,6 +1448,10 @@ def test_an_address_masked_on_screen_is_not_reported_but_one_with_a_plus_is(
         "@ee-00-2909",  # an SSN with its last four digits shown
         "@e00-000-6352",
         "00000-2834",  # a phone number's bullets read as zeros
+        "see @web.de",  # wide bullets read as "ee", apart from the "@"
+        "gee @example.com",
+        "k-*s@example.com",  # a mark no user name holds
+        "m=@gmail.com",
         "e**e@web.de",  # some bullets read as "e"
         "je++@web.de",
         "j-@gmail.com",  # three small bullets read as one mark, or as e's
@@ -1466,6 +1470,30 @@ def test_values_masked_on_screen_as_other_fonts_read_the_bullets_are_not_reporte
 ) -> None:
     text = f"Customer\n{masked}\nActive"
     assert detector.detect(text, InspectSpec()) == []
+
+
+@pytest.mark.parametrize(
+    "masked",
+    [
+        "ee0-200-0270",  # a bullet read as a digit among zeros
+        "o0e_000-1063",  # a hyphen read as an underscore
+        "soe-000-0107",  # bullets read as any small letter, before a group of zeros
+        "sv4-000-0268",
+    ],
+)
+def test_masked_numbers_under_a_phone_header_are_not_reported(
+    detector: Detector, masked: str
+) -> None:
+    text = f"Phone\n{masked}\nActive"
+    assert detector.detect(text, InspectSpec()) == []
+
+
+def test_a_number_with_digits_in_its_middle_group_is_not_taken_for_a_masked_one(
+    detector: Detector,
+) -> None:
+    # more than one digit besides zeros is a number OCR garbled, not bullets
+    text = "Phone\n0o0-123-4567"
+    assert quotes(text, detector.detect(text, only("PHONE_NUMBER"))) == ["0o0-123-4567"]
 
 
 @pytest.mark.parametrize(

@@ -758,18 +758,34 @@ def _digits_read_as_letters(text: str) -> str:
 # Values already masked on screen identify no one: "k•••@mail.example.org", "•••-••-3218".
 # OCR reads the bullets as "*", "+", "-", "¢", "®" or "@", and in some fonts as a run of one
 # letter ("keee@", "k ooo@", "@ee-00-3218").
-_MASKS = frozenset("*+•·-~«»¢®")
+_MASKS = frozenset("*+•·-~«»¢®=")
+# Marks no user name holds, only bullets as OCR reads them: one is enough ("k-*s@").
+_BULLET_MARKS = frozenset("*•·«»¢®=")
 _BULLET_RUN = re.compile(r"[^\W_]?(?:e{3,}|o{3,}|0{3,}|°{3,})")
 _AT = re.compile(r"@")
 # A domain after an "@", as OCR splits it: "orange fr", "ou tlook.com".
 _DOMAIN_AFTER = re.compile(r" ?[^\W_][\w-]*(?:\. ?[\w-]+| [a-z]{2,3}\b| [a-z][\w-]*(?=\.))*")
+# Groups of bullets, then the digits shown; an underscore perhaps for a hyphen. A first group
+# with a letter in it is no number as written, and a middle group of zeros none as issued (no
+# exchange or SSN group is 000 or 00): bullets, read as any small letter ("soe-000-0107"), the
+# middle group's perhaps with one digit among zeros ("ee0-200-0270").
+_BULLETS = "[•*·@eoxX0]"
 _MASKED_NUMBER = re.compile(
-    r"(?<!\S)[•*·@eoxX0]{2,}(?:[-. ][•*·@eoxX0]{1,4}){0,3}[-. ]\d{2,4}(?!\S)"
+    rf"(?<!\S)(?:{_BULLETS}{{2,}}(?:[-._ ]{_BULLETS}{{1,4}}){{0,3}}"
+    r"|(?=\d*[a-z•*·@])[a-z\d•*·@]{2,4}"
+    rf"(?:[-._ ](?=[•*·@eoxX\d]{{1,4}}[-._ ]){_BULLETS}*\d?{_BULLETS}*){{1,3}})"
+    r"[-._ ]\d{2,4}(?!\S)"
 )
 
 
-def _masked_local(local: str) -> bool:
+def _masked_local(local: str, split: bool = False) -> bool:
+    """Whether a user name before an "@" is bullets as OCR reads them; split: a space
+    between it and the "@" or inside it, as wide bullets leave ("g•••" read as "gee @")."""
     local = local.replace(" ", "")
+    if split and re.fullmatch(r"[^\W\d_]e{2}", local):
+        return True
+    if any(c in _BULLET_MARKS for c in local):
+        return True
     masks = sum(c in _MASKS for c in local)
     if masks >= 2 and masks + 1 >= len(local):
         return True
@@ -801,7 +817,8 @@ def _masked_values(text: str) -> list[tuple[int, int]]:
             if 0 < start - 1 - previous <= 4:
                 start = previous
         local = text[start : at.start()]
-        if not (1 <= len(local.replace(" ", "")) <= 8) or not _masked_local(local):
+        split = " " in text[start : at.start()]
+        if not (1 <= len(local.replace(" ", "")) <= 8) or not _masked_local(local, split):
             continue
         domain = _DOMAIN_AFTER.match(text, at.end())
         spans.append((start, domain.end() if domain else at.end()))
