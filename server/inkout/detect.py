@@ -762,6 +762,7 @@ _MASKS = frozenset("*+•·-~«»¢®=")
 # Marks no user name holds, only bullets as OCR reads them: one is enough ("k-*s@").
 _BULLET_MARKS = frozenset("*•·«»¢®=")
 _BULLET_RUN = re.compile(r"[^\W_]?(?:e{3,}|o{3,}|0{3,}|°{3,})")
+_LETTER_AND_EE = re.compile(r"[^\W\d_]e{2}")
 _AT = re.compile(r"@")
 # A domain after an "@", as OCR splits it: "orange fr", "ou tlook.com".
 _DOMAIN_AFTER = re.compile(r" ?[^\W_][\w-]*(?:\. ?[\w-]+| [a-z]{2,3}\b| [a-z][\w-]*(?=\.))*")
@@ -782,7 +783,7 @@ def _masked_local(local: str, split: bool = False) -> bool:
     """Whether a user name before an "@" is bullets as OCR reads them; split: a space
     between it and the "@" or inside it, as wide bullets leave ("g•••" read as "gee @")."""
     local = local.replace(" ", "")
-    if split and re.fullmatch(r"[^\W\d_]e{2}", local):
+    if split and _LETTER_AND_EE.fullmatch(local):
         return True
     if any(c in _BULLET_MARKS for c in local):
         return True
@@ -817,8 +818,7 @@ def _masked_values(text: str) -> list[tuple[int, int]]:
             if 0 < start - 1 - previous <= 4:
                 start = previous
         local = text[start : at.start()]
-        split = " " in text[start : at.start()]
-        if not (1 <= len(local.replace(" ", "")) <= 8) or not _masked_local(local, split):
+        if not (1 <= len(local.replace(" ", "")) <= 8) or not _masked_local(local, " " in local):
             continue
         domain = _DOMAIN_AFTER.match(text, at.end())
         spans.append((start, domain.end() if domain else at.end()))
