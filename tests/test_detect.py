@@ -2048,6 +2048,8 @@ def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector)
         ("Alt. phone:", "\nGta 20 eee 0608\nTel:\n202.576.1835", "PHONE_NUMBER", "Gta 20 eee 0608"),
         # digits split off a number found beside them belong to it
         ("Tel:", "\n331429012 64\nctuns", "PHONE_NUMBER", "331429012 64"),
+        # ... and so does a name's given name beside a mark OCR read for a letter
+        ("Account holder:", "\nMATHIIEU ,OUS SEAU\nPlan:", "PERSON_NAME", "MATHIIEU ,OUS SEAU"),
         (  # (alone on its line, "lsabel Torres" is a name with or without its label)
             "Emergency contact:",
             "\nMrs lsabel Torres\nPolicy no.:",

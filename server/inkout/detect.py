@@ -719,7 +719,15 @@ def _fields(text: str, found: list[Detection], builtins: frozenset[str]) -> Iter
             if any(d.info_type != info_type for d in inside):
                 continue
             rest = _outside(text, start, end, [(d.start, d.end) for d in inside])
-            if not all(_split_off(lexicon, info_type, w) for w in rest.split()):
+            # a mark alone is a letter OCR misread ("MATHIIEU ,OUS SEAU"), no word of its own,
+            # unless it ends the field as a sentence's full stop does ("SSN: 695-83 -8655.")
+            words = rest.split()
+            pieces = [
+                w
+                for k, w in enumerate(words)
+                if any(c.isalnum() for c in w) or (k == len(words) - 1 and field.endswith(w))
+            ]
+            if not all(_split_off(lexicon, info_type, w) for w in pieces):
                 continue
         yield Detection(info_type, start, end, Likelihood.POSSIBLE, 0.4)
 
