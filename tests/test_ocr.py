@@ -625,6 +625,47 @@ def test_a_second_look_begins_the_line_that_starts_just_right_of_it() -> None:
         )
 
 
+def test_a_second_look_gives_a_word_back_the_first_letters_it_lost() -> None:
+    # A photographed letter: the accent of "INÈS" hid its "IN" from the first reading.
+    first = _line(
+        ("BONNET,", Box(484, 843, 110, 19), 90.0),
+        ("ES", Box(636, 840, 24, 24), 60.0),
+        ("on", Box(670, 843, 20, 19), 90.0),
+    )
+    look = _line(("INE", Box(604, 840, 45, 25), 70.0))
+    both = with_second_looks(first, [(Box(600, 838, 50, 28), look)])
+    assert both.text == "BONNET, INES on"
+    assert [both.text[w.start : w.end] for w in both.words] == ["BONNET,", "INES", "on"]
+    assert both.words[1].box.left == 604
+    assert "".join(both.text[s.start : s.end] for s in both.symbols) == "BONNET,INESon"
+    # A word read on its own line ("61" of "3061") makes way for the look's, which joins
+    # the line its next word read into.
+    first = merge(
+        [
+            _line(("Union", Box(484, 185, 118, 28), 90.0)),
+            _line(("61", Box(512, 261, 19, 8), 40.0)),
+            _line(("Cedar", Box(564, 257, 46, 11), 80.0), ("Lane,", Box(620, 257, 50, 11), 80.0)),
+        ]
+    )
+    look = _line(("3061", Box(484, 254, 49, 18), 80.0), ("Ced:", Box(549, 253, 45, 17), 50.0))
+    both = with_second_looks(first, [(Box(459, 253, 126, 19), look)])
+    assert both.text == "Union\n3061 Cedar Lane,"
+    assert len({w.line for w in both.words[1:]}) == 1
+    # ... but one the look read only the start of keeps its own letters ("Dashb" over "board").
+    first = merge(
+        [
+            _line(("Helpdesk", Box(20, 30, 80, 16), 90.0)),
+            _line(("board", Box(67, 91, 39, 12), 90.0)),
+        ]
+    )
+    look = _line(("Dashb", Box(31, 91, 40, 12), 90.0))
+    assert with_second_looks(first, [(Box(26, 90, 42, 14), look)]).text == "Helpdesk\nDashboard"
+    # The look read the same word shifted, not its lost start: nothing changes.
+    first = _line(("Emi", Box(334, 511, 40, 18), 90.0), ("Takahashi", Box(399, 513, 86, 19), 90.0))
+    look = _line(("Taka", Box(383, 512, 50, 19), 60.0))
+    assert with_second_looks(first, [(Box(354, 510, 68, 22), look)]).text == "Emi Takahashi"
+
+
 def test_a_second_look_drops_words_already_read_and_marks_without_letters() -> None:
     first = _pieces_ocr([("Dashboard", (20, 30, 90, 16))])
     look = _pieces_ocr(

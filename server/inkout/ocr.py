@@ -11,7 +11,7 @@ import bisect
 import itertools
 import os
 import queue
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -928,7 +928,9 @@ def with_second_looks(
     starts: the ink there was unread, so a letter read into the word before ("Sophi" + "ie
     Schneider", the "ie" dropped) leaves no gap between them. A piece that begins inside
     the line's last word read the rest of that word, its first letters again ("Take" +
-    "eshi Ito"): those letters are left out and the rest is glued on ("Takeshi Ito").
+    "eshi Ito"): those letters are left out and the rest is glued on ("Takeshi Ito"). A
+    look's word that read a word's lost first letters gives them back to it ("ES" becomes
+    "INES"); see _unread_start.
 
     rereads pair the word indexes of one piece of ocr with its new reading, which takes
     its place (words of other pieces caught in the crop are left out of it).
@@ -937,9 +939,41 @@ def with_second_looks(
     boxes = [union([ocr.words[i].box for i in p]) for p in pieces]
     reread = {i for indexes, _ in rereads or [] for i in indexes}
     edits: list[_Edit] = []
+    # words whose first letters a look read (see _unread_start): each takes them on, or,
+    # when it is a line of its own that the look read whole ("61" for "3061"), makes way
+    # for the look's word, which then joins the line beside it as new text does
+    prefixed: set[int] = set()
+    dropped: set[int] = set()
+    used: list[set[int]] = []
+    for _, look in looks:
+        used.append(set())
+        for k in range(len(look.words)):
+            found = _unread_start(look, k, ocr)
+            if found is None or found[0] in prefixed | reread:
+                continue
+            j, edit = found
+            prefixed.add(j)
+            w = look.words[k]
+            if [j] in pieces and w.end - w.start >= len(edit.piece.text):
+                dropped.add(j)
+                edits.append(_without_line(ocr, j))
+            else:
+                used[-1].add(k)
+                edits.append(edit)
+    kept = tuple(w for i, w in enumerate(ocr.words) if i not in dropped)
     next_line = max((w.line for w in ocr.words), default=-1) + 1
-    for region, look in looks:
-        for n, piece in enumerate(_kept_runs(look, ocr.words)):
+    for (region, look), skip in zip(looks, used, strict=True):
+        by_word = _symbols_by_word(look)
+        for n, run in enumerate(_kept_indexes(look, kept, skip)):
+            piece = _piece(look, run, by_word)
+            # the look's word after the piece, on its line: where it read on into words
+            # already read, the piece goes before them however wide the gap looks
+            after = run[-1] + 1
+            on = (
+                look.words[after].box
+                if after < len(look.words) and look.words[after].line == look.words[run[-1]].line
+                else None
+            )
             box = union([w.box for w in piece.words])
             middle = (box.top + box.bottom) / 2
             start = min(box.left, region.left) if n == 0 else box.left
@@ -951,6 +985,7 @@ def with_second_looks(
                 and b.right <= box.left + reach
                 and start - b.right <= COLUMN_GAP * box.height
                 and b.top <= middle <= b.bottom
+                and pieces[k][0] not in dropped
             ]
             # ... and the line after it may begin inside its last word, read twice ("MANC"
             # of a look over "MANON", and "YON FONTAINE" read first), when it begins with a
@@ -966,9 +1001,14 @@ def with_second_looks(
                     and _begins_with_a_word(ocr, pieces[k])
                 )
                 and b.left > box.left
-                and b.left - box.right <= COLUMN_GAP * box.height
+                and (
+                    b.left - box.right <= COLUMN_GAP * box.height
+                    or on is not None
+                    and _area(on, ocr.words[pieces[k][0]].box) > 0
+                )
                 and b.top <= middle <= b.bottom
                 and pieces[k][0] not in reread
+                and pieces[k][0] not in prefixed
             ]
             if left:
                 last = ocr.words[pieces[max(left, key=lambda k: boxes[k].right)][-1]]
@@ -1045,17 +1085,77 @@ class _Edit:
     tail: str = ""
 
 
-def _kept_runs(look: OcrText, read: tuple[Word, ...]) -> list[OcrText]:
-    """The words of a second look worth keeping, as one-line pieces: those with a letter or
-    digit that overlap no word already read by a quarter of their area."""
-    keep = [
-        i
-        for i, w in enumerate(look.words)
-        if any(c.isalnum() for c in look.text[w.start : w.end])
-        and not any(4 * _area(w.box, o.box) > w.box.width * w.box.height for o in read)
+def _unread_start(look: OcrText, k: int, ocr: OcrText) -> tuple[int, _Edit] | None:
+    """When word k of a look overlaps one word of ocr alone, and its first letters or digits
+    stand left of that word, where nothing was read: that word's index, and the edit that
+    puts those letters before it. The first reading lost the start of a word to an accent
+    or faint ink ("ES" for "INÈS", "61" for "3061") that the look read whole, clear of it.
+    The look must read that word's first letter where it stands, or it read other ink
+    ("MANC" over "YON") or the same word shifted ("Taka" over "Takahashi"). A word that
+    starts with a mark is left alone: a masked value's bullets read as letters before
+    "@yahoo.co.uk" would make it an address."""
+    w = look.words[k]
+    hits = [i for i, o in enumerate(ocr.words) if _area(w.box, o.box)]
+    if len(hits) != 1:
+        return None
+    r = ocr.words[hits[0]]
+    middle = r.box.top + r.box.height / 2
+    if not ocr.text[r.start : r.start + 1].isalnum() or not w.box.top <= middle <= w.box.bottom:
+        return None
+    symbols = sorted((s for s in look.symbols if s.word == k), key=lambda s: s.start)
+    before = [s for s in symbols if s.box.right <= r.box.left + 1]
+    if (
+        not before
+        or len(before) == len(symbols)
+        or look.text[symbols[len(before)].start] != ocr.text[r.start]
+        or before[0].start != w.start
+        or not look.text[w.start : before[-1].end].isalnum()
+    ):
+        return None
+    head = look.text[w.start : before[-1].end]
+    own = [s for s in ocr.symbols if s.word == hits[0]]
+    text = head + ocr.text[r.start : r.end]
+    box = union([*(s.box for s in before), r.box])
+    symbols = [replace(s, start=s.start - w.start, end=s.end - w.start, word=0) for s in before]
+    symbols += [
+        replace(s, start=s.start - r.start + len(head), end=s.end - r.start + len(head), word=0)
+        for s in own
     ]
+    word = Word(0, len(text), box, r.line, min(r.confidence, w.confidence))
+    piece = OcrText(text, (word,), tuple(symbols))
+    return hits[0], _Edit(r.start, r.end, "", -1, piece, r.line)
+
+
+def _without_line(ocr: OcrText, i: int) -> _Edit:
+    """The edit that removes word i, a line of its own, with the line break after it (or,
+    on the last line, before it)."""
+    w = ocr.words[i]
+    start, end = w.start, w.end
+    if ocr.text[end : end + 1] == "\n":
+        end += 1
+    elif start and ocr.text[start - 1] == "\n":
+        start -= 1
+    return _Edit(start, end, "", -1, OcrText("", (), ()), w.line)
+
+
+def _kept_runs(look: OcrText, read: tuple[Word, ...], skip: Collection[int] = ()) -> list[OcrText]:
+    """The words of a second look worth keeping, as one-line pieces: those with a letter or
+    digit that overlap no word already read by a quarter of their area (and not in skip)."""
     by_word = _symbols_by_word(look)
-    return [_piece(look, run, by_word) for run in _runs(look, keep)]
+    return [_piece(look, run, by_word) for run in _kept_indexes(look, read, skip)]
+
+
+def _kept_indexes(look: OcrText, read: tuple[Word, ...], skip: Collection[int]) -> list[list[int]]:
+    """The indexes of _kept_runs' words, run by run."""
+    keep = [i for i in range(len(look.words)) if i not in skip and _worth_keeping(look, i, read)]
+    return _runs(look, keep)
+
+
+def _worth_keeping(look: OcrText, i: int, read: tuple[Word, ...]) -> bool:
+    w = look.words[i]
+    return any(c.isalnum() for c in look.text[w.start : w.end]) and not any(
+        4 * _area(w.box, o.box) > w.box.width * w.box.height for o in read
+    )
 
 
 def _splice(ocr: OcrText, edits: list[_Edit]) -> OcrText:
