@@ -1854,14 +1854,24 @@ def test_a_name_at_a_line_s_end_takes_the_last_letters_ocr_split_off(detector: D
     [
         ("IBAN DE19 5097 7463 0391 7032.88 on file", "DE19 5097 7463 0391 7032.88"),
         ("IBAN:\nGB 18 LOYD 7254 3248 0393 69\nLast login", "GB 18 LOYD 7254 3248 0393 69"),
+        # a line tesseract broke in two, and a "!" for the "D" it lost
+        ("the account GB88 LOYD\n3036 2833 5550 47 held", "GB88 LOYD\n3036 2833 5550 47"),
+        ("the account GB88 LOY!\n3036 2833 5550 47 held", "GB88 LOY!\n3036 2833 5550 47"),
     ],
 )
-def test_an_iban_with_a_dot_or_a_space_read_in_is_found_whole_when_mod_97_passes(
+def test_an_iban_with_a_dot_a_space_or_a_line_break_read_in_is_found_whole_when_mod_97_passes(
     detector: Detector, text: str, iban: str
 ) -> None:
     found = detector.detect(text, only("IBAN_CODE"))
     assert quotes(text, found) == [iban]
     assert [d.likelihood for d in found] == [Likelihood.VERY_LIKELY]
+
+
+def test_a_mark_in_an_iban_is_a_lost_character_only_when_one_put_back_passes_mod_97(
+    detector: Detector,
+) -> None:
+    text = "the account GB88 LOY!\n3036 2833 5550 48 held"  # a wrong last digit too
+    assert detector.detect(text, only("IBAN_CODE")) == []
 
 
 @pytest.mark.parametrize(

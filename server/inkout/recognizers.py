@@ -8,6 +8,7 @@ and the words around it ("DOB", "born", "MRN") raise it above DLP's default mini
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections.abc import Iterator
 
@@ -1102,12 +1103,25 @@ class _MisreadIbanDigit(PatternRecognizer):
     A dot OCR read for a space ("... 7032.88") ends Presidio's pattern early, a "$" read
     for a digit ("DE29 $171 ...") or a space after the country code ("GB 18 LOYD ...") breaks
     it; with the dots and spaces left out and the digit put back, an IBAN that passes mod 97
-    is one for certain."""
+    is one for certain. So is one with a "!" read for a lost character ("GB88 LOY!") that
+    exactly one letter or digit put back makes pass, and one tesseract broke across two
+    lines ("GB88 LOYD" then "3036 2833 5550 47"), which Presidio's pattern does not cross."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        compact = pattern_text.replace(" ", "").replace(".", "")
-        if compact.count("$") > 1:
+        compact = pattern_text.replace(" ", "").replace(".", "").replace("\n", "")
+        if compact.count("$") + compact.count("!") > 1:
             return False
+        if "!" in compact:
+            # mod 97 catches every single wrong character: at most one of these passes
+            layout = regex_per_country.get(compact[:2])
+            fits = [
+                r
+                for c in string.ascii_uppercase + string.digits
+                if layout
+                and re.fullmatch(layout, r := compact.replace("!", c))
+                and _passes_mod97(r)
+            ]
+            return len(fits) == 1
         # "$" is a digit OCR misread, most often an 8 or a 5: certain when one passes mod 97
         readings = [compact.replace("$", d) for d in "8536"] if "$" in compact else [compact]
         layout = regex_per_country.get(compact[:2])
@@ -1124,7 +1138,7 @@ class _MisreadIbanDigit(PatternRecognizer):
             return None if _one_doubled(compact, layout) else False
         if any(_passes_mod97(r) for r in readings):
             # else Presidio's own reports it
-            return "." in pattern_text or "$" in pattern_text or pattern_text[2] == " "
+            return any(c in pattern_text for c in ".$\n") or pattern_text[2] == " "
         return None
 
 
@@ -1146,7 +1160,7 @@ def misread_iban_digit() -> PatternRecognizer:
         patterns=[
             Pattern(
                 "IBAN layout, checksum failing or a dot for a space",
-                r"\b(?-i:[A-Z]{2} ?\d{2}" + _iban_groups("[ .]", "$") + r")\b",
+                r"\b(?-i:[A-Z]{2} ?\d{2}" + _iban_groups("[ .\n]", "$!") + r")\b",
                 0.4,
             )
         ],
