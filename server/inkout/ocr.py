@@ -947,8 +947,9 @@ def with_second_looks(
     used: list[set[int]] = []
     for _, look in looks:
         used.append(set())
+        areas = _overlap_areas(look.words, ocr.words)
         for k in range(len(look.words)):
-            found = _unread_start(look, k, ocr)
+            found = _unread_start(look, k, ocr, areas[k])
             if found is None or found[0] in prefixed | reread:
                 continue
             j, edit = found
@@ -1085,17 +1086,20 @@ class _Edit:
     tail: str = ""
 
 
-def _unread_start(look: OcrText, k: int, ocr: OcrText) -> tuple[int, _Edit] | None:
-    """When word k of a look overlaps one word of ocr alone, and its first letters or digits
-    stand left of that word, where nothing was read: that word's index, and the edit that
-    puts those letters before it. The first reading lost the start of a word to an accent
-    or faint ink ("ES" for "INÈS", "61" for "3061") that the look read whole, clear of it.
+def _unread_start(
+    look: OcrText, k: int, ocr: OcrText, areas: np.ndarray
+) -> tuple[int, _Edit] | None:
+    """When word k of a look overlaps one word of ocr alone (areas: its overlap with each),
+    and its first letters or digits stand left of that word, where nothing was read: that
+    word's index, and the edit that puts those letters before it. The first reading lost
+    the start of a word to an accent or faint ink ("ES" for "INÈS", "61" for "3061") that the
+    look read whole, clear of it.
     The look must read that word's first letter where it stands, or it read other ink
     ("MANC" over "YON") or the same word shifted ("Taka" over "Takahashi"). A word that
     starts with a mark is left alone: a masked value's bullets read as letters before
     "@yahoo.co.uk" would make it an address."""
     w = look.words[k]
-    hits = [i for i, o in enumerate(ocr.words) if _area(w.box, o.box)]
+    hits = np.flatnonzero(areas).tolist()
     if len(hits) != 1:
         return None
     r = ocr.words[hits[0]]
@@ -1147,15 +1151,29 @@ def _kept_runs(look: OcrText, read: tuple[Word, ...], skip: Collection[int] = ()
 
 def _kept_indexes(look: OcrText, read: tuple[Word, ...], skip: Collection[int]) -> list[list[int]]:
     """The indexes of _kept_runs' words, run by run."""
-    keep = [i for i in range(len(look.words)) if i not in skip and _worth_keeping(look, i, read)]
+    covered = (4 * _overlap_areas(look.words, read)).max(axis=1, initial=0)
+    keep = [
+        i
+        for i, w in enumerate(look.words)
+        if i not in skip
+        and any(c.isalnum() for c in look.text[w.start : w.end])
+        and covered[i] <= w.box.width * w.box.height
+    ]
     return _runs(look, keep)
 
 
-def _worth_keeping(look: OcrText, i: int, read: tuple[Word, ...]) -> bool:
-    w = look.words[i]
-    return any(c.isalnum() for c in look.text[w.start : w.end]) and not any(
-        4 * _area(w.box, o.box) > w.box.width * w.box.height for o in read
+def _overlap_areas(a: tuple[Word, ...], b: tuple[Word, ...]) -> np.ndarray:
+    """The area each word of a shares with each word of b, as a len(a) x len(b) array: one
+    numpy pass instead of a Python loop over every pair, thousands on a busy screenshot."""
+    p, q = (
+        np.array([(w.box.left, w.box.top, w.box.right, w.box.bottom) for w in words], np.int64)
+        .reshape(-1, 4)
+        .T
+        for words in (a, b)
     )
+    wide = np.minimum(p[2][:, None], q[2]) - np.maximum(p[0][:, None], q[0])
+    high = np.minimum(p[3][:, None], q[3]) - np.maximum(p[1][:, None], q[1])
+    return np.clip(wide, 0, None) * np.clip(high, 0, None)
 
 
 def _splice(ocr: OcrText, edits: list[_Edit]) -> OcrText:
