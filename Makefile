@@ -47,7 +47,9 @@ test: setup lint
 	$(PY) -m pytest
 
 bench: setup $(PEER_VENV)/.installed
-	$(PY) -m pip install -q -c constraints.txt -e '.[bench]'
+	# Without build isolation, as in setup: an isolated build takes the newest grpcio-tools,
+	# whose stubs refuse the grpcio that constraints.txt pins.
+	$(PY) -m pip install -q --no-build-isolation -c constraints.txt -e '.[bench]'
 	PEER_VENV=$(PEER_VENV) $(PY) -m pytest bench
 
 # After setup (order only): it has made sure python3-venv is there, and apt runs one at a time.
