@@ -7,7 +7,9 @@ names and surnames from the same countries that the benchmark never shows, then 
 inkout alone the way bench/test_accuracy.py does.
 
     apt-get install fonts-roboto fonts-open-sans fonts-lato fonts-freefont-ttf
-    .venv/bin/python bench/accuracy/other_fonts.py [--seed N]
+    .venv/bin/python bench/accuracy/other_fonts.py [--seed N [N ...]]
+
+With several seeds, the table is over all their images together (six of each kind a seed).
 
 Not part of `make bench`: the fonts are not installed by `make setup`, and its figures are a
 check on over-fitting, not a target table.
@@ -82,11 +84,11 @@ def use_other_fonts_and_names() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--seed", type=int, nargs="+", default=[7])
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     use_other_fonts_and_names()
-    samples = corpus.build(seed=args.seed)
+    samples = [s for seed in args.seed for s in corpus.build(seed=seed)]
     reader = StrongReader(workers=2)
     originals = map_threads(lambda s: reader.read(gray(s.data)), samples)
     redactor = Redactor(Settings(ocr_workers=2))
@@ -101,7 +103,8 @@ def main() -> None:
         tally = score(sample.items, original, image, text)
         per_kind.setdefault(sample.kind, Tally()).add(tally)
         overall.add(tally)
-    print(f"other fonts and names, seed {args.seed}, {len(samples)} images")
+    seeds = " ".join(map(str, args.seed))
+    print(f"other fonts and names, seed{'s' * (len(args.seed) > 1)} {seeds}, {len(samples)} images")
     print("| kind | values | recall | leak | collateral |\n| --- | ---: | ---: | ---: | ---: |")
     for kind, t in [*per_kind.items(), ("overall", overall)]:
         print(
