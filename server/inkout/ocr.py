@@ -1111,6 +1111,7 @@ def _unread_start(
     if (
         not before
         or len(before) == len(symbols)
+        or before != symbols[: len(before)]
         or look.text[symbols[len(before)].start] != ocr.text[r.start]
         or before[0].start != w.start
         or not look.text[w.start : before[-1].end].isalnum()
