@@ -950,7 +950,7 @@ def with_second_looks(
         areas = _overlap_areas(look.words, ocr.words)
         for k in range(len(look.words)):
             found = _unread_start(look, k, ocr, areas[k])
-            if found is None or found[0] in prefixed | reread:
+            if found is None or found[0] in prefixed or found[0] in reread:
                 continue
             j, edit = found
             prefixed.add(j)
@@ -1143,15 +1143,15 @@ def _without_line(ocr: OcrText, i: int) -> _Edit:
     return _Edit(start, end, "", -1, OcrText("", (), ()), w.line)
 
 
-def _kept_runs(look: OcrText, read: tuple[Word, ...], skip: Collection[int] = ()) -> list[OcrText]:
-    """The words of a second look worth keeping, as one-line pieces: those with a letter or
-    digit that overlap no word already read by a quarter of their area (and not in skip)."""
+def _kept_runs(look: OcrText, read: tuple[Word, ...]) -> list[OcrText]:
+    """The words of a second look worth keeping, as one-line pieces: see _kept_indexes."""
     by_word = _symbols_by_word(look)
-    return [_piece(look, run, by_word) for run in _kept_indexes(look, read, skip)]
+    return [_piece(look, run, by_word) for run in _kept_indexes(look, read, ())]
 
 
 def _kept_indexes(look: OcrText, read: tuple[Word, ...], skip: Collection[int]) -> list[list[int]]:
-    """The indexes of _kept_runs' words, run by run."""
+    """The indexes of the words of a look worth keeping, run by run: those not in skip, with a
+    letter or digit, that overlap no word already read by a quarter of their area."""
     covered = (4 * _overlap_areas(look.words, read)).max(axis=1, initial=0)
     keep = [
         i
