@@ -325,6 +325,25 @@ def test_a_letter_misread_as_a_final_mark_is_covered(misread: str) -> None:
     assert box.right >= ocr.words[1].box.right
 
 
+def test_a_last_digit_is_no_final_mark_though_a_speck_made_its_word_box_taller() -> None:
+    # "MRN: 3852075." on a photographed form: tesseract read a speck of the rule above as a
+    # full stop, and the word's box reached up to it, half as tall again as the digits.
+    ocr = _ocr(["Tel", "MRN: 3852075."], line_h=16)
+    word = ocr.words[-1]
+    dot = ocr.symbols[-1]
+    ocr = replace(
+        ocr,
+        words=(*ocr.words[:-1], replace(word, box=replace(word.box, top=20, height=26))),
+        symbols=(*ocr.symbols[:-1], replace(dot, box=Box(dot.box.left, 20, 6, 1))),
+    )
+    page = np.full((60, 200), 255, np.uint8)
+    for s in ocr.symbols[:-1]:
+        page[s.box.top : s.box.bottom, s.box.left : s.box.right] = 0
+    start = ocr.text.index("3852075")
+    (box,) = BoxIndex(ocr, page).boxes(start, start + 7)  # the number without the mark
+    assert box.right >= ocr.symbols[-2].box.right  # the whole last "5"
+
+
 def test_a_tall_word_at_the_end_of_a_slanting_line_keeps_the_rows_of_its_slant() -> None:
     # A photographed page: the line rises 8 pixels every 100 columns, and the long address
     # at its end is as tall as its rise, reaching into the rows of the line below.

@@ -1234,6 +1234,8 @@ def test_an_iban_with_a_letter_for_a_check_digit_is_found_if_the_digit_put_back_
         ("Paid into DE60 2640 3782 S937 7865 74 held", ["DE60 2640 3782 S937 7865 74"]),
         ("Paid into DE60 2640 3782 S938 7865 74 held", []),  # S for 5, but 8 fails mod 97
         ("ALSO BLOG BOOK TEAM WORK PLAN", []),  # capitals, no digits to check
+        ("deposit to IBAN NLA7 ABNA 4391 6019 64 and", ["NLA7 ABNA 4391 6019 64"]),  # A for 4
+        ("deposit to IBAN NLA8 ABNA 4391 6019 64 and", []),  # 48 fails mod 97
     ]:
         assert quotes(text, detector.detect(text, only("IBAN_CODE")), "IBAN_CODE") == found
 
@@ -1278,6 +1280,8 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         ("Card 3436 162766 592.49 on file", "CREDIT_CARD_NUMBER", "3436 162766 592.49"),  # Amex
         ("Card 4272 '2489-1044-9287 on file", "CREDIT_CARD_NUMBER", "4272 '2489-1044-9287"),
         ("Card 5365-9854-3597-¢ 6816 on file", "CREDIT_CARD_NUMBER", "5365-9854-3597-¢ 6816"),
+        # a digit read twice, its group five long
+        ("to card 4076 7707 7687 87111 within", "CREDIT_CARD_NUMBER", "4076 7707 7687 87111"),
         # "$" for a digit of an IBAN, put back by mod 97; a space after a record's hyphen
         ("IBAN: DE29 $171 2332 8562 2677 66\nCity", "IBAN_CODE", "DE29 $171 2332 8562 2677 66"),
         ("filed under MRN A- 158730 in", "MEDICAL_RECORD_NUMBER", "A- 158730"),
@@ -1300,6 +1304,7 @@ def test_values_with_a_stray_mark_ocr_read_into_them_are_found(
         "Scores 1.5, 2.5, 3.5, 4.5 and more",  # decimals, not one misread dot
         "Shares 1,200,150,100 issued",  # thousands, commas only
         "Host 2001:db8::1 bad",  # a word after an address is not a split group
+        "Totals 4076 7707 7687 87112 paid",  # no digit read twice leaves a Luhn number
     ],
 )
 def test_figures_with_marks_between_them_are_no_cards_or_addresses(
@@ -1412,6 +1417,15 @@ def test_a_street_with_its_name_s_last_letter_read_twice_is_a_street(detector: D
         "1265 Lakevi view Drive"
     ]
     text = "Order 12 Lake view Drive"  # a small word that does not repeat the last letter
+    assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == []
+
+
+def test_a_street_glued_to_the_small_word_after_it_is_a_street(detector: Detector) -> None:
+    text = "The new card will be mailed to 1236 Pine Courtnext week."
+    assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == [
+        "1236 Pine Court"
+    ]
+    text = "Take bus 12 to Main Streetcar depot"  # a longer word: no sentence's small word
     assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == []
 
 
@@ -1746,6 +1760,7 @@ def test_a_joined_word_that_ends_in_a_street_type_but_is_english_is_no_street(
         ("at ", "htt p://intranet.northwind. local/users/lewis", " for"),  # a space in "http"
         ("Website:\n", "https //drive.example.com/file/d/8ad1429eed", "\nBorn"),  # no colon
         ("online at\n", "https://drive.example.comfile/d/7 7dc5e766f", " at any time."),  # hash
+        ("online at\n", "https://drive.example.com/file/d/961 e393e36", " at any time."),
         ("Portal: ", "https://portal.contoso.com/patients/22 187", " for you"),  # a number
         ("at ", "https://drive.example.com/file/d/9ad947 acOf", " if needed"),  # "O" for 0
         ("Web: ", "http: \u2018/northwind.example.net/account/schulz", ""),  # a slash as a quote
@@ -1872,6 +1887,22 @@ def test_a_mark_in_an_iban_is_a_lost_character_only_when_one_put_back_passes_mod
 ) -> None:
     text = "the account GB88 LOY!\n3036 2833 5550 48 held"  # a wrong last digit too
     assert detector.detect(text, only("IBAN_CODE")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("We spoke with\nTrang Do on the phone yesterday.", ["Trang Do"]),  # a line's break
+        ("Your case is now handled by Trang Do from our office.", ["Trang Do"]),
+        ("We spoke with Quality Do on the phone", []),  # an English word
+        ("We spoke with Trang In the end", []),  # a function word
+        ("Your case is now handled by Denver Co from our office.", []),  # a place
+    ],
+)
+def test_an_unlisted_name_right_after_with_or_by_is_a_name_though_its_surname_is_a_word(
+    detector: Detector, text: str, found: list[str]
+) -> None:
+    assert quotes(text, detector.detect(text, only("PERSON_NAME"))) == found
 
 
 @pytest.mark.parametrize(
@@ -2071,6 +2102,20 @@ def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector)
             "\n_httpsi/fabrikam.example.netiaccount/ryan\nPhone",
             "URL",
             "_httpsi/fabrikam.example.netiaccount/ryan",
+        ),
+        # ... and so does a domain's label that OCR set apart from its dot
+        (
+            "Portal:",
+            "\nhttps: //northwind -example. net /account/do\nSSN:",
+            "URL",
+            "https: //northwind -example. net /account/do",
+        ),
+        # a label wrapped onto two lines ("Account" ... "holder:") is no second column
+        (
+            "Account\nMathieu Fournier\nholder:\nLast login IP:",
+            "\n10.93.:209,.22\nHome phone:\n+33 1 47 29 17 80",
+            "IP_ADDRESS",
+            "10.93.:209,.22",
         ),
     ],
 )

@@ -258,10 +258,11 @@ def ink_runs(gray: np.ndarray, box: Box) -> list[tuple[int, int]]:
     return [(left + int(a), left + int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
 
 
-def _mark_sized(gray: np.ndarray, box: Box, left: int, right: int) -> bool:
+def _mark_sized(gray: np.ndarray, box: Box, left: int, right: int, height: int) -> bool:
     """Whether the ink in columns [left, right) beside or in box is small enough to be a
-    punctuation mark: narrow and short. A letter is wider or taller."""
-    if right - left > MARK_WIDTH * box.height:
+    punctuation mark: narrow and short beside letters height pixels tall. A letter is wider
+    or taller."""
+    if right - left > MARK_WIDTH * height:
         return False
     top = max(0, box.top)
     word = gray[top : box.bottom, max(0, box.left) : box.right].astype(np.int16)
@@ -271,7 +272,7 @@ def _mark_sized(gray: np.ndarray, box: Box, left: int, right: int) -> bool:
     contrast = int(np.abs(word - background).max())
     ink = np.abs(gray[top : box.bottom, left:right].astype(np.int16) - background)
     rows = np.flatnonzero((ink > 0.35 * contrast).any(axis=1))
-    return rows.size == 0 or rows[-1] - rows[0] + 1 <= MARK_HEIGHT * box.height
+    return rows.size == 0 or rows[-1] - rows[0] + 1 <= MARK_HEIGHT * height
 
 
 def _within_lines(words: tuple[Word, ...]) -> tuple[Word, ...]:
@@ -421,7 +422,7 @@ class BoxIndex:
             box, left_limit, right_limit = self._piece(word, self._symbols[i], start, end)
             if box is not None and (left_limit is not None or right_limit is not None):
                 box, left_limit, right_limit = self._without_punctuation(
-                    word, start, end, (box, left_limit, right_limit)
+                    i, start, end, (box, left_limit, right_limit)
                 )
             if box is not None:
                 small = self._text[min(end, word.end) - 1].islower()
@@ -532,7 +533,7 @@ class BoxIndex:
         return left, right
 
     def _without_punctuation(
-        self, word: Word, start: int, end: int, piece: tuple[Box, int | None, int | None]
+        self, i: int, start: int, end: int, piece: tuple[Box, int | None, int | None]
     ) -> tuple[Box, int | None, int | None]:
         """The word but its leading and trailing punctuation, when that is all the span leaves
         out ("Way" of "Way,"): found from the ink, one run of inked columns per mark.
@@ -540,6 +541,7 @@ class BoxIndex:
         LSTM symbol boxes are too rough for this, often a whole glyph off. When the ink has
         too few runs (a comma touching the letter), the whole word is covered: fail closed.
         """
+        word = self._words[i]
         lead = self._text[word.start : max(word.start, start)]
         trail = self._text[min(end, word.end) : word.end]
         if self._gray is None or any(c.isalnum() for c in lead + trail):
@@ -556,7 +558,8 @@ class BoxIndex:
         if len(runs) <= len(lead) + len(trail):
             return word.box, None, None
         marks = runs[: len(lead)] + runs[len(runs) - len(trail) :]
-        if not all(_mark_sized(self._gray, word.box, a, b) for a, b in marks):
+        height = self._glyph_height(i)
+        if not all(_mark_sized(self._gray, word.box, a, b, height) for a, b in marks):
             return word.box, None, None  # a letter misread as a mark ("Pham." for "Pham")
         # ... or beyond its box, where the look beyond cuts it to a mark's width: "Ogunley:"
         # read over "Ogunleye", its last "e" outside the box
@@ -568,6 +571,15 @@ class BoxIndex:
         right = (runs[last][1] + runs[last + 1][0] + 1) // 2 if trail else word.box.right
         box = Box(left, word.box.top, right - left, word.box.height)
         return box, (left if lead else None), (right if trail else None)
+
+    def _glyph_height(self, i: int) -> int:
+        """The median height of word i's letters and digits as read: a speck of the rule
+        above, read into the word as a mark ("3852075." on a photographed form), makes its
+        box half as tall again, and a last digit beside it would pass for a mark."""
+        heights = sorted(
+            s.box.height for s in self._symbols[i] if self._text[s.start : s.end].isalnum()
+        )
+        return heights[len(heights) // 2] if heights else self._words[i].box.height
 
     @staticmethod
     def _piece(

@@ -167,7 +167,8 @@ _INSTITUTION_WORDS = frozenset(
     """
     hospital clinic infirmary medical centre center health healthcare surgery pharmacy
     laboratory radiology imaging university college school academy institute foundation
-    trust bank church ward department dept inc ltd llc gmbh corp company project team group
+    trust bank church ward department dept inc ltd llc gmbh corp co plc company project team
+    group
     hopital klinikum klinik krankenhaus spital clinique clinica ospedale policlinico
     universitat universite universidad universita instituto istituto institut stiftung
     fondation fundacion fondazione zentrum centro praxis apotheke pharmacie farmacia
@@ -585,10 +586,15 @@ def _label_slots(text: str) -> Iterator[tuple[str, int, int]]:
             colon = text[a:b].rstrip().endswith(":")
             after_label = k > 0 and text[slice(*lines[k - 1])].rstrip().endswith(":")
             n = k + 1
-            if _label_like(text[slice(*lines[n])]) or (colon and after_label):
+            below = _label_like(text[slice(*lines[n])])
+            if below or (colon and after_label):
                 n = k + 2
                 if not colon or n == len(lines) or _label_like(text[slice(*lines[n])]):
-                    continue
+                    if below:
+                        continue
+                    # no second column after all: the label above was one wrapped onto two
+                    # lines ("Account" ... "holder:" over "Last login IP:" over its value)
+                    n = k + 1
             start, end = lines[n]
         else:
             continue
@@ -675,13 +681,25 @@ def _dictionary_word(lexicon: names.Lexicon, word: str) -> bool:
     return False
 
 
+# The last labels of domains, which are English words too ("net", "local").
+_DOMAIN_ENDS = frozenset("com net org edu gov int local io co uk de fr nl es it info biz".split())
+
+
 def _split_off(lexicon: names.Lexicon, info_type: str, word: str) -> bool:
     """Whether a word beside a finding in a field is a piece of the same value: digits OCR
     split off a number ("331429012 64"), beside a name a word with no digit that is no
     English word (a given name misread, "lsabel Torres"), beside an address or URL a piece
-    with its marks ("_httpsi/" and "iaccount/ryan" around "fabrikam.example.net")."""
-    if info_type in ("URL", "EMAIL_ADDRESS") and any(c in word for c in "/.:@"):
-        return True
+    with its marks ("_httpsi/" and "iaccount/ryan" around "fabrikam.example.net") or a
+    domain's label OCR set apart from its dot ("https: //northwind -example. net")."""
+    if info_type in ("URL", "EMAIL_ADDRESS") and (
+        any(c in word for c in "/.:@-")
+        or (
+            word.isalnum()
+            and word.islower()
+            and (word in _DOMAIN_ENDS or not _dictionary_word(lexicon, word))
+        )
+    ):
+        return True  # a piece with its marks, or a domain's label alone ("-example. net")
     if any(c.isdigit() for c in word):
         return info_type != "PERSON_NAME"
     return info_type == "PERSON_NAME" and not _dictionary_word(lexicon, word)

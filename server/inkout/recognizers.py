@@ -144,6 +144,11 @@ def edits(a: str, b: str) -> int:
     return row[-1]
 
 
+# Words of a sentence that OCR glues to the street type before them, when the space between
+# is narrow in small type ("mailed to 1236 Pine Courtnext week").
+_GLUED_AFTER = "next|in|on|at|and|for|to|by|from|is|was|this|today|tomorrow|within|before|after"
+
+
 def street_address() -> PatternRecognizer:
     """A house number, one to four capitalised words and a street type: "1234 Maple Avenue".
     The number may follow a lower-case word OCR joined it to ("at8551 Washington Street"),
@@ -153,7 +158,8 @@ def street_address() -> PatternRecognizer:
     type may have a small first letter ("8929 Oak street": OCR reads a small S for a capital
     one); a line break may come before the type ("7079 Birch" over "Terrace, Columbus").
     OCR may read a name's last letter or two twice, the second time as a word of its own
-    ("1265 Lake eview Drive", "1265 Lakevi view Drive").
+    ("1265 Lake eview Drive", "1265 Lakevi view Drive"), or glue a small word of the sentence
+    to the type ("1236 Pine Courtnext week").
     """
     number = (
         r"(?<![\d.,])(?<!(?-i:[A-Z]))"
@@ -185,11 +191,17 @@ def street_address() -> PatternRecognizer:
         rf"{number}[ \t]+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{0,3}}"
         rf"(?-i:[A-Z][a-z]{{2,}}(?:{_GLUED_TYPES}|{_GLUED_TYPES.title()}))\b"
     )
+    # the type glued to the small word after it ("1236 Pine Courtnext week"), in small type
+    before_word = (
+        rf"{number}[ \t]+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,4}}"
+        rf"(?-i:{'|'.join(_STREET_WORDS)})(?=(?-i:{_GLUED_AFTER})\b)"
+    )
     return _StreetAddress(
         supported_entity="STREET_ADDRESS",
         name="InkoutStreetAddressRecognizer",
         patterns=[
             Pattern("house number, street, type", pattern, 0.5),
+            Pattern("house number, street, type glued to the next word", before_word, 0.5),
             Pattern("house number, street joined to its type", glued, 0.5),
             Pattern("house number joined to the street", joined, 0.5),
             Pattern("house number, street, a long type misread", misread, 0.5),
@@ -507,6 +519,8 @@ _QUERY_NUMBER = re.compile(r"[?&][\w-]+=\d+$")
 # The rest of a hash: six or more lower-case hex digits, letters and digits both.
 _HASH_PIECE = re.compile(r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{6,}")
 _HASH_START = re.compile(r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{4,}")
+# ... and what may stand before such a rest: two characters, or a few hex digits
+_HASH_HEAD = re.compile(r".{,2}|[0-9a-f]{3,8}")
 _HASH_REST = re.compile(r"(?=.*[0-9OIl])[0-9a-fOIl]{2,}")
 
 
@@ -569,10 +583,10 @@ def _split_url(
             # or of a query's number anywhere: "?id=7 1270 for reference"
             or (piece.isdigit() and _QUERY_NUMBER.search(previous) is not None)
             # or of a hash or a number anywhere, split after its first characters: ".../d/7
-            # 7dc5e766f at any time", ".../patients/22 187 for"
+            # 7dc5e766f at any time", ".../patients/22 187 for", ".../d/961 e393e36 at"
             or (
                 path
-                and len(_LAST_PART.split(previous)[-1]) <= 2
+                and _HASH_HEAD.fullmatch(_LAST_PART.split(previous)[-1]) is not None
                 and _HASH_PIECE.fullmatch(piece) is not None
             )
             # ... or after most of it, the rest with a digit read as a letter ("9ad947 acOf")
@@ -802,6 +816,37 @@ def split_card() -> CreditCardRecognizer:
             Pattern("digits split anywhere (weak)", r"\b\d{1,6}(?:(?: ?- ?| )\d{1,6}){2,7}\b", 0.3)
         ],
         name="InkoutSplitCardRecognizer",
+    )
+
+
+class _DoubledCard(CreditCardRecognizer):
+    """Card numbers in four groups of four with one digit read twice, its group five long
+    ("4076 7707 7687 87111" for "... 8711"): with one of the two left out, Luhn must pass.
+    POSSIBLE, as one number in ten passes Luhn."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        groups = re.findall(r"\d+", pattern_text)
+        if sorted(map(len, groups)) != [4, 4, 4, 5]:
+            return False
+        long = next(g for g in groups if len(g) == 5)
+        at = pattern_text.index(long)
+        # only in the group too long, where the digit was read twice
+        shorter = {long[:k] + long[k + 1 :] for k in range(1, 5) if long[k] == long[k - 1]}
+        readings = [
+            re.sub(r"\D", "", pattern_text[:at] + g + pattern_text[at + 5 :]) for g in shorter
+        ]
+        luhn = super().validate_result
+        return None if any(luhn(r) for r in readings) else False
+
+
+def doubled_card() -> CreditCardRecognizer:
+    return _DoubledCard(
+        patterns=[
+            Pattern(
+                "four groups, one digit read twice (weak)", r"\b\d{4,5}(?:[ -]\d{4,5}){3}\b", 0.3
+            )
+        ],
+        name="InkoutDoubledCardRecognizer",
     )
 
 
@@ -1048,9 +1093,10 @@ class _SpacedIpv6(PatternRecognizer):
         return None
 
 
-# Letters OCR reads for the digits of an IBAN's check digits ("NLS6" for "NL56").
-_MISREAD_DIGITS = "OoSIlBZ"
-_CHECK_DIGITS = str.maketrans(_MISREAD_DIGITS, "0051182")
+# Letters OCR reads for the digits of an IBAN's check digits ("NLS6" for "NL56", "NLA7" for
+# "NL47").
+_MISREAD_DIGITS = "OoSIlBZA"
+_CHECK_DIGITS = str.maketrans(_MISREAD_DIGITS, "00511824")
 
 
 def _passes_mod97(iban: str) -> bool:
@@ -1089,7 +1135,9 @@ def misread_iban() -> PatternRecognizer:
         patterns=[
             Pattern(
                 "IBAN with a letter in its check digits",
-                r"\b(?-i:[A-Z]{2}[OoSIlBZ]?[\dOoSIlBZ]{2}" + _IBAN_GROUPS + r")\b",
+                rf"\b(?-i:[A-Z]{{2}}[{_MISREAD_DIGITS}]?[\d{_MISREAD_DIGITS}]{{2}}"
+                + _IBAN_GROUPS
+                + r")\b",
                 0.6,
             )
         ],
@@ -1445,6 +1493,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                     found = False
                 found = found or _capitals_in_sentence(row, first, second)
                 found = found or _capitals_alone(row, first, second, len(words))
+                found = found or _introduced(text, base + a.start(), first, second)
                 # A middle name or initial between the two: "Katarzyna M. Nowak", "Mary Anne Smith".
                 after = row[b.end() : words[i + 2].start()] if i + 2 < len(words) else ""
                 if a_given and after in (" ", ". "):
@@ -1574,6 +1623,25 @@ def _short_surname(word: str, before: str) -> bool:
         and any(c in "AEIOUYaeiouy" for c in word)
         and len(before) >= 4
         and not names.lexicon().is_english(before)
+    )
+
+
+# The words before a person a letter's sentence introduces: "We spoke with", "handled by".
+_INTRODUCING = re.compile(r"\b(?:with|by)\s$")
+
+
+def _introduced(text: str, start: int, first: str, second: str) -> bool:
+    """A given name no list has and no English word, then a surname that may be a short word,
+    right after "with" or "by", though the line broke between them ("We spoke with" over
+    "Trang Do on the phone"): a sentence names a person so."""
+    return (
+        bool(_INTRODUCING.search(text, max(0, start - 6), start))
+        and _capitalised(first)
+        and len(first) >= 3
+        and not names.lexicon().is_english(first)
+        and not is_place(first)
+        and _capitalised(second)
+        and _short_surname(second, first)
     )
 
 
@@ -1827,6 +1895,7 @@ def all_recognizers() -> list[EntityRecognizer]:
         two_series_card(),
         split_card(),
         marked_card(),
+        doubled_card(),
         spaced_ipv6(),
         ipv6_colon_lost(),
         loose_ipv4(),
