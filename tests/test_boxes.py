@@ -427,6 +427,30 @@ def test_a_span_covers_a_second_reading_of_its_ink_placed_elsewhere_in_the_text(
     assert box.right == ogunl.box.right
 
 
+def test_a_value_covers_a_second_reading_of_its_end_when_asked() -> None:
+    # A second look read "98 30 49" over the end of "+33 1.45459)", the number the first
+    # reading garbled ("+33 1 45 98 30 49" on a small form): another line of the text.
+    base = _ocr(["+33 1.45459)", "98"])
+    last, again = base.words[1], base.words[2]
+    moved = replace(again, box=Box(last.box.right - 8, last.box.top, 60, last.box.height))
+    ocr = replace(base, words=(*base.words[:2], moved))
+    (box,) = BoxIndex(ocr).boxes(0, last.end, reread=True)
+    assert box.right == moved.box.right
+    (box,) = BoxIndex(ocr).boxes(0, last.end)  # not for an address's domain: see redact
+    assert box.right == last.box.right
+    # a word of the same line that tesseract boxed over the value is no second reading
+    same_line = replace(moved, line=last.line)
+    ocr = replace(base, words=(*base.words[:2], same_line))
+    (box,) = BoxIndex(ocr).boxes(0, last.end, reread=True)
+    assert box.right == last.box.right
+    # nor one that starts left of the value's last word (a masked number read again over
+    # the digits it shows, "@e0-000-66" over "688")
+    before = replace(moved, box=replace(moved.box, left=last.box.left - 20))
+    ocr = replace(base, words=(*base.words[:2], before))
+    (box,) = BoxIndex(ocr).boxes(0, last.end, reread=True)
+    assert box.left == base.words[0].box.left and box.right == last.box.right
+
+
 def test_a_name_covers_the_rest_of_a_word_the_left_edge_cut_before_it() -> None:
     # "Margaux Rousseau" burnt in at the very edge: "M" left out, "argaux" read, "Rousseau" found.
     ocr = _ocr(["argaux Rousseau", "DOB 11.09.1940"])

@@ -1280,6 +1280,9 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         ("Card 3436 162766 592.49 on file", "CREDIT_CARD_NUMBER", "3436 162766 592.49"),  # Amex
         ("Card 4272 '2489-1044-9287 on file", "CREDIT_CARD_NUMBER", "4272 '2489-1044-9287"),
         ("Card 5365-9854-3597-¢ 6816 on file", "CREDIT_CARD_NUMBER", "5365-9854-3597-¢ 6816"),
+        # a letter read into an SSN after its label, or for one of its digits
+        ("must show SSN 730-9S5-1784 exactly", "US_SOCIAL_SECURITY_NUMBER", "730-9S5-1784"),
+        ("SSN: 730-9S-1784\nDOB", "US_SOCIAL_SECURITY_NUMBER", "730-9S-1784"),
         # a digit read twice, its group five long
         ("to card 4076 7707 7687 87111 within", "CREDIT_CARD_NUMBER", "4076 7707 7687 87111"),
         # "$" for a digit of an IBAN, put back by mod 97; a space after a record's hyphen
@@ -1420,6 +1423,15 @@ def test_a_street_with_its_name_s_last_letter_read_twice_is_a_street(detector: D
     assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == []
 
 
+def test_a_house_number_with_a_space_read_in_before_its_glued_last_digit_is_a_street(
+    detector: Detector,
+) -> None:
+    text = "Tailspin Property Management\n201 9Pine Court, Springfield 62704"
+    assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == [
+        "201 9Pine Court"
+    ]
+
+
 def test_a_street_glued_to_the_small_word_after_it_is_a_street(detector: Detector) -> None:
     text = "The new card will be mailed to 1236 Pine Courtnext week."
     assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == [
@@ -1553,6 +1565,7 @@ def test_a_finding_inside_another_of_its_type_is_one_finding(detector: Detector)
         ("Born:\n09.02.1938", "DATE_OF_BIRTH", "09.02.1938"),
         ("Bom:\n09.02.1938", "DATE_OF_BIRTH", "09.02.1938"),  # "rn" read as "m"
         ("Barn 1953-02-20\nIP", "DATE_OF_BIRTH", "1953-02-20"),  # "o" read as "a"
+        ("Bam:\n03/03/1986\nPolicy", "DATE_OF_BIRTH", "03/03/1986"),  # both
         ("Bor\n1961-01-19\nPolicy", "DATE_OF_BIRTH", "1961-01-19"),  # its "n" lost
         ("eyer, Jan\norn 18.12.1939\nRN:", "DATE_OF_BIRTH", "18.12.1939"),  # "B" cut at the edge
         ("Born:\nJuly 17,1959\nHome", "DATE_OF_BIRTH", "July 17,1959"),  # no space after ","
@@ -1571,7 +1584,8 @@ def test_a_value_ocr_broke_is_found_right_after_the_label_naming_it(
     assert quotes(text, detector.detect(text, InspectSpec()), info_type) == [value]
     unlabelled = text.replace("IP:", "at").replace("SSN", "Ref").replace("IBAN", "ref")
     unlabelled = unlabelled.replace("login from", "order")
-    for label in ("Phone", "Mobile", "Born", "Bom", "Barn", "Bor", "orn", "OB:", "IRN", "BRN"):
+    labels = ("Phone", "Mobile", "Born", "Bom", "Barn", "Bam", "Bor", "orn", "OB:", "IRN", "BRN")
+    for label in labels:
         unlabelled = unlabelled.replace(label, "Order")
     found = [
         d
@@ -1666,6 +1680,10 @@ def test_the_name_after_a_letter_s_dear_is_found_without_it(detector: Detector) 
     # small words alone on the line below are no name, though "Dear" is a name's label
     text = "Dear Ines Bonnet,\nWe apologyise\nfor any inconvenience"
     assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Ines Bonnet"]
+    # a line that ends after the given name, the rest read elsewhere ("Dear Nour Aziz,")
+    text = "Dear Nourour\nother records. The outstanding balance\nAziz,\nOur offices"
+    assert "Nourour" in quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME")
+    assert detector.detect("Dear Customer\nThanks", InspectSpec()) == []
 
 
 def test_a_city_before_its_state_and_zip_code_is_no_name_though_a_given_name(
@@ -1780,6 +1798,17 @@ def test_a_url_with_its_scheme_or_host_misread_is_found_whole(
 def test_a_capitalised_word_after_a_url_with_a_path_stays_out_of_it(detector: Detector) -> None:
     text = "see http://x.example.com/a Then/now"
     assert quotes(text, detector.detect(text, InspectSpec()), "URL") == ["http://x.example.com/a"]
+
+
+def test_an_address_with_a_colon_for_a_dot_in_its_user_name_is_found_whole(
+    detector: Detector,
+) -> None:
+    text = "Email\ntakeshi:yamamoto@orange.fr\nok"
+    found = quotes(text, detector.detect(text, InspectSpec()), "EMAIL_ADDRESS")
+    assert found == ["takeshi:yamamoto@orange.fr"]
+    text = "email:jo@example.org now"  # a label glued to the address stays out of it
+    found = quotes(text, detector.detect(text, InspectSpec()), "EMAIL_ADDRESS")
+    assert found == ["jo@example.org"]
 
 
 @pytest.mark.parametrize(

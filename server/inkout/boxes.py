@@ -404,14 +404,21 @@ class BoxIndex:
         """Every word's box: what redact_all_text covers."""
         return tuple(w.box for w in self._words)
 
-    def boxes(self, start: int, end: int, same_ink: bool = False) -> tuple[Box, ...]:
+    def boxes(
+        self, start: int, end: int, same_ink: bool = False, reread: bool = False
+    ) -> tuple[Box, ...]:
         """The boxes covering text[start:end], one per line the span crosses.
 
-        same_ink: also cover the words that read part of the span's ink again (see
-        _same_ink), and the start of a word the image's left edge cut (see _cut_off). For
-        names: a masked address read twice ("c•••@yahoo.co.uk", then "ahoo.co.uk" alone, a
-        domain) would otherwise be covered whole by its domain's finding.
+        reread: also cover the words of other lines that read the end of the span's ink
+        again and go on (see _same_ink): a second look read "98 30 49" over the end of "+33
+        1.45459)". Not for addresses and URLs: a masked address read twice
+        ("c•••@yahoo.co.uk", then "ahoo.co.uk" alone, a domain) would be covered whole by
+        its domain's finding.
+        same_ink: every word that reads part of the span's ink again, the start of a word the
+        image's left edge cut (see _cut_off), and a name's end followed over a monospaced
+        font's gaps: for names.
         """
+        reread = reread or same_ink
         if end <= start:
             return ()
         first = bisect_right(self._word_ends, start)  # first word ending after start
@@ -428,8 +435,14 @@ class BoxIndex:
                 small = self._text[min(end, word.end) - 1].islower()
                 pieces = per_line.setdefault(word.line, [])
                 pieces.append((box, left_limit, right_limit, small, i))
-                for j in self._partners[i] if same_ink else ():
-                    pieces.append((self._words[j].box, None, None, False, j))
+                for j in self._partners[i] if reread else ():
+                    # but for names, only a reading of the value's end and what follows it: a
+                    # word the first reading boxed over the value ("server" over "server at
+                    # 172.21...") is none, nor a masked number read again over the digits it
+                    # shows ("@e0-000-66" over "688")
+                    other = self._words[j]
+                    if same_ink or (other.line != word.line and other.box.left >= word.box.left):
+                        pieces.append((other.box, None, None, False, j))
                 if same_ink and i == first and (j := self._cut_off(i)) is not None:
                     pieces.append((self._words[j].box, None, None, False, j))
         covered = []

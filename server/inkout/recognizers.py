@@ -63,10 +63,10 @@ _STREET_TYPES = "(?:" + "|".join(_STREET_WORDS + _STREET_SLIPS) + r")\b\.?"
 
 
 # Labels as OCR misreads them. "Bom:" is "Born:" with "rn" read as "m", "Barn" with "o" read
-# as "a", "Bor" with its small "n" lost, "orn" with its "B" cut by the image's edge; "Dos:" is
-# "DOB:" with "B" read as "s" ("bos", its "D" read as "b" too), "OB:" with its "D" cut by the
-# edge; "RN", "MRM", "MIRN" and "IRN" are a small or faint "MRN".
-_DOB_SLIPS = ("d0b", "doe", "dos", "bos", "bith", "bom", "barn", "bor", "orn", "ob")
+# as "a", "Bam:" with both, "Bor" with its small "n" lost, "orn" with its "B" cut by the
+# image's edge; "Dos:" is "DOB:" with "B" read as "s" ("bos", its "D" read as "b" too), "OB:"
+# with its "D" cut by the edge; "RN", "MRM", "MIRN" and "IRN" are a small or faint "MRN".
+_DOB_SLIPS = ("d0b", "doe", "dos", "bos", "bith", "bom", "barn", "bam", "bor", "orn", "ob")
 _MRN_SLIPS = ("rn", "mrm", "mirn", "irn", "brn")
 # Presidio matches context words as substrings of the words near a finding. These misreadings
 # are short or common inside words ("rn" in "return", "internal", "born"; "dos" in "dose"), so
@@ -152,6 +152,7 @@ _GLUED_AFTER = "next|in|on|at|and|for|to|by|from|is|was|this|today|tomorrow|with
 def street_address() -> PatternRecognizer:
     """A house number, one to four capitalised words and a street type: "1234 Maple Avenue".
     The number may follow a lower-case word OCR joined it to ("at8551 Washington Street"),
+    or be joined to the street's name, perhaps after a space read inside it ("201 9Pine"),
     or hold a dot, a comma or a space OCR read in a gap ("38.44 Washington Street", "88 46
     Sunset Boulevard"). The street's words are capitalised (Presidio matches ignoring case:
     "184 customers" over "Customer details" over "Street address:" would be a street), its
@@ -171,9 +172,10 @@ def street_address() -> PatternRecognizer:
     pattern = rf"{number}[ \t]+(?:(?-i:[A-Z])[A-Za-z'.-]*{twice}\s+){{1,4}}{_STREET_TYPES}"
     # a long type with two letters misread: "7836 Maple Avemuc" (see _near_long_type)
     misread = rf"{number}[ \t]+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,3}}(?-i:[A-Z][a-z]{{4,9}})\b"
-    # the number joined to the street's name: "6964EIm Road"
+    # the number joined to the street's name: "6964EIm Road", or its last digit, the space
+    # read before it ("201 9Pine Court")
     joined = (
-        r"(?<![\d.,])(?<!(?-i:[A-Za-z]))\d{2,6}(?=(?-i:[A-Z][a-zA-Z]))"
+        r"(?<![\d.,])(?<!(?-i:[A-Za-z]))(?:\d{1,4} \d|\d{2,6})(?=(?-i:[A-Z][a-zA-Z]))"
         rf"(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,4}}{_STREET_TYPES}"
     )
     # a street's name with a small first letter, sure from the city, state and ZIP code after
@@ -317,7 +319,7 @@ def ocr_tolerant_web() -> list[PatternRecognizer]:
             ),
         ],
     )
-    email = PatternRecognizer(
+    email = _OcrEmail(
         supported_entity="EMAIL_ADDRESS",
         name="InkoutOcrEmailRecognizer",
         patterns=[
@@ -344,9 +346,34 @@ def ocr_tolerant_web() -> list[PatternRecognizer]:
                 r"\b[A-Za-z0-9._%+-]{2,} [A-Za-z0-9]@ ?" + _HOST,
                 0.6,
             ),
+            # a colon for the dot between a user name's words ("takeshi:yamamoto@orange.fr"),
+            # where no label stands glued before an address ("email:jo@x.org", see below)
+            Pattern(
+                "address with a colon for a dot in the user name",
+                r"\b(?-i:[a-z]{2,}):[A-Za-z0-9._%+-]+@" + _HOST,
+                0.6,
+            ),
         ],
     )
     return [url, email]
+
+
+class _OcrEmail(PatternRecognizer):
+    """Addresses as OCR misreads them (see ocr_tolerant_web); a user name's colon is a dot
+    only when the word before it is no English word, as labels are ("email:", "login:")."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        local = pattern_text.split("@", 1)[0]
+        if re.fullmatch(r"[a-z]{2,}:[^:]+", local):
+            word = local.split(":", 1)[0]
+            return (
+                None if word not in _MAIL_LABELS and not names.lexicon().is_english(word) else False
+            )
+        return None
+
+
+# What a form writes before an address, glued to it when OCR drops the space ("email:jo@...").
+_MAIL_LABELS = frozenset("email mail login user username contact from to cc bcc reply".split())
 
 
 # A piece of an address or URL that OCR split off with a space: only the characters those
@@ -703,8 +730,19 @@ def labelled_values() -> list[PatternRecognizer]:
             patterns=[
                 Pattern(
                     "SSN groups, one digit short or not, after the label",
-                    _after_label("SSN", "Social Security No", "Social Security Number")
-                    + r"\d{2,3}[- ]?\d{1,2}[- ]?\d{3,4}\b",
+                    _after_label(*_SSN_LABELS) + r"\d{2,3}[- ]?\d{1,2}[- ]?\d{3,4}\b",
+                    0.6,
+                )
+            ],
+        ),
+        _LetterInSsn(
+            supported_entity="US_SSN",
+            name="InkoutLabelledSsnLetterRecognizer",
+            patterns=[
+                Pattern(
+                    "SSN groups with a letter read in or for a digit, after the label",
+                    _after_label(*_SSN_LABELS)
+                    + r"[\dA-Za-z]{3,4}[- ][\dA-Za-z]{2,3}[- ][\dA-Za-z]{4,5}\b",
                     0.6,
                 )
             ],
@@ -743,6 +781,29 @@ def labelled_values() -> list[PatternRecognizer]:
             ],
         ),
     ]
+
+
+_SSN_LABELS = ("SSN", "Social Security No", "Social Security Number")
+_SSN_GROUPS = (3, 2, 4)
+
+
+class _LetterInSsn(PatternRecognizer):
+    """An SSN after its label with one letter OCR read into a group or for one of its digits
+    ("730-9S5-1784", "730-9S-1784"): its 3-2-4 groups once the letter is left out, or with
+    the letter standing for a digit."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        groups = re.split(r"[- ]", pattern_text)
+        marked = [k for k, g in enumerate(groups) if not g.isdigit()]
+        if len(groups) != 3 or len(marked) != 1:
+            return False
+        k = marked[0]
+        if sum(not c.isdigit() for c in groups[k]) != 1:
+            return False
+        sizes = [len(g) for g in groups]
+        if sizes[k] == _SSN_GROUPS[k] + 1:
+            sizes[k] -= 1  # the letter read in, not for a digit
+        return None if tuple(sizes) == _SSN_GROUPS else False
 
 
 class _DigitReadIntoIp(PatternRecognizer):
@@ -1584,6 +1645,8 @@ def name_spans(text: str) -> list[tuple[int, int]]:
             if _glued_name(w.group()):
                 spans.append((base + w.start(), base + w.end()))
         spans.extend((base + a, base + b) for a, b in _after_title(row))
+        if (m := _DEAR_ALONE.match(row)) and _name_like(m.group(1)) and not is_place(m.group(1)):
+            spans.append((base + m.start(1), base + m.end(1)))
     return spans
 
 
@@ -1593,6 +1656,12 @@ _TITLED = re.compile(
     r"\b(?:Dr|DR|Prof|PROF)\.? ([^\W\d_][\w'-]*)"
     r"(?:([ :|\u2018\u2019\u201c\u201d'\"]{1,5})([^\W\d_][\w'-]*))?"
 )
+
+
+# A letter's greeting whose line ends after one word, the rest of the name read elsewhere
+# ("Dear Nourour" for "Dear Nour Aziz,", its "Aziz," two lines below): a name no list has and
+# no English word ("Dear Customer", "Dear Team" stay).
+_DEAR_ALONE = re.compile(r"[ \t]*Dear ((?-i:[A-Z][a-z\u00DF-\u024F'-]{2,}))[ \t]*$")
 
 
 def _after_title(row: str) -> Iterator[tuple[int, int]]:

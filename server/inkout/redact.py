@@ -41,6 +41,11 @@ PADDING_PER_HEIGHT = 0.2
 PADDING_PER_HEIGHT_VERTICAL = 0.25
 
 
+# Types whose finding may be a masked address's domain read again on its own (see
+# BoxIndex.boxes): their findings do not take in the words that read their ink again.
+_DOMAIN_TYPES = frozenset({"EMAIL_ADDRESS", "URL"})
+
+
 def _padded(box: Box, least: int) -> Box:
     side = max(least, round(PADDING_PER_HEIGHT * box.height))
     end = max(least, round(PADDING_PER_HEIGHT_VERTICAL * box.height))
@@ -156,8 +161,14 @@ class Redactor:
             end=d.end,
             byte_start=byte_start,
             byte_end=byte_start + len(quote.encode("utf-8")),
-            # letter-spaced names (a radiograph's) are what second looks read in overlapping pieces
-            boxes=index.boxes(d.start, d.end, same_ink=d.info_type == "PERSON_NAME"),
+            # letter-spaced names (a radiograph's) are what second looks read in overlapping
+            # pieces; any value's end may be read again, but a masked address's domain alone
+            boxes=index.boxes(
+                d.start,
+                d.end,
+                same_ink=d.info_type == "PERSON_NAME",
+                reread=d.info_type not in _DOMAIN_TYPES,
+            ),
         )
 
     def close(self) -> None:
