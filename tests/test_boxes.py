@@ -7,7 +7,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from inkout.boxes import BoxIndex, bridges, fit_to_ink, ink_runs
+from inkout.boxes import BoxIndex, _within_lines, bridges, fit_to_ink, ink_runs
 from inkout.model import Box, OcrText, Symbol, Word
 
 
@@ -382,6 +382,27 @@ def test_a_word_box_reaching_into_the_next_line_is_cut_to_its_own_line() -> None
     below = ocr.words[4].box  # "109"
     assert box.bottom <= below.top
     assert box.right >= miller.box.right and box.top <= miller.box.top + 4  # its own ink
+
+
+def test_of_two_words_only_the_one_boxed_up_into_a_line_above_is_cut_to_its_own() -> None:
+    # "Last login from" over "2001 -db8:4e4d:f53c": tesseract boxed the address up into the
+    # label's line, and the median of the two heights was no measure of the line's.
+    ocr = _ocr(["Last login from", "2001 -db8:4e4d:f53c"], line_h=20)
+    page = _glyphs(ocr)
+    address = ocr.words[4]
+    tall = replace(address, box=replace(address.box, top=address.box.top - 14, height=34))
+    ocr = replace(ocr, words=(*ocr.words[:4], tall))
+    (box,) = BoxIndex(ocr, page).boxes(ocr.words[3].start, address.end)
+    assert box.top >= ocr.words[0].box.bottom  # the label above stays readable
+    # A long URL on a slanting line is as tall as its rise, beside the number OCR split off
+    # its end: a speck read on another line at its far end is no line it reaches into.
+    ocr = _ocr(["https://portal.stmarys.com/patients/7 1977", "ae"], line_h=20)
+    url, speck = ocr.words[0], ocr.words[2]
+    tall = replace(url, box=replace(url.box, height=34))
+    at_end = replace(speck, box=Box(url.box.right - 4, url.box.top, 30, 9))
+    assert _within_lines((tall, ocr.words[1], at_end))[0] == tall
+    under = replace(at_end, box=replace(at_end.box, left=url.box.left + 40))  # over its middle
+    assert _within_lines((tall, ocr.words[1], under))[0].box.height < tall.box.height
 
 
 def test_specks_read_on_a_line_do_not_make_its_words_tall() -> None:

@@ -296,6 +296,13 @@ def _within_lines(words: tuple[Word, ...]) -> tuple[Word, ...]:
         heights = [words[i].box.height for i in members]
         text = [h for h in heights if h >= SPECK] or heights
         height = float(statistics.median(text))
+        # Of two words, the median is a height between them: the taller is measured against
+        # the other, and cut only when it reaches into a word of another line right above
+        # or below it ("-db8:4e4d:f53c" beside "2001", up into "login" of "Last login from";
+        # not a long URL on a slanting line beside the number OCR split off its end).
+        pair = len(text) == 2
+        if pair:
+            height = float(min(text))
         normal = [words[i].box for i in members if words[i].box.height <= TALL_WORD * height]
         band = _band(normal)
         for i in members:
@@ -303,7 +310,10 @@ def _within_lines(words: tuple[Word, ...]) -> tuple[Word, ...]:
             # Tall and reaching into the rows of another line; a URL whose descenders and
             # slashes make it taller than the short words beside it keeps its box.
             if box.height > TALL_WORD * height and any(
-                w.line != words[i].line and w.box.top < box.bottom and box.top < w.box.bottom
+                w.line != words[i].line
+                and w.box.top < box.bottom
+                and box.top < w.box.bottom
+                and (not pair or _above_or_below(w.box, box))
                 for w in words
             ):
                 top, bottom = band(box.left, box.right)
@@ -315,6 +325,12 @@ def _within_lines(words: tuple[Word, ...]) -> tuple[Word, ...]:
     if not cut:
         return words
     return tuple(cut.get(i, w) for i, w in enumerate(words))
+
+
+def _above_or_below(a: Box, b: Box) -> bool:
+    """Whether box a stands over or under box b: half of the narrower of them or more in
+    the same columns."""
+    return 2 * (min(a.right, b.right) - max(a.left, b.left)) >= min(a.width, b.width)
 
 
 # A line slants at most this much (rise over run) in a photographed or scanned page.

@@ -114,6 +114,7 @@ _LABEL_WORDS = frozenset(
     """.split()
 )
 _NER_TYPES = frozenset({"PERSON_NAME", "LOCATION", "NRP"})
+_DIGIT = re.compile(r"\d")
 # Presidio entities that spaCy's entity recogniser produces (SpacyRecognizer.ENTITIES).
 _NER_ENTITIES = frozenset({"DATE_TIME", "NRP", "LOCATION", "PERSON", "ORGANIZATION"})
 
@@ -758,12 +759,12 @@ _STRAY_UNDERSCORE = re.compile(r"(?<=\d)_+(?!\S)|(?<!\S)_+(?=\d)")
 # between hex digits is the letter it is drawn like.
 _CURRENCY_FOR_HEX = re.compile(r"(?<=[0-9a-fA-F:])[€£¢](?=[0-9a-fA-F:])")
 _HEX_OF_CURRENCY = {"€": "e", "£": "f", "¢": "c"}
-# ... and a "1" as "i", "l" or "I", a "0" as "o" or "O" ("2001:db8:9c3f::ddi7"): put back
-# only where the whole token then is an IPv6 address.
+# ... and a "1" as "i", "l" or "I", a "0" as "o" or "O" ("2001:db8:9c3f::ddi7"), a "5" as
+# "S" ("::ecSa"): put back only where the whole token then is an IPv6 address.
 _IPV6_LIKE = re.compile(
-    r"(?<![\w:.])[0-9A-Fa-filIoO]*:[0-9A-Fa-filIoO:]*:[0-9A-Fa-filIoO:]*(?![\w:])"
+    r"(?<![\w:.])[0-9A-Fa-filIoOS]*:[0-9A-Fa-filIoOS:]*:[0-9A-Fa-filIoOS:]*(?![\w:])"
 )
-_HEX_OF_LETTER = str.maketrans("ilIoO", "11100")
+_HEX_OF_LETTER = str.maketrans("ilIoOS", "111005")
 
 
 def _digits_read_as_letters(text: str) -> str:
@@ -1546,6 +1547,8 @@ class Detector:
                             and not _CITY_STATE.match(text, b)
                             and not _CITY_COMMA_STATE.search(text, a, b)
                         ]
+                    else:  # no place or people has digits: a masked number ("eee-000-2")
+                        spans = [(a, b) for a, b in spans if not _DIGIT.search(text, a, b)]
                 elif name == "DATE" and not any(c.isdigit() for c in text[r.start : r.end]):
                     spans = []  # "this month", "+++": spaCy's dates without a digit are noise
                 else:

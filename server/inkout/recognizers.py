@@ -63,10 +63,11 @@ _STREET_TYPES = "(?:" + "|".join(_STREET_WORDS + _STREET_SLIPS) + r")\b\.?"
 
 
 # Labels as OCR misreads them. "Bom:" is "Born:" with "rn" read as "m", "Barn" with "o" read
-# as "a", "Bam:" with both, "Bor" with its small "n" lost, "orn" with its "B" cut by the
-# image's edge; "Dos:" is "DOB:" with "B" read as "s" ("bos", its "D" read as "b" too), "OB:"
-# with its "D" cut by the edge; "RN", "MRM", "MIRN" and "IRN" are a small or faint "MRN".
-_DOB_SLIPS = ("d0b", "doe", "dos", "bos", "bith", "bom", "barn", "bam", "bor", "orn", "ob")
+# as "a", "Bam:" with both, "Ben" with "o" as "e" and "rn" as "n", "Bor" with its small "n"
+# lost, "orn" with its "B" cut by the image's edge; "Dos:" is "DOB:" with "B" read as "s"
+# ("bos", its "D" read as "b" too), "OB:" with its "D" cut by the edge; "RN", "MRM", "MIRN"
+# and "IRN" are a small or faint "MRN".
+_DOB_SLIPS = ("d0b", "doe", "dos", "bos", "bith", "bom", "barn", "bam", "ben", "bor", "orn", "ob")
 _MRN_SLIPS = ("rn", "mrm", "mirn", "irn", "brn")
 # Presidio matches context words as substrings of the words near a finding. These misreadings
 # are short or common inside words ("rn" in "return", "internal", "born"; "dos" in "dose"), so
@@ -1138,6 +1139,39 @@ def ssn_digit_dropped() -> PatternRecognizer:
     )
 
 
+class _SsnGroupsShifted(PatternRecognizer):
+    """An SSN with one hyphen OCR read as a space, perhaps a digit early or late ("306-1
+    46978" for "306-14-6978"): nine digits in three groups, a hyphen and a space between
+    them, which Presidio takes for mismatched delimiters; read right, it must pass
+    Presidio's own checks. Alone it scores too low to report; a word such as "SSN" before it
+    makes it POSSIBLE."""
+
+    _checks = presidio_predefined.UsSsnRecognizer()
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        groups = re.split(r"[- ]", pattern_text)
+        digits = "".join(groups)
+        if len(digits) != 9 or "-" not in pattern_text or " " not in pattern_text:
+            return False
+        fixed = f"{digits[:3]}-{digits[3:5]}-{digits[5:]}"
+        return False if self._checks.invalidate_result(fixed) else None
+
+
+def ssn_groups_shifted() -> PatternRecognizer:
+    return _SsnGroupsShifted(
+        supported_entity="US_SSN",
+        name="InkoutSsnGroupsShiftedRecognizer",
+        patterns=[
+            Pattern(
+                "nine digits, a hyphen and a space shifted",
+                r"\b\d{2,4}[- ]\d{1,3}[- ]\d{3,5}\b",
+                0.1,
+            )
+        ],
+        context=["ssn", "social", "security"],
+    )
+
+
 class _SpacedIpv6(PatternRecognizer):
     """IPv6 addresses with spaces OCR put around a colon ("2001 :db8:be60::caaa", "3d02: :986e")
     or inside a group ("200 1:db8:7f7::b08"), or a colon read as a dash after a space ("2001
@@ -1313,7 +1347,8 @@ def iban_digit_dropped() -> PatternRecognizer:
 class _Ipv6ColonLost(PatternRecognizer):
     """An IPv6 address whose "::" OCR read as one colon ("2001:db8:369:d0e9"): four to seven
     groups, the first of three or four digits, and a letter among them, which times and
-    counters of digits only never have."""
+    counters of digits only never have. Another colon may be read as " -" besides ("2001
+    -db8:4e4d:f53c"), as _SpacedIpv6 reads it."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
         return None if any(c in "abcdefABCDEF" for c in pattern_text) else False
@@ -1326,7 +1361,8 @@ def ipv6_colon_lost() -> PatternRecognizer:
         patterns=[
             Pattern(
                 "IPv6 of four to seven groups, its double colon read as one",
-                r"(?<![\w:])[0-9A-Fa-f]{3,4}(?::[0-9A-Fa-f]{1,4}){3,6}(?![\w:])",
+                r"(?<![\w:])[0-9A-Fa-f]{3,4}(?::[0-9A-Fa-f]{1,4}| -[0-9A-Fa-f]{1,4}){3,6}"
+                r"(?![\w:])",
                 0.4,
             )
         ],
@@ -1969,6 +2005,7 @@ def all_recognizers() -> list[EntityRecognizer]:
         ipv6_colon_lost(),
         loose_ipv4(),
         ssn_digit_dropped(),
+        ssn_groups_shifted(),
         spaced_ssn(),
         ip_dot_dropped(),
         ip_space_for_dot(),
