@@ -365,11 +365,9 @@ class _OcrEmail(PatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool | None:
         local = pattern_text.split("@", 1)[0]
-        if re.fullmatch(r"[a-z]{2,}:[^:]+", local):
-            word = local.split(":", 1)[0]
-            return (
-                None if word not in _MAIL_LABELS and not names.lexicon().is_english(word) else False
-            )
+        word = local.split(":", 1)[0]
+        if ":" in local and (word in _MAIL_LABELS or names.lexicon().is_english(word)):
+            return False
         return None
 
 
@@ -1139,28 +1137,22 @@ def ssn_digit_dropped() -> PatternRecognizer:
     )
 
 
-class _SsnGroupsShifted(PatternRecognizer):
+class _SsnGroupsShifted(presidio_predefined.UsSsnRecognizer):
     """An SSN with one hyphen OCR read as a space, perhaps a digit early or late ("306-1
     46978" for "306-14-6978"): nine digits in three groups, a hyphen and a space between
     them, which Presidio takes for mismatched delimiters; read right, it must pass
     Presidio's own checks. Alone it scores too low to report; a word such as "SSN" before it
-    makes it POSSIBLE."""
+    (Presidio's context words for SSNs) makes it POSSIBLE."""
 
-    _checks = presidio_predefined.UsSsnRecognizer()
-
-    def validate_result(self, pattern_text: str) -> bool | None:
-        groups = re.split(r"[- ]", pattern_text)
-        digits = "".join(groups)
+    def invalidate_result(self, pattern_text: str) -> bool:
+        digits = re.sub(r"[- ]", "", pattern_text)
         if len(digits) != 9 or "-" not in pattern_text or " " not in pattern_text:
-            return False
-        fixed = f"{digits[:3]}-{digits[3:5]}-{digits[5:]}"
-        return False if self._checks.invalidate_result(fixed) else None
+            return True
+        return super().invalidate_result(f"{digits[:3]}-{digits[3:5]}-{digits[5:]}")
 
 
 def ssn_groups_shifted() -> PatternRecognizer:
     return _SsnGroupsShifted(
-        supported_entity="US_SSN",
-        name="InkoutSsnGroupsShiftedRecognizer",
         patterns=[
             Pattern(
                 "nine digits, a hyphen and a space shifted",
@@ -1168,7 +1160,7 @@ def ssn_groups_shifted() -> PatternRecognizer:
                 0.1,
             )
         ],
-        context=["ssn", "social", "security"],
+        name="InkoutSsnGroupsShiftedRecognizer",
     )
 
 
