@@ -1271,6 +1271,8 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         ("from IP address 2001:db8:f8cb::1 ee3 shortly", "IP_ADDRESS", "2001:db8:f8cb::1 ee3"),
         ("number as 21 1-33-4651. Your", "US_SOCIAL_SECURITY_NUMBER", "21 1-33-4651"),
         ("must show SSN 773-1 1-5454 exactly", "US_SOCIAL_SECURITY_NUMBER", "773-1 1-5454"),
+        # ... and a dot read inside its last group, in small type
+        ("number as 392-1 1-71.30. Refunds", "US_SOCIAL_SECURITY_NUMBER", "392-1 1-71.30"),
         # a dot of an IPv4 address read as a comma or a colon, or followed by a space
         ("Last seen at 10.123.145,204 today", "IP_ADDRESS", "10.123.145,204"),
         ("Last seen at 192.168:.123.93 today", "IP_ADDRESS", "192.168:.123.93"),
@@ -1294,6 +1296,7 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         # "$" for a digit of an IBAN, put back by mod 97; a space after a record's hyphen
         ("IBAN: DE29 $171 2332 8562 2677 66\nCity", "IBAN_CODE", "DE29 $171 2332 8562 2677 66"),
         ("filed under MRN A- 158730 in", "MEDICAL_RECORD_NUMBER", "A- 158730"),
+        ("and quote MRN A -971209 at reception", "MEDICAL_RECORD_NUMBER", "A -971209"),
         ("MRN;\nA~333721\nSSN", "MEDICAL_RECORD_NUMBER", "A~333721"),
         ("MRN:\nA~-467348\nBank", "MEDICAL_RECORD_NUMBER", "A~-467348"),
         ("Born 06/07/1981\nMIRN A-186747\nSex: F", "MEDICAL_RECORD_NUMBER", "A-186747"),
@@ -1359,6 +1362,9 @@ def test_a_number_with_its_plus_read_as_4_needs_a_word_about_calling(
         ("account DE44 2998 8974 3008 4325 133 held", ["DE44 2998 8974 3008 4325 133"]),
         ("DE44 2998 8974 3008 4325 134", []),  # one too many, and none read twice
         ("DE12 3456 7890 1234 5678 9", []),  # one digit short of a German IBAN's layout
+        # check digits OCR could not read: the rest in a British IBAN's layout
+        ("the account GBS) BARC 3600 7046 6075 51 held", ["GBS) BARC 3600 7046 6075 51"]),
+        ("the account GBS) BARC 3600 7046 6075 5 held", []),  # one digit short
         # a digit dropped inside a group of four: a French IBAN's layout with it put back
         ("Pay FR76 9897 6678 5108 0633 311 586", ["FR76 9897 6678 5108 0633 311 586"]),
         ("ref FR76 9897 6678 511 0633 7311 5", []),  # one short, and the end too: no layout
@@ -1386,6 +1392,20 @@ def test_a_date_after_dob_read_as_dos_is_a_date_of_birth(detector: Detector) -> 
     text = "Social Security No.\nbos\n1958-03-03\n759-82-8903"  # "D" read as "b" too
     found = detector.detect(text, InspectSpec())
     assert quotes(text, found, "DATE_OF_BIRTH") == ["1958-03-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # "Born" without its "r"; no masked number either: a word, then a date's two dots
+        ("Hopital Saint-Louis\nbon 05.07.1957\nSex: M", "05.07.1957"),
+        ("Please confirm that the date of bir\n1940-02-06 is correct.", "1940-02-06"),
+    ],
+)
+def test_a_date_after_born_or_birth_cut_short_is_a_date_of_birth(
+    detector: Detector, text: str, date: str
+) -> None:
+    assert quotes(text, detector.detect(text, InspectSpec()), "DATE_OF_BIRTH") == [date]
 
 
 def test_a_name_found_by_ner_leaves_out_the_words_before_it(detector: Detector) -> None:
@@ -1614,6 +1634,16 @@ def test_spacy_s_given_name_takes_the_listed_surname_before_its_comma(detector: 
     assert quotes(text, detector.detect(text, only("PERSON_NAME"))) == ["Eze, Oluwaseun"]
 
 
+def test_a_surname_that_lost_its_capital_at_the_edge_joins_the_given_name_after_its_comma(
+    detector: Detector,
+) -> None:
+    text = "Hopital Saint-Louis\newis, Jessica\norn 15.11.1981"
+    assert quotes(text, detector.detect(text, only("PERSON_NAME"))) == ["ewis, Jessica"]
+    # in a sentence, the word before the comma is no surname
+    text = "Thanks for the visit, Jessica"
+    assert "visit, Jessica" not in quotes(text, detector.detect(text, only("PERSON_NAME")))
+
+
 def test_a_given_name_in_capitals_takes_the_unlisted_surname_in_capitals_before_it(
     detector: Detector,
 ) -> None:
@@ -1643,6 +1673,7 @@ def test_a_given_name_in_capitals_takes_the_unlisted_surname_in_capitals_before_
         # a small first letter, before a city, state and ZIP code
         ("eg\n3094 washington Street, Raleigh, NC 27601", "3094 washington Street"),
         ("Paul Schulz\n3462 Washington Stre\nIC 27601", "3462 Washington Stre"),  # cut short
+        ("Anh Ngo\n26) High Street\nAustin, TX 78701", "26) High Street"),  # 0 read as ")"
     ],
 )
 def test_a_street_as_ocr_misread_it_is_still_a_street(
@@ -1803,6 +1834,8 @@ def test_a_joined_word_that_ends_in_a_street_type_but_is_english_is_no_street(
         ("Link: ", "www.bright bank.org/billin g?id= 54593", "\nNext"),  # a query's value
         ("at\n", "https.//drive.example.com/file/d/1a578d9e77", " for"),  # ":" as "."
         ("at\n", "http://intranet.northwind.local/users, menon", " for"),  # "/" as ","
+        ("online at ", "https///northwind.example.net/account/qureshi", " at"),  # ":" as "/"
+        ("at ", "htt ps://drive.example.com/file/d/fSel 89812", " for"),  # "f5e1" misread
     ],
 )
 def test_a_url_with_its_scheme_or_host_misread_is_found_whole(
@@ -1914,6 +1947,7 @@ def test_a_name_at_a_line_s_end_takes_the_last_letters_ocr_split_off(detector: D
     ("text", "iban"),
     [
         ("IBAN DE19 5097 7463 0391 7032.88 on file", "DE19 5097 7463 0391 7032.88"),
+        ("IBAN DE04 7805 21 35 7521 5997 87\nInvoice", "DE04 7805 21 35 7521 5997 87"),
         ("IBAN:\nGB 18 LOYD 7254 3248 0393 69\nLast login", "GB 18 LOYD 7254 3248 0393 69"),
         # a line tesseract broke in two, and a "!" for the "D" it lost
         ("the account GB88 LOYD\n3036 2833 5550 47 held", "GB88 LOYD\n3036 2833 5550 47"),

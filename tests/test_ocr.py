@@ -386,6 +386,22 @@ def test_born_read_without_its_n_is_the_label_of_the_date_below_in_the_same_type
     _same_glyphs(before, after)
 
 
+def test_two_columns_values_read_as_one_line_follow_each_their_own_label() -> None:
+    # a long address in the left column leaves the right column's value a gap of 30 pixels
+    labels = _pieces_ocr([("Email address:", (131, 974, 146, 20))])
+    values = _line(
+        ("snehanair89@mail.example.org", Box(129, 1013, 457, 40), 90.0),
+        ("A-696626", Box(616, 1024, 135, 30), 90.0),
+    )
+    mrn = _pieces_ocr([("MRN", (618, 985, 48, 19))])
+    before = merge([labels, values, mrn])
+    after = reading_order(before)
+    assert after.text == "Email address:\nsnehanair89@mail.example.org\nMRN\nA-696626"
+    _same_glyphs(before, after)
+    # without a label right above it, a word stays on its line
+    assert "A-696626" in reading_order(merge([labels, values])).text.split("\n")[1]
+
+
 def test_a_line_tesseract_broke_in_two_is_one_line_again() -> None:
     before = _pieces_ocr(
         [

@@ -391,12 +391,20 @@ def _names_taken_for_groups(text: str, found: list[Detection]) -> Iterator[Detec
 def _with_surname_before(text: str, start: int) -> int:
     """The start of a name, moved back over "Surname, " when the word before it is a listed
     surname that is no English word, or any such word in capitals before a name in capitals:
-    spaCy finds the given name of "Eze, Oluwaseun" or "HAMDAN, TARIQ" alone."""
+    spaCy finds the given name of "Eze, Oluwaseun" or "HAMDAN, TARIQ" alone. A surname that
+    lost its capital begins a line "surname, Given" that holds nothing else."""
     m = _SURNAME_COMMA.search(text, max(0, start - 40), start)
-    if m is None or not m.group(1)[0].isupper():
+    if m is None:
         return start
     lex = names.lexicon()
     word = m.group(1)
+    if not word[0].isupper():
+        # "ewis, Jessica" alone on its line: the surname's capital cut by the image's edge
+        end = text.find("\n", start)
+        given = text[start : len(text) if end < 0 else end].strip()
+        alone = m.start(1) == 0 or text[m.start(1) - 1] == "\n"
+        named = lex.is_name(given) and not lex.is_english(word)
+        return m.start(1) if alone and word.isalpha() and len(word) >= 3 and named else start
     if names.fold(word) in lex.surnames and not lex.is_english(word):
         return m.start(1)
     # In capitals, as a radiograph or a worklist writes "HAMDAN, TARIQ", the surname needs no
@@ -796,13 +804,14 @@ _DOMAIN_AFTER = re.compile(r" ?[^\W_][\w-]*(?:\. ?[\w-]+| [a-z]{2,3}\b| [a-z][\w
 # Groups of bullets, then the digits shown; an underscore perhaps for a hyphen. A first group
 # with a letter in it is no number as written, and a middle group of zeros none as issued (no
 # exchange or SSN group is 000 or 00): bullets, read as any small letter ("soe-000-0107"), the
-# middle group's perhaps with one digit among zeros ("ee0-200-0270").
+# middle group's perhaps with one digit among zeros ("ee0-200-0270"). Such a value has one
+# separator throughout: a word before a date ("bom 05.07.1957", "Born" misread) is none.
 _BULLETS = "[•*·@eoxX0]"
 _MASKED_NUMBER = re.compile(
-    rf"(?<!\S)(?:{_BULLETS}{{2,}}(?:[-._ ]{_BULLETS}{{1,4}}){{0,3}}"
-    r"|(?=\d*[a-z•*·@])[a-z\d•*·@]{2,4}"
-    rf"(?:[-._ ](?=[•*·@eoxX\d]{{1,4}}[-._ ]){_BULLETS}*\d?{_BULLETS}*){{1,3}})"
-    r"[-._ ]\d{2,4}(?!\S)"
+    rf"(?<!\S)(?:{_BULLETS}{{2,}}(?:[-._ ]{_BULLETS}{{1,4}}){{0,3}}[-._ ]"
+    r"|(?=\d*[a-z•*·@])[a-z\d•*·@]{2,4}(?P<sep>[-._ ])"
+    rf"(?:(?=[•*·@eoxX\d]{{1,4}}(?P=sep)){_BULLETS}*\d?{_BULLETS}*(?P=sep)){{1,3}})"
+    r"\d{2,4}(?!\S)"
 )
 
 

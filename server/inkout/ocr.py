@@ -519,6 +519,9 @@ def reading_order(ocr: OcrText) -> OcrText:
     texts = [ocr.text[ocr.words[p[0]].start : ocr.words[p[-1]].end] for p in pieces]
     labels = {k for k, text in enumerate(texts) if _is_label(text)}
     labels |= _small_labels(texts, boxes)
+    split = _split_under_labels(ocr, pieces, [boxes[k] for k in labels])
+    if split is not ocr:
+        return reading_order(split)
     claims: dict[int, list[int]] = {}  # label piece -> the pieces it is nearest label of
     stacked: list[int] = []
     slope = _slope(ocr, pieces)
@@ -570,6 +573,32 @@ def reading_order(ocr: OcrText) -> OcrText:
                 order.append(pieces[values[k]])
     by_word = _symbols_by_word(ocr)
     return merge([_piece(ocr, p, by_word) for p in order])
+
+
+def _split_under_labels(ocr: OcrText, pieces: list[list[int]], labels: list[Box]) -> OcrText:
+    """ocr with a line break before each word, not a piece's first, that a label stands right
+    above, left-aligned with it, a word's gap or more after the word before: two columns'
+    values that tesseract read as one line, where the first is long ("jo@mail.example.org
+    A-696626" under "Email address:" and "MRN"). Each then follows its own label."""
+    cuts = []
+    for piece in pieces:
+        for before, i in itertools.pairwise(piece):
+            w, previous = ocr.words[i].box, ocr.words[before].box
+            if ocr.text[ocr.words[before].end : ocr.words[i].start] != " ":
+                continue
+            if w.left - previous.right >= w.height / 2 and any(
+                0 <= w.top - label.bottom <= STACKED_GAP * w.height
+                and abs(label.left - w.left) <= w.height
+                and label.left > previous.right
+                for label in labels
+            ):
+                cuts.append(ocr.words[before].end)
+    if not cuts:
+        return ocr
+    text = list(ocr.text)
+    for at in cuts:
+        text[at] = "\n"
+    return replace(ocr, text="".join(text))
 
 
 def _slope(ocr: OcrText, pieces: list[list[int]]) -> float:

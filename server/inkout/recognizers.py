@@ -65,9 +65,13 @@ _STREET_TYPES = "(?:" + "|".join(_STREET_WORDS + _STREET_SLIPS) + r")\b\.?"
 # Labels as OCR misreads them. "Bom:" is "Born:" with "rn" read as "m", "Barn" with "o" read
 # as "a", "Bam:" with both, "Ben" with "o" as "e" and "rn" as "n", "Bor" with its small "n"
 # lost, "orn" with its "B" cut by the image's edge; "Dos:" is "DOB:" with "B" read as "s"
-# ("bos", its "D" read as "b" too), "OB:" with its "D" cut by the edge; "RN", "MRM", "MIRN"
-# and "IRN" are a small or faint "MRN".
-_DOB_SLIPS = ("d0b", "doe", "dos", "bos", "bith", "bom", "barn", "bam", "ben", "bor", "orn", "ob")
+# ("bos", its "D" read as "b" too), "OB:" with its "D" cut by the edge; "Bon" is "Born" with
+# its "r" lost, "bir" is "birth" with the end of its line unread; "RN", "MRM", "MIRN" and
+# "IRN" are a small or faint "MRN".
+_DOB_SLIPS = (
+    *("d0b", "doe", "dos", "bos", "bith", "bir", "bom", "bon", "barn", "bam", "ben", "bor"),
+    *("orn", "ob"),
+)
 _MRN_SLIPS = ("rn", "mrm", "mirn", "irn", "brn")
 # Presidio matches context words as substrings of the words near a finding. These misreadings
 # are short or common inside words ("rn" in "return", "internal", "born"; "dos" in "dose"), so
@@ -151,21 +155,22 @@ _GLUED_AFTER = "next|in|on|at|and|for|to|by|from|is|was|this|today|tomorrow|with
 
 
 def street_address() -> PatternRecognizer:
-    """A house number, one to four capitalised words and a street type: "1234 Maple Avenue".
-    The number may follow a lower-case word OCR joined it to ("at8551 Washington Street"),
-    or be joined to the street's name, perhaps after a space read inside it ("201 9Pine"),
-    or hold a dot, a comma or a space OCR read in a gap ("38.44 Washington Street", "88 46
-    Sunset Boulevard"). The street's words are capitalised (Presidio matches ignoring case:
-    "184 customers" over "Customer details" over "Street address:" would be a street), its
-    type may have a small first letter ("8929 Oak street": OCR reads a small S for a capital
-    one); a line break may come before the type ("7079 Birch" over "Terrace, Columbus").
-    OCR may read a name's last letter or two twice, the second time as a word of its own
-    ("1265 Lake eview Drive", "1265 Lakevi view Drive"), or glue a small word of the sentence
-    to the type ("1236 Pine Courtnext week").
+    """A house number, one to four capitalised words and a street type: "1234 Maple Avenue". The
+    number may follow a lower-case word OCR joined it to ("at8551 Washington Street"), or be
+    joined to the street's name, perhaps after a space read inside it ("201 9Pine"), or hold a
+    dot, a comma or a space OCR read in a gap ("38.44 Washington Street", "88 46 Sunset
+    Boulevard"), or end in a parenthesis, a last 0 in small type ("26) High Street"). The
+    street's words are capitalised (Presidio matches ignoring case: "184 customers" over
+    "Customer details" over "Street address:" would be a street), its type may have a small
+    first letter ("8929 Oak street": OCR reads a small S for a capital one); a line break may
+    come before the type ("7079 Birch" over "Terrace, Columbus"). OCR may read a name's last
+    letter or two twice, the second time as a word of its own ("1265 Lake eview Drive", "1265
+    Lakevi view Drive"), or glue a small word of the sentence to the type ("1236 Pine Courtnext
+    week").
     """
     number = (
         r"(?<![\d.,])(?<!(?-i:[A-Z]))"
-        r"(?:\d{1,3}[.,]\d{1,3}(?=\s)|\d{1,4} \d{1,3}(?= )|\d{1,6}[A-Za-z]?)"
+        r"(?:\d{1,3}[.,]\d{1,3}(?=\s)|\d{1,4} \d{1,3}(?= )|\d{1,3}\)(?= )|\d{1,6}[A-Za-z]?)"
     )
     # a name's last letter or two read twice, the second time as the start of a word: "Lake
     # eview", "Lakevi view"
@@ -222,9 +227,9 @@ def medical_record_number() -> PatternRecognizer:
         supported_entity="MEDICAL_RECORD_NUMBER",
         name="InkoutMedicalRecordNumberRecognizer",
         patterns=[
-            # a space OCR read after the hyphen ("A- 158730"), the hyphen as a tilde, or a
-            # tilde read in before it ("A~-467348")
-            Pattern("record id", r"\b(?:[A-Z]{1,3}(?:[-~]{1,2} ?)?)?\d{5,10}\b", 0.05),
+            # a space OCR read beside the hyphen ("A- 158730", "A -971209"), the hyphen as a
+            # tilde, or a tilde read in before it ("A~-467348")
+            Pattern("record id", r"\b(?:[A-Z]{1,3}(?: ?[-~]{1,2} ?)?)?\d{5,10}\b", 0.05),
             # a dot OCR read in a gap ("753.4986"); a price has two decimals, not three or more
             Pattern("record id, a dot read in it", r"\b\d{2,6}\.\d{3,6}\b", 0.05),
         ],
@@ -285,8 +290,8 @@ _MAIL_USER = r"\b[A-Za-z0-9._%+,-]+(?:\?\d[A-Za-z0-9._%+,-]*)?"
 
 # A scheme and its "://" as OCR reads them: slashes as "l", "I", "|" or a quote, or the colon
 # as "i" or "y" before them ("httpsi/"), as a dot or a comma ("https.//") or dropped ("https
-# //"); a space inside "http".
-_SCHEME = r"\b(?:h ?t ?t ?p ?s?|ftp)(?: ?: ?[/lI|\u2018\u2019']{1,2}|[iy]/{1,2}| //|[.,;]//) ?"
+# //") or read as a third slash ("https///"); a space inside "http".
+_SCHEME = r"\b(?:h ?t ?t ?p ?s?|ftp)(?: ?: ?[/lI|\u2018\u2019']{1,2}|[iy]/{1,2}| //|[.,;]//|///) ?"
 
 
 def ocr_tolerant_web() -> list[PatternRecognizer]:
@@ -386,10 +391,10 @@ _URL_START = re.compile(
     r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|nttps?|ftp)(?= ?[:;]|y?/)|www(?![a-z])"
 )
 # A URL as written, its scheme's colon dropped ("https//") or one letter of "http" misread
-# ("hutps://", "nttps://"), or its "tt" read as one letter ("hups//"): the two slashes leave
-# no doubt.
+# ("hutps://", "nttps://"), or its "tt" read as one letter ("hups//"), or its colon read as
+# a slash ("https///"): the slashes leave no doubt.
 _WRITTEN_URL = re.compile(
-    r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|nttps?|ftp)(?:://|//)[^/]"
+    r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|nttps?|ftp)(?:://|///?)[^/]"
 )
 _TRAILING = ".,;:!?)]>\"'"
 _TOKEN = re.compile(r"\S+")
@@ -438,6 +443,14 @@ class SplitWebRecognizer(EntityRecognizer):
                 span = _split_url(text, tokens, i, start + m.start())
                 if span:
                     found.append(self._result("URL", *span))
+            elif "URL" in entities and "//" in token and _joined(text, tokens, i - 1, i):
+                # a space OCR read inside the scheme ("htt ps://..."): the rest is read on
+                # from this token, and the URL starts with the scheme's first letters
+                head = text[tokens[i - 1][0] : tokens[i - 1][1]]
+                if len(head) <= 4 and _URL_START.match(head + token):
+                    span = _split_url(text, tokens, i, start)
+                    if span:
+                        found.append(self._result("URL", tokens[i - 1][0], span[1]))
         return found
 
     def _result(self, entity: str, start: int, end: int) -> RecognizerResult:
@@ -544,7 +557,8 @@ _PATH_START = re.compile(r"[/?)]")
 _QUERY_NUMBER = re.compile(r"[?&][\w-]+=\d+$")
 # The rest of a hash: six or more lower-case hex digits, letters and digits both.
 _HASH_PIECE = re.compile(r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{6,}")
-_HASH_START = re.compile(r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{4,}")
+# ... or its first four or more, a digit perhaps read as a letter ("fSel" for "f5e1")
+_HASH_START = re.compile(r"(?=[0-9a-fOISl]*[a-f])(?=[0-9a-fOISl]*[\dOISl])[0-9a-fOISl]{4,}")
 # ... and what may stand before such a rest: two characters, or a few hex digits
 _HASH_HEAD = re.compile(r".{,2}|[0-9a-f]{3,8}")
 _HASH_REST = re.compile(r"(?=.*[0-9OIl])[0-9a-fOIl]{2,}")
@@ -1050,13 +1064,16 @@ def glued_ipv4() -> PatternRecognizer:
 
 
 # What OCR reads for an SSN's hyphen in a photo's noise: a tilde, a dash, an equals sign.
-_SSN_HYPHEN = str.maketrans({"~": "-", "\u2013": "-", "\u2014": "-", "=": "-", " ": None})
+_SSN_HYPHEN = str.maketrans(
+    {"~": "-", "\u2013": "-", "\u2014": "-", "=": "-", " ": None, ".": None}
+)
 
 
 class _SpacedSsn(presidio_predefined.UsSsnRecognizer):
     """An SSN with a space OCR read beside a hyphen ("695-83 -8655"), which Presidio takes for
-    mismatched delimiters, or inside a group ("21 1-33-4651", "773-1 1-5454"), or a hyphen
-    read as another mark ("817-31 ~6793"); read right, it must pass Presidio's own checks."""
+    mismatched delimiters, or inside a group ("21 1-33-4651", "773-1 1-5454"), or a dot in
+    small type inside the last ("392-1 1-71.30"), or a hyphen read as another mark
+    ("817-31 ~6793"); read right, it must pass Presidio's own checks."""
 
     def invalidate_result(self, pattern_text: str) -> bool:
         fixed = pattern_text.translate(_SSN_HYPHEN)
@@ -1069,7 +1086,7 @@ def spaced_ssn() -> PatternRecognizer:
             Pattern(
                 "SSN, a space beside a hyphen or in the first group, or a hyphen misread",
                 r"\b(?:\d{3}|\d \d{2}|\d{2} \d) ?[-~\u2013\u2014=] ?(?:\d{2}|\d \d)"
-                r" ?[-~\u2013\u2014=] ?\d{4}\b",
+                r" ?[-~\u2013\u2014=] ?(?:\d{4}|\d\.\d{3}|\d{2}\.\d{2}|\d{3}\.\d)\b",
                 0.4,
             )
         ],
@@ -1239,11 +1256,18 @@ class _MisreadIbanDigit(PatternRecognizer):
     for a digit ("DE29 $171 ...") or a space after the country code ("GB 18 LOYD ...") breaks
     it; with the dots and spaces left out and the digit put back, an IBAN that passes mod 97
     is one for certain. So is one with a "!" read for a lost character ("GB88 LOY!") that
-    exactly one letter or digit put back makes pass, and one tesseract broke across two
-    lines ("GB88 LOYD" then "3036 2833 5550 47"), which Presidio's pattern does not cross."""
+    exactly one letter or digit put back makes pass, one tesseract broke across two lines
+    ("GB88 LOYD" then "3036 2833 5550 47"), which Presidio's pattern does not cross, and one
+    with a space read inside a group ("DE04 7805 21 35 ..."). Check digits OCR could not
+    read ("GBS) BARC ...") leave mod 97 nothing to check: POSSIBLE, on the layout alone."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
         compact = pattern_text.replace(" ", "").replace(".", "").replace("\n", "")
+        if not compact[2:4].translate(_CHECK_DIGITS).isdigit():
+            # a mark, not a letter OCR reads for a digit, which _MisreadIban puts back to check
+            layout = regex_per_country.get(compact[:2])
+            unread = compact[:2] + "00" + compact[4:]
+            return None if layout and re.fullmatch(layout, unread) else False
         if compact.count("$") + compact.count("!") > 1:
             return False
         if "!" in compact:
@@ -1272,8 +1296,13 @@ class _MisreadIbanDigit(PatternRecognizer):
             # POSSIBLE when without one of them it is the country's IBAN and passes mod 97
             return None if _one_doubled(compact, layout) else False
         if any(_passes_mod97(r) for r in readings):
-            # else Presidio's own reports it
-            return any(c in pattern_text for c in ".$\n") or pattern_text[2] == " "
+            # else Presidio's own reports it, which takes groups of three to five
+            groups = pattern_text.split()
+            return (
+                any(c in pattern_text for c in ".$\n")
+                or pattern_text[2] == " "
+                or any(len(g) < 3 for g in groups[1:-1])
+            )
         return None
 
 
@@ -1295,9 +1324,17 @@ def misread_iban_digit() -> PatternRecognizer:
         patterns=[
             Pattern(
                 "IBAN layout, checksum failing or a dot for a space",
-                r"\b(?-i:[A-Z]{2} ?\d{2}" + _iban_groups("[ .\n]", "$!") + r")\b",
+                # check digits: at least one a digit or a mark, so "IBAN" itself is none
+                r"\b(?-i:[A-Z]{2} ?(?=[A-Z]?[\d$)|!])[\dA-Z$)|!]{2}"
+                + _iban_groups("[ .\n]", "$!")
+                + r")\b",
                 0.4,
-            )
+            ),
+            Pattern(
+                "IBAN, a space read inside a group",
+                r"\b(?-i:[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30})\b",
+                0.4,
+            ),
         ],
     )
 
