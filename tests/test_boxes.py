@@ -229,18 +229,22 @@ def test_a_box_grows_to_its_ink_but_not_into_the_next_word_read_on_its_line() ->
     assert box.left >= ocr.words[0].box.right and box.right <= ocr.words[2].box.left
 
 
-@pytest.mark.parametrize("lost", [True, False])
+@pytest.mark.parametrize(
+    ("firsts", "lost"),
+    [
+        ((Box(40, 0, 1, 20), Box(40, 0, 12, 20)), True),  # stacked at the "9"'s edge
+        ((Box(40, 0, 1, 20), Box(41, 0, 11, 20)), True),  # alone, the "9" from the next pixel
+        ((Box(40, 0, 4, 20), Box(46, 0, 6, 20)), False),  # boxed as a glyph
+    ],
+)
 def test_a_glyph_tesseract_read_but_boxed_one_pixel_wide_is_found_beside_its_word(
-    lost: bool,
+    firsts: tuple[Box, Box], lost: bool
 ) -> None:
     # "at 192": the "1" stands 8 blank columns before the "9", more than a letter gap. Read
     # with a one-pixel box at the "9"'s edge, its ink is covered; boxed as a glyph, nothing
     # outside the word is.
     at = Word(0, 2, Box(0, 0, 18, 20), 0, 95.0)
     number = Word(3, 6, Box(40, 0, 28, 20), 0, 95.0)
-    firsts = (
-        (Box(40, 0, 1, 20), Box(40, 0, 12, 20)) if lost else (Box(40, 0, 4, 20), Box(46, 0, 6, 20))
-    )
     symbols = (
         Symbol(0, 1, Box(0, 0, 8, 20), 0),
         Symbol(1, 2, Box(10, 0, 8, 20), 0),

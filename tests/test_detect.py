@@ -1288,6 +1288,11 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         # an IPv6 address with "S" for a 5, or its "::" read as ":" and a colon as " -"
         ("Last login\n2001:db8:7b57::ecSa\nok", "IP_ADDRESS", "2001:db8:7b57::ecSa"),
         ("IP address\n2001 -db8:4e4d:f53c\nok", "IP_ADDRESS", "2001 -db8:4e4d:f53c"),
+        ("Last login from\n2001 :db8:2e10:5b1\nok", "IP_ADDRESS", "2001 :db8:2e10:5b1"),
+        # a dot dropped between two short octets
+        ("Last login from\n172.22.334\nNorthwind", "IP_ADDRESS", "172.22.334"),
+        # an "l" read as a bar before the "@"
+        ("Lena Schulz\nschulz.|@orange. fr\nActive", "EMAIL_ADDRESS", "schulz.|@orange. fr"),
         # a letter read into an SSN after its label, or for one of its digits
         ("must show SSN 730-9S5-1784 exactly", "US_SOCIAL_SECURITY_NUMBER", "730-9S5-1784"),
         ("SSN: 730-9S-1784\nDOB", "US_SOCIAL_SECURITY_NUMBER", "730-9S-1784"),
@@ -1297,6 +1302,9 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         ("IBAN: DE29 $171 2332 8562 2677 66\nCity", "IBAN_CODE", "DE29 $171 2332 8562 2677 66"),
         ("filed under MRN A- 158730 in", "MEDICAL_RECORD_NUMBER", "A- 158730"),
         ("and quote MRN A -971209 at reception", "MEDICAL_RECORD_NUMBER", "A -971209"),
+        ("and quote MRN A-9 19419 at reception", "MEDICAL_RECORD_NUMBER", "A-9 19419"),
+        # a digit of a card read as a letter, put back for Luhn
+        ("refund to card 4167-801S-8884-6909 within", "CREDIT_CARD_NUMBER", "4167-801S-8884-6909"),
         ("MRN;\nA~333721\nSSN", "MEDICAL_RECORD_NUMBER", "A~333721"),
         ("MRN:\nA~-467348\nBank", "MEDICAL_RECORD_NUMBER", "A~-467348"),
         ("Born 06/07/1981\nMIRN A-186747\nSex: F", "MEDICAL_RECORD_NUMBER", "A-186747"),
@@ -1319,6 +1327,8 @@ def test_values_with_a_stray_mark_ocr_read_into_them_are_found(
         "Totals 4076 7707 7687 87112 paid",  # no digit read twice leaves a Luhn number
         "we shipped 306-1 46978 units",  # no word about an SSN
         "at 10:30 -12:45:30 today",  # times
+        "Codes 4167-801S-8884-6908 here",  # a letter put back, and Luhn fails
+        "Ref 2024-ABBA-1234-5678 ok",  # letters of a reference, not digits misread
     ],
 )
 def test_figures_with_marks_between_them_are_no_cards_addresses_or_ssns(
@@ -1835,6 +1845,7 @@ def test_a_joined_word_that_ends_in_a_street_type_but_is_english_is_no_street(
         ("at\n", "https.//drive.example.com/file/d/1a578d9e77", " for"),  # ":" as "."
         ("at\n", "http://intranet.northwind.local/users, menon", " for"),  # "/" as ","
         ("online at ", "https///northwind.example.net/account/qureshi", " at"),  # ":" as "/"
+        ("URL: ", "https://dr\nrive.exampl .com/file/d/823dd2ae32", "\nAccount"),  # two lines
         ("at ", "htt ps://drive.example.com/file/d/fSel 89812", " for"),  # "f5e1" misread
     ],
 )

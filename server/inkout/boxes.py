@@ -232,13 +232,17 @@ LOST_GAP = 0.6
 def _lost(symbols: list[Symbol], side: int, at_left: bool) -> int:
     """How many glyphs at one end of a word tesseract read but placed none of the ink of: its
     symbol boxes there are stacked at the word box's side (one pixel wide, or "1", "0" and "."
-    all starting where the "2" after them does), all but the one whose ink is there."""
+    all starting where the "2" after them does), all but the one whose ink is there. A lone
+    box one pixel wide at the side is such a glyph too ("1" of "1945", its "9" boxed from the
+    next pixel on): what ink it has lies beyond."""
     ordered = symbols if at_left else symbols[::-1]
     stacked = 0
     for symbol in ordered:
         if (symbol.box.left if at_left else symbol.box.right) != side:
             break
         stacked += 1
+    if stacked == 1 and len(ordered) > 1 and ordered[0].box.width <= 1:
+        return 1
     return max(0, stacked - 1)
 
 

@@ -230,6 +230,10 @@ def medical_record_number() -> PatternRecognizer:
             # a space OCR read beside the hyphen ("A- 158730", "A -971209"), the hyphen as a
             # tilde, or a tilde read in before it ("A~-467348")
             Pattern("record id", r"\b(?:[A-Z]{1,3}(?: ?[-~]{1,2} ?)?)?\d{5,10}\b", 0.05),
+            # ... or a space read among its digits after its letters ("A-9 19419")
+            Pattern(
+                "record id, a space in it", r"\b[A-Z]{1,3} ?[-~]{1,2} ?\d{1,4} \d{3,8}\b", 0.05
+            ),
             # a dot OCR read in a gap ("753.4986"); a price has two decimals, not three or more
             Pattern("record id, a dot read in it", r"\b\d{2,6}\.\d{3,6}\b", 0.05),
         ],
@@ -331,8 +335,8 @@ def ocr_tolerant_web() -> list[PatternRecognizer]:
         patterns=[
             Pattern(
                 "address with a space after @ or a dot, a comma for a dot, or a semicolon,"
-                " colon or backslash for the j, i or l before the @",
-                _MAIL_USER + r"[;:\\]? ?@ ?" + _MAIL_HOST,
+                " colon, backslash or bar for the j, i or l before the @",
+                _MAIL_USER + r"[;:\\|]? ?@ ?" + _MAIL_HOST,
                 0.6,
             ),
             Pattern(
@@ -569,6 +573,22 @@ def _host(text: str, start: int, k: int, tokens: list[tuple[int, int]]) -> str:
     return text[start : tokens[k][1]].split("//", 1)[-1]
 
 
+def _host_goes_on(text: str, tokens: list[tuple[int, int]], k: int, start: int) -> bool:
+    """Whether a URL written with "//" whose host is unfinished at the end of its line
+    ("https://dr") goes on at the start of the next, where the host has its dot ("rive.exampl
+    .com/file/..."): tesseract broke one line in two."""
+    if k + 1 >= len(tokens) or text[tokens[k][1] : tokens[k + 1][0]] != "\n":
+        return False
+    after = text[tokens[k + 1][0] : tokens[k + 1][1]].rstrip(_TRAILING)
+    return (
+        "//" in text[start : tokens[k][1]]
+        and _host(text, start, k, tokens).isalnum()
+        and after[:1].isalnum()
+        and "." in after
+        and _WEB_PIECE.fullmatch(after) is not None
+    )
+
+
 def _split_url(
     text: str, tokens: list[tuple[int, int]], i: int, start: int
 ) -> tuple[int, int] | None:
@@ -584,7 +604,7 @@ def _split_url(
     end = start + len(token)
     joins = 0
     k = i
-    while joins < 5 and _joined(text, tokens, k, k + 1):
+    while joins < 5 and (_joined(text, tokens, k, k + 1) or _host_goes_on(text, tokens, k, start)):
         after = text[tokens[k + 1][0] : tokens[k + 1][1]]
         host = _host(text, start, k, tokens)
         if after == "." and "/" not in host and not _is_domain(host):
@@ -924,6 +944,33 @@ def doubled_card() -> CreditCardRecognizer:
     )
 
 
+class _LetterInCard(CreditCardRecognizer):
+    """Card numbers in four groups of four with one or two digits read as letters
+    ("4167-801S-8884-6909"): put back, Luhn must pass. POSSIBLE, as one number in ten
+    passes Luhn."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        letters = sum(c.isalpha() for c in pattern_text)
+        fixed = re.sub(r"\D", "", pattern_text.translate(_CHECK_DIGITS))
+        if not 1 <= letters <= 2 or len(fixed) != 16:
+            return False
+        return None if super().validate_result(fixed) else False
+
+
+def letter_in_card() -> CreditCardRecognizer:
+    digit = f"[\\d{_MISREAD_DIGITS}]"
+    return _LetterInCard(
+        patterns=[
+            Pattern(
+                "four groups of four, a digit read as a letter (weak)",
+                rf"\b(?-i:\d{digit}{{3}}(?:[ -]{digit}{{4}}){{3}})\b",
+                0.4,
+            )
+        ],
+        name="InkoutLetterInCardRecognizer",
+    )
+
+
 # A mark OCR put between a card number's digits: a dot for a space ("22.45 9688 ..."), a
 # quote or a cent sign from a speck ("4272 '2489-...", "3597-¢ 6816").
 _CARD_MARK = re.compile(r"[.,'\u2019\u00a2:]")
@@ -1096,15 +1143,14 @@ def spaced_ssn() -> PatternRecognizer:
 
 class _IpDotDropped(PatternRecognizer):
     """An IPv4 address with one dot dropped by OCR ("192168.199.60"), and perhaps another read
-    as a comma ("192168,235.21"): three numbers, one of which splits into two octets. Alone it
-    scores too low to report; a word such as "IP" or "login" before it makes it POSSIBLE."""
+    as a comma ("192168,235.21"), or between two short octets ("172.22.334" for "3.34"):
+    three numbers, one of which splits into two octets. Alone it scores too low to report; a
+    word such as "IP" or "login" before it makes it POSSIBLE."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
         groups = re.split(r"[.,]", pattern_text)
-        long = [g for g in groups if len(g) > 3]
-        if pattern_text.count(",") > 1:
-            return False
-        if len(groups) != 3 or len(long) != 1 or any(int(g) > 255 for g in groups if len(g) <= 3):
+        long = [g for g in groups if not _octet(g)]
+        if pattern_text.count(",") > 1 or len(groups) != 3 or len(long) != 1:
             return False
         joined = long[0]
         if not any(_octet(joined[:k]) and _octet(joined[k:]) for k in range(1, len(joined))):
@@ -1377,7 +1423,7 @@ class _Ipv6ColonLost(PatternRecognizer):
     """An IPv6 address whose "::" OCR read as one colon ("2001:db8:369:d0e9"): four to seven
     groups, the first of three or four digits, and a letter among them, which times and
     counters of digits only never have. Another colon may be read as " -" besides ("2001
-    -db8:4e4d:f53c"), as _SpacedIpv6 reads it."""
+    -db8:4e4d:f53c"), as _SpacedIpv6 reads it, or after a space ("2001 :db8:2e10:5b1")."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
         return None if any(c in "abcdefABCDEF" for c in pattern_text) else False
@@ -1390,7 +1436,7 @@ def ipv6_colon_lost() -> PatternRecognizer:
         patterns=[
             Pattern(
                 "IPv6 of four to seven groups, its double colon read as one",
-                r"(?<![\w:])[0-9A-Fa-f]{3,4}(?::[0-9A-Fa-f]{1,4}| -[0-9A-Fa-f]{1,4}){3,6}"
+                r"(?<![\w:])[0-9A-Fa-f]{3,4}(?: ?:[0-9A-Fa-f]{1,4}| -[0-9A-Fa-f]{1,4}){3,6}"
                 r"(?![\w:])",
                 0.4,
             )
@@ -2030,6 +2076,7 @@ def all_recognizers() -> list[EntityRecognizer]:
         split_card(),
         marked_card(),
         doubled_card(),
+        letter_in_card(),
         spaced_ipv6(),
         ipv6_colon_lost(),
         loose_ipv4(),
