@@ -300,9 +300,22 @@ def test_a_value_before_a_comma_is_covered_to_its_last_letter_and_the_comma_stay
     drawn = _ocr(["12 Way,"])
     comma = len(drawn.symbols) - 1
     page = _glyphs(drawn, widths={comma: 3})
+    mark = drawn.symbols[comma].box
+    page[mark.top : mark.bottom - 9, mark.left : mark.right] = 255  # a comma sits low
     (box,) = BoxIndex(_lstm_boxes(drawn, 7), page).boxes(0, drawn.symbols[comma].start)
     assert box.right >= drawn.symbols[comma - 1].box.right  # the whole "y"
     assert box.right <= drawn.symbols[comma].box.left  # not the comma's ink
+
+
+def test_a_last_digit_read_as_a_full_stop_is_covered() -> None:
+    # "13134." on a slanting photo: the "." was no ink, and the "4" as narrow as a mark
+    # beside symbol boxes half as tall again as the digits.
+    ocr = _ocr(["13134."])
+    page = _glyphs(ocr, widths={4: 3})
+    page[:, ocr.symbols[5].box.left :] = 255
+    tall = tuple(replace(s, box=replace(s.box, top=0, height=30)) for s in ocr.symbols)
+    (box,) = BoxIndex(replace(ocr, symbols=tall), page).boxes(0, 5)
+    assert box.right >= ocr.symbols[4].box.left + 3  # the whole "4"
 
 
 def test_a_comma_touching_the_value_is_covered_with_it() -> None:
@@ -350,9 +363,9 @@ def test_a_last_digit_is_no_final_mark_though_a_speck_made_its_word_box_taller()
 
 def test_a_tall_word_at_the_end_of_a_slanting_line_keeps_the_rows_of_its_slant() -> None:
     # A photographed page: the line rises 8 pixels every 100 columns, and the long address
-    # at its end is as tall as its rise, reaching into the rows of the line below.
+    # at its end is as tall as its rise, reaching into a word of the line below.
     line = [Box(0, 100, 40, 16), Box(50, 104, 40, 16), Box(100, 108, 40, 16)]
-    boxes = [*line, Box(150, 110, 200, 36), Box(0, 130, 40, 16)]
+    boxes = [*line, Box(150, 110, 200, 36), Box(160, 138, 40, 16)]
     words = tuple(
         Word(4 * k, 4 * k + 3, box, 0 if k < 4 else 1, 90.0) for k, box in enumerate(boxes)
     )
@@ -521,3 +534,15 @@ def test_boxes_of_one_colour_side_by_side_on_a_row_are_bridged() -> None:
 )
 def test_boxes_apart_on_other_rows_or_of_other_colours_are_not_bridged(second, key) -> None:
     assert bridges([Box(121, 1230, 68, 32), second], ["black", key]) == []
+
+
+def test_a_tall_word_keeps_its_box_beside_another_lines_word_far_off_in_other_columns() -> None:
+    # "Profile URL: www.brightbank.org/billing?id=77976" on a slanting photo: the URL rises
+    # into the rows of "City:" on the line above, two hundred pixels to its left.
+    ocr = _ocr(["Profile URL: www.brightbank.org/billing?id=77976", "City:"], line_h=20)
+    url, city = ocr.words[2], ocr.words[3]
+    tall = replace(url, box=replace(url.box, top=url.box.top - 20, height=40))
+    far = replace(city, box=Box(0, url.box.top - 24, 50, 20))
+    assert _within_lines((*ocr.words[:2], tall, far))[2] == tall
+    near = replace(far, box=replace(far.box, left=url.box.left + 10))  # over the URL
+    assert _within_lines((*ocr.words[:2], tall, near))[2].box.height < tall.box.height

@@ -949,6 +949,17 @@ def test_urls_and_addresses_are_found_as_ocr_misreads_them(
         ("Email tomaszmazur78@yahoo..co.uk", "EMAIL_ADDRESS", "tomaszmazur78@yahoo..co.uk"),
         ("Email address:\nsneha, joshi@web.de\nPhone", "EMAIL_ADDRESS", "sneha, joshi@web.de"),
         ("E-mail: fischer.\\@gmail.com\nSpouse", "EMAIL_ADDRESS", "fischer.\\@gmail.com"),
+        # a user name in three pieces, and its domain in two
+        (
+            "E-rreil:\npadraigm ccarth y44@ yahoo. co.uk\nCity:",
+            "EMAIL_ADDRESS",
+            "padraigm ccarth y44@ yahoo. co.uk",
+        ),
+        (  # ":" read as "?"
+            "Website:\nhutps?//portal.northwind.cony patients/48378\nRegistered",
+            "URL",
+            "hutps?//portal.northwind.cony patients/48378",
+        ),
         (
             "Website:\nnttps://contoso.example.net /account /chukwu Preferred",
             "URL",
@@ -1433,6 +1444,7 @@ def test_an_institution_in_another_language_is_no_name(detector: Detector) -> No
     [
         "DIEGO RODRIGUEZ\nST. MARY HOSPITAI\nDate of birth: 1946-02-08",  # "L" read as "I"
         "TAKESHI ITO\nH\u00e9pital Saint-Louis\nBorn 14.06.1985",  # "\u00f4" read as "\u00e9"
+        "Isabel Torres\nHO6pital Saint-Louis\n5751 Park Place",  # "\u00f4" read as "O6"
     ],
 )
 def test_an_institution_with_a_letter_misread_is_no_name(detector: Detector, text: str) -> None:
@@ -1939,6 +1951,8 @@ def test_a_name_ending_in_an_initial_takes_the_rest_of_the_word_ocr_split_off(
         ("Ref: Dr. Marek Szym:anska\nW: 400", "Marek Szym:anska"),  # "ń" read as ":" and "n"
         ("Tech: Sofia Torres\u201d\nkVp 95", "Sofia Torres\u201d"),  # the last "s" as a quote
         ("Acc: 52567076\nTech: Diego Navar:\nAP SUPINE", "Diego Navar:"),  # the rest as ":"
+        # "Chukwu" read as "Chi", a speck and "wu": a digit for a letter, after "Tech:"
+        ("ACC: 86317557\nTech: Ikechukwu Chi 1wu\nLATERAL", "Ikechukwu Chi 1wu"),
     ],
 )
 def test_a_name_takes_the_marks_ocr_read_for_its_last_letters(
@@ -2315,3 +2329,33 @@ def test_an_address_without_its_domain_s_dot_needs_a_dot_in_its_user_name(
 ) -> None:
     # a masked address's bullets read as letters, or a login, is no person's address
     assert detector.detect(text, only("EMAIL_ADDRESS")) == []
+
+
+def test_a_label_alone_on_its_line_is_no_name_however_misread(detector: Detector) -> None:
+    # "Gender:" read as "Gente:", "Profile URL:" under a name's label
+    text = "MRN\nPetey no.\n4751488\nGente:\nFemale\nName\nJohn Smith\nProfile URL:\nwww.x.io"
+    assert quotes(text, detector.detect(text, only("PERSON_NAME"))) == ["John Smith"]
+    text = "Fullname:\nNour Rahman\nSocal Security No:\n882-21-8923"
+    assert quotes(text, detector.detect(text, only("PERSON_NAME"))) == ["Nour Rahman"]
+
+
+def test_a_year_whose_last_digit_ocr_read_as_a_colon_stays_in_its_date_of_birth(
+    detector: Detector,
+) -> None:
+    text = "Bao Bui\nDOB: November 12, 196:\nTel: 404.603.2415"
+    found = detector.detect(text, InspectSpec())
+    assert quotes(text, found, "DATE_OF_BIRTH") == ["November 12, 196:"]
+    assert quotes(text, found, "PHONE_NUMBER") == ["404.603.2415"]
+
+
+def test_a_name_s_field_with_digits_that_are_no_misread_letters_is_no_name(
+    detector: Detector,
+) -> None:
+    text = "Name: Room 4B\nTech: INV-53583"
+    assert quotes(text, detector.detect(text, only("PERSON_NAME"))) == []
+
+
+def test_a_language_after_its_label_is_no_nationality(detector: Detector) -> None:
+    text = "Preferred language:\nGerman\nNationality: German"
+    found = detector.detect(text, InspectSpec())
+    assert [d.start for d in found if d.info_type == "NRP"] == [text.rindex("German")]

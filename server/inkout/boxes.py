@@ -43,6 +43,8 @@ REACHES = 4
 # A punctuation mark's ink is at most this many text heights wide and high; more is a letter.
 MARK_WIDTH = 0.45
 MARK_HEIGHT = 0.65
+# A dot or a comma is at most this share of the height of its word's letters' ink.
+LOW_MARK = 0.5
 # A word box this many times taller than the median of its line reaches into another line.
 TALL_WORD = 1.5
 MIN_CONTRAST = 24  # below this, nothing in the box stands out enough to fit to
@@ -262,21 +264,29 @@ def ink_runs(gray: np.ndarray, box: Box) -> list[tuple[int, int]]:
     return [(left + int(a), left + int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
 
 
+def _ink_heights(gray: np.ndarray, box: Box, runs: list[tuple[int, int]]) -> list[int]:
+    """How many rows of box the ink in each run of columns takes (0 for none)."""
+    top = max(0, box.top)
+    word = gray[top : box.bottom, max(0, box.left) : box.right].astype(np.int16)
+    if word.size == 0:
+        return [0] * len(runs)
+    background = _median(word)
+    contrast = int(np.abs(word - background).max())
+    heights = []
+    for left, right in runs:
+        ink = np.abs(gray[top : box.bottom, left:right].astype(np.int16) - background)
+        rows = np.flatnonzero((ink > 0.35 * contrast).any(axis=1))
+        heights.append(int(rows[-1] - rows[0] + 1) if rows.size else 0)
+    return heights
+
+
 def _mark_sized(gray: np.ndarray, box: Box, left: int, right: int, height: int) -> bool:
     """Whether the ink in columns [left, right) beside or in box is small enough to be a
     punctuation mark: narrow and short beside letters height pixels tall. A letter is wider
     or taller."""
     if right - left > MARK_WIDTH * height:
         return False
-    top = max(0, box.top)
-    word = gray[top : box.bottom, max(0, box.left) : box.right].astype(np.int16)
-    if word.size == 0:
-        return True
-    background = _median(word)
-    contrast = int(np.abs(word - background).max())
-    ink = np.abs(gray[top : box.bottom, left:right].astype(np.int16) - background)
-    rows = np.flatnonzero((ink > 0.35 * contrast).any(axis=1))
-    return rows.size == 0 or rows[-1] - rows[0] + 1 <= MARK_HEIGHT * height
+    return _ink_heights(gray, box, [(left, right)])[0] <= MARK_HEIGHT * height
 
 
 def _within_lines(words: tuple[Word, ...]) -> tuple[Word, ...]:
@@ -303,7 +313,10 @@ def _within_lines(words: tuple[Word, ...]) -> tuple[Word, ...]:
         # Of two words, the median is a height between them: the taller is measured against
         # the other, and cut only when it reaches into a word of another line right above
         # or below it ("-db8:4e4d:f53c" beside "2001", up into "login" of "Last login from";
-        # not a long URL on a slanting line beside the number OCR split off its end).
+        # not a long URL on a slanting line beside the number OCR split off its end). Of
+        # more, a tall word is cut only for a word of another line in or near its columns:
+        # a long URL on a slanting photographed line after its label rises past the label
+        # of the line above, far to its left.
         pair = len(text) == 2
         if pair:
             height = float(min(text))
@@ -317,7 +330,7 @@ def _within_lines(words: tuple[Word, ...]) -> tuple[Word, ...]:
                 w.line != words[i].line
                 and w.box.top < box.bottom
                 and box.top < w.box.bottom
-                and (not pair or _above_or_below(w.box, box))
+                and (_above_or_below(w.box, box) if pair else _beside(w.box, box, height))
                 for w in words
             ):
                 top, bottom = band(box.left, box.right)
@@ -329,6 +342,12 @@ def _within_lines(words: tuple[Word, ...]) -> tuple[Word, ...]:
     if not cut:
         return words
     return tuple(cut.get(i, w) for i, w in enumerate(words))
+
+
+def _beside(a: Box, b: Box, height: float) -> bool:
+    """Whether box a stands over, under or less than a text height beside box b: far off
+    in other columns, the rows a tall word shares with it take nothing of it when painted."""
+    return max(a.left - b.right, b.left - a.right) < height
 
 
 def _above_or_below(a: Box, b: Box) -> bool:
@@ -594,6 +613,16 @@ class BoxIndex:
         height = self._glyph_height(i)
         if not all(_mark_sized(self._gray, word.box, a, b, height) for a, b in marks):
             return word.box, None, None  # a letter misread as a mark ("Pham." for "Pham")
+        # A dot or a comma is lower than half the letters' ink, whatever their boxes say: on a
+        # slanting photo every symbol box of "13134." was half as tall again as its digit,
+        # the "." was no ink at all, and the last "4" passed for it
+        kept = runs[len(lead) : len(runs) - len(trail)]
+        low = [run for run, mark in zip(marks, lead + trail, strict=True) if mark in ".,"]
+        if low and kept:
+            inked = _ink_heights(self._gray, word.box, low + kept)
+            letters = sorted(inked[len(low) :])
+            if max(inked[: len(low)]) > LOW_MARK * letters[len(letters) // 2]:
+                return word.box, None, None
         # ... or beyond its box, where the look beyond cuts it to a mark's width: "Ogunley:"
         # read over "Ogunleye", its last "e" outside the box
         if (lead and runs[0][0] <= max(0, wide.left)) or (trail and runs[-1][1] >= wide.right):

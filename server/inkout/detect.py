@@ -110,6 +110,7 @@ _LABEL_WORDS = frozenset(
     contact details dear
     dashboard settings reports report customers invoices invoice billing administrator admin
     support search profile logout home inbox messages orders products team overview help
+    url website homepage link login username
     ap pa lateral portable supine erect prone oblique
     """.split()
 )
@@ -209,7 +210,8 @@ def _could_be_name(span: str) -> bool:
     words = re.findall(r"[^\W\d_]+", span)
     if not any(w[0].isupper() for w in words):
         return False
-    if any(_institution_word(w) for w in words):
+    # with its digits, a word OCR misread is still one ("HO6pital")
+    if any(_institution_word(w) for w in re.findall(r"[^\W_]+", span)):
         return False
     if any(w.lower().startswith(_CLOSINGS) for w in words):
         return False
@@ -218,6 +220,24 @@ def _could_be_name(span: str) -> bool:
     if len(words) == 1 and lex.is_english(words[0]):
         return False  # one word of a label or a button ("Add", "Fields"), alone on its line
     return any(lex.is_name(w) for w in words) or not all(_english(w) for w in words)
+
+
+def _lone_label(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is alone on its line before "No:", "no." or "#", or is one word
+    before a colon: a form's label, however misread ("Gente:" for "Gender:", "Petey no." for
+    "Policy no.", "Socal Security No:"), not a name; a name that OCR misread with a colon
+    has two words ("Diego Navar:")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end) % (len(text) + 1)
+    if text[line_start:start].strip():
+        return False
+    rest = text[end:line_end].strip()
+    return _NUMBER_LABEL_END.fullmatch(rest) is not None or (
+        rest == ":" and len(text[start:end].split()) == 1
+    )
+
+
+_NUMBER_LABEL_END = re.compile(r"(?i)(?:no\.?|#):?")
 
 
 def _english(word: str) -> bool:
@@ -360,6 +380,17 @@ def _same_name_elsewhere(text: str, found: list[Detection]) -> Iterator[Detectio
 
 
 _NEXT_WORD = re.compile(r" ([^\W\d_][\w'-]+)")
+# A label that asks for a language: the word after it is one ("Preferred language: German"),
+# which says what someone reads, not what people they belong to.
+_LANGUAGE_LABEL = re.compile(r"(?i)\blanguages?\b[^:\n]{0,20}:[ \t]*\n?[ \t]*$")
+
+
+def _language_field(text: str, start: int) -> bool:
+    """Whether the value at start follows a language's label, on its line or ending the line
+    above (as inkout.ocr.reading_order puts a value under its label)."""
+    return _LANGUAGE_LABEL.search(text, max(0, start - 80), start) is not None
+
+
 # How the names of peoples end ("Spanish", "Nigerian", "Japanese", "Israeli"), and groups
 # the English word list lacks.
 _DEMONYM = re.compile(r"(?:ish|ian|ean|ese|an|ic|ch|i)$|^(?:Muslim|Jewish|Hindu|Sikh)$")
@@ -537,6 +568,8 @@ _SLOT_LABELS: dict[str, str] = {
             *("name", "full name", "patient name", "patient", "account holder", "applicant"),
             *("insured", "beneficiary", "spouse", "emergency contact", "referred by"),
             *("guardian", "subscriber", "policy holder", "policyholder", "cardholder"),
+            # who took or asked for a radiograph, in its burnt-in corner
+            *("tech", "technologist", "radiographer", "physician", "referring physician"),
         ],
         "PERSON_NAME",
     ),
@@ -585,7 +618,8 @@ def _label_slots(text: str) -> Iterator[tuple[str, int, int]]:
         if info_type is None:
             continue
         if at < b:
-            nxt = re.search(r"\s\S+:(?:\s|$)", text[at:b])
+            # a label has a letter: "196:" is a year whose last digit OCR read as a colon
+            nxt = re.search(r"\s(?=\S*[^\W\d_])\S+:(?:\s|$)", text[at:b])
             start, end = at, at + nxt.start() if nxt else b
         elif k + 1 < len(lines):
             # A label with a colon beside another: a form's two columns read across, labels
@@ -732,7 +766,9 @@ def _fields(text: str, found: list[Detection], builtins: frozenset[str]) -> Iter
             continue
         digits = any(c.isdigit() for c in field)
         if (
-            (digits and info_type == "PERSON_NAME")  # no name has digits ("INV-53583")
+            # no name has digits ("INV-53583"), but one OCR read for a letter among letters
+            # ("Ikechukwu Chi 1wu" for "Chukwu" on a radiograph)
+            (digits and info_type == "PERSON_NAME" and not _letter_read_as_digit(words))
             or (not digits and all(_dictionary_word(lexicon, w) for w in words))
             or _LAST_FOUR.fullmatch(field)
         ):
@@ -757,6 +793,19 @@ def _fields(text: str, found: list[Detection], builtins: frozenset[str]) -> Iter
             if not all(_split_off(lexicon, info_type, w) for w in pieces):
                 continue
         yield Detection(info_type, start, end, Likelihood.POSSIBLE, 0.4)
+
+
+_LETTERS_AND_A_DIGIT = re.compile(r"[^\W\d_]*\d[^\W\d_]*")
+
+
+def _letter_read_as_digit(words: list[str]) -> bool:
+    """Whether the digits among words are letters misread: one a word, in a word of two
+    letters or more."""
+    return all(
+        not any(c.isdigit() for c in w)
+        or (_LETTERS_AND_A_DIGIT.fullmatch(w) is not None and sum(c.isalpha() for c in w) >= 2)
+        for w in words
+    )
 
 
 # An underline under a form's value that OCR read as "_" at the end or start of a number
@@ -1553,6 +1602,7 @@ class Detector:
                             (_with_surname_before(text, a), b)
                             for a, b in (_after_lower_case(text, a, b) for a, b in spans)
                             if _could_be_name(text[a:b])
+                            and not _lone_label(text, a, b)
                             and not _CITY_STATE.match(text, b)
                             and not _CITY_COMMA_STATE.search(text, a, b)
                         ]
@@ -1574,7 +1624,11 @@ class Detector:
         if masked:
             candidates = [d for d in candidates if not _inside_masked(d, masked)]
         candidates = [
-            d for d in candidates if not _address_domain(d, text) and not _city_state(d, text)
+            d
+            for d in candidates
+            if not _address_domain(d, text)
+            and not _city_state(d, text)
+            and not (d.info_type == "NRP" and _language_field(text, d.start))
         ]
         if "PERSON_NAME" in plan.builtins:  # else no candidate is a name
             candidates.extend(_names_taken_for_groups(text, candidates))

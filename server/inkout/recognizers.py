@@ -293,9 +293,9 @@ _MAIL_USER = r"\b[A-Za-z0-9._%+,-]+(?:\?\d[A-Za-z0-9._%+,-]*)?"
 
 
 # A scheme and its "://" as OCR reads them: slashes as "l", "I", "|" or a quote, or the colon
-# as "i" or "y" before them ("httpsi/"), as a dot or a comma ("https.//") or dropped ("https
+# as "i" or "y" before them ("httpsi/"), as a dot, a comma or a "?" ("https.//") or dropped ("https
 # //") or read as a third slash ("https///"); a space inside "http".
-_SCHEME = r"\b(?:h ?t ?t ?p ?s?|ftp)(?: ?: ?[/lI|\u2018\u2019']{1,2}|[iy]/{1,2}| //|[.,;]//|///) ?"
+_SCHEME = r"\b(?:h ?t ?t ?p ?s?|ftp)(?: ?: ?[/lI|\u2018\u2019']{1,2}|[iy]/{1,2}| //|[.,;?]//|///) ?"
 
 
 def ocr_tolerant_web() -> list[PatternRecognizer]:
@@ -392,13 +392,13 @@ _DOMAIN_PIECE = re.compile(r"[A-Za-z0-9.-]+")
 # Where a URL starts inside a token ("athttp://", "httpy/intranet", "www"): a scheme and its
 # colon or slash as OCR reads them, or "www" not followed by more letters of a word.
 _URL_START = re.compile(
-    r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|nttps?|ftp)(?= ?[:;]|y?/)|www(?![a-z])"
+    r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|nttps?|ftp)(?= ?[:;]|[y?]?/)|www(?![a-z])"
 )
 # A URL as written, its scheme's colon dropped ("https//") or one letter of "http" misread
 # ("hutps://", "nttps://"), or its "tt" read as one letter ("hups//"), or its colon read as
-# a slash ("https///"): the slashes leave no doubt.
+# a slash ("https///") or a "?" ("hutps?//"): the slashes leave no doubt.
 _WRITTEN_URL = re.compile(
-    r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|nttps?|ftp)(?:://|///?)[^/]"
+    r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|nttps?|ftp)(?:://|///?|\?//)[^/]"
 )
 _TRAILING = ".,;:!?)]>\"'"
 _TOKEN = re.compile(r"\S+")
@@ -534,12 +534,13 @@ def _split_email(text: str, tokens: list[tuple[int, int]], i: int) -> tuple[int,
     # Words joined only by dots put in between end in a common suffix ("orange fr"), not
     # in any word a sentence goes on with ("@home now": ".now" is a suffix too)
     read_dot = "." in domain
-    while not _is_domain(domain) and joins < 3 and _joined(text, tokens, k, k + 1):
+    hops = 0  # the domain's own joins: a user name in three pieces, "yahoo. co.uk" in two
+    while not _is_domain(domain) and hops < 3 and _joined(text, tokens, k, k + 1):
         after = text[tokens[k + 1][0] : tokens[k + 1][1]].rstrip(_TRAILING)
         if not after or not _DOMAIN_PIECE.fullmatch(after):
             break
         k += 1
-        joins += 1
+        hops += 1
         read_dot = read_dot or "." in after
         domain = domain + ("" if domain.endswith(".") or after.startswith(".") else ".") + after
         end = tokens[k][0] + len(after)
