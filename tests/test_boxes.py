@@ -281,6 +281,32 @@ def test_glyphs_tesseract_boxed_in_the_word_before_are_found_there() -> None:
     assert (box.left, box.right) == (38, 82)
 
 
+@pytest.mark.parametrize("two_in_first", [True, False])
+def test_a_lost_last_glyph_that_the_next_word_was_boxed_from_is_covered(
+    two_in_first: bool,
+) -> None:
+    # "016 for": tesseract boxed "6" one pixel wide at the "1"'s edge, and "for" from the
+    # 6's ink on, its "f" as wide as two letters. With "f" boxed alone, that ink is "f"'s.
+    number = Word(0, 3, Box(0, 0, 28, 20), 0, 95.0)
+    word = Word(4, 7, Box(34, 0, 40, 20), 0, 95.0)
+    f = Box(34, 0, 22, 20) if two_in_first else Box(34, 0, 10, 20)
+    symbols = (
+        Symbol(0, 1, Box(0, 0, 10, 20), 0),
+        Symbol(1, 2, Box(22, 0, 6, 20), 0),
+        Symbol(2, 3, Box(27, 0, 1, 20), 0),  # "6", boxed at the "1"'s edge
+        Symbol(4, 5, f, 1),
+        Symbol(5, 6, Box(f.right, 0, 74 - f.right, 20), 1),
+    )
+    page = np.full((40, 120), 255, np.uint8)
+    page[2:18, 0:10] = 0  # "0"
+    page[2:18, 22:28] = 0  # "1"
+    page[2:18, 34:44] = 0  # "6", or "f" when boxed alone
+    page[2:18, 48:54] = 0  # "f" or "o"
+    page[2:18, 58:74] = 0  # the rest
+    (box,) = BoxIndex(OcrText("016 for", (number, word), symbols), page).boxes(0, 3)
+    assert box.right == (44 if two_in_first else 28)
+
+
 def _glyphs(ocr: OcrText, widths: dict[int, int] | None = None) -> np.ndarray:
     """A page with one black glyph per symbol box, optionally narrower (a comma)."""
     page = np.full((60, 200), 255, np.uint8)

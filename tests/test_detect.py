@@ -1218,6 +1218,13 @@ def test_a_value_under_a_column_header_that_names_its_type_is_found_though_ocr_b
     ]
 
 
+def test_a_column_header_one_letter_off_still_names_its_type(detector: Detector) -> None:
+    text = "5872 6767 3014 3647"  # "5372...": one digit misread, the checksum fails
+    headers = [(0, len(text), "cad")]  # "Card" in a dark table's small type
+    assert quotes(text, detector.detect(text, only("CREDIT_CARD_NUMBER"), headers)) == [text]
+    assert quotes(text, detector.detect(text, only("CREDIT_CARD_NUMBER"), [(0, 19, "cat")])) == []
+
+
 def test_a_name_under_a_name_column_header_is_found_though_the_lists_lack_it(
     detector: Detector,
 ) -> None:
@@ -1964,6 +1971,10 @@ def test_a_name_takes_the_marks_ocr_read_for_its_last_letters(
 def test_a_name_at_a_line_s_end_takes_the_last_letters_ocr_split_off(detector: Detector) -> None:
     text = "Ref: Dr. Sneha Kuma r\nW: 400 L: 40"
     assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Sneha Kuma r"]
+    text = "Name\nMarek Kowal ski\nPadraig McCarthy"  # the rest of a listed surname
+    assert "Marek Kowal ski" in quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME")
+    text = "Name\nMarek Kowal ski trip\nPadraig McCarthy"  # not ending its line
+    assert "Marek Kowal ski" not in quotes(text, detector.detect(text, InspectSpec()))
     text = "Ref: Dr. Sneha Kumar\nW: 400 L: 40"
     assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Sneha Kumar"]
 
@@ -2088,6 +2099,14 @@ def test_an_ip_address_glued_to_the_word_after_it_is_found(
         ("Last login from\n10.216.204 206", ["10.216.204 206"]),  # a space for a dot
         ("version 1.2.3 45 installed", []),
         ("Last login from 10.216.204 306", []),  # 306 is no octet
+        # two misreads at once: a comma beside a dot, then a space
+        ("Last login from\n10.144.185,. 28", ["10.144.185,. 28"]),
+        ("Last login from\n192168.45 224", ["192168.45 224"]),  # a dot dropped, one a space
+        ("Last login from\n2001 :db8:Sdab::9be4", ["2001 :db8:Sdab::9be4"]),  # "S" for 5
+        ("Last login from\n2001:db8:89d: :dSdf", ["2001:db8:89d: :dSdf"]),  # ": :" for "::"
+        ("Last login 10 20 30 40", []),  # numbers apart
+        ("Last login at 16:49:30", []),  # a time
+        ("Last login from 1921 68.45 224", []),  # two numbers of no octet
     ],
 )
 def test_an_ip_address_with_a_dot_dropped_needs_a_word_about_it_nearby(

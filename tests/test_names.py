@@ -69,6 +69,8 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("Quentavo Vorpelt\nonline", "Quentavo Vorpelt"),
         ("sabel Torres\nDate of birth:", "sabel Torres"),  # its capital cut at the edge
         ("wa Lewandowski\nDate of birth:", "wa Lewandowski"),
+        ("Pending\nsalma Hamdan\nAdaeze Okonkwo", "salma Hamdan"),  # a given name, a rare word
+        ("Pending\nTakeshi tto\n@example.com", "Takeshi tto"),  # "I" read as "t"
         ("ikechukwu Zorbix\nMRN 4951312", "ikechukwu Zorbix"),  # neither listed nor a word
         ("We spoke with SALMA AZIZ on the phone", "SALMA AZIZ"),  # capitals in a sentence
         ("Dr Baker, John", "Baker, John"),
@@ -132,6 +134,8 @@ def test_a_given_name_and_a_surname_in_either_order_are_a_name(text: str, name: 
         "IT OK",
         "via Amazon",  # a small word that is a word, before a word no list has
         "sent Monday",
+        "will Review",  # a listed given name that is a word, then a word
+        "tan Lines",  # "t" for "I" only in a word that is no English word
     ],
 )
 def test_labels_places_and_lower_case_words_are_not_names(text: str) -> None:

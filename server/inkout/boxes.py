@@ -542,7 +542,8 @@ class BoxIndex:
         wider than fit_to_ink crosses: in many fonts "1" stands apart from the digit after it,
         and its symbol box is then one pixel wide at that digit's edge (see _lost). first and
         last: the words whose first and last symbols are at box's sides, if they are; edges:
-        where the words beside them are, which one lost glyph does not reach into."""
+        where the words beside them are, which one lost glyph does not reach into unless
+        tesseract boxed that word from inside the glyph (see _boxed_into)."""
         assert self._gray is not None
         h = box.height
         gap = LOST_GAP * h
@@ -552,21 +553,47 @@ class BoxIndex:
             # One glyph lies in the gap before the word; several, tesseract put in the word
             # before's box ("whitelist" boxed over "10." of "10.237...").
             start = max(0, left - round(n * h + gap))
-            if n == 1 and edges[0] is not None:
-                start = max(start, edges[0])
-            for run in reversed(ink_runs(self._gray, Box(start, box.top, left - start, h))[-n:]):
+            runs = ink_runs(self._gray, Box(start, box.top, left - start, h))[-n:]
+            for run in reversed(runs):
                 if left - run[1] > gap:
+                    break
+                if (
+                    n == 1
+                    and edges[0] is not None
+                    and run[0] < edges[0]
+                    and not self._boxed_into(first - 1, run, h, at_left=False)
+                ):
+                    left = edges[0] if run[1] > edges[0] else left
                     break
                 left = run[0]
         if last is not None and (n := _lost(self._symbols[last], words[last].box.right, False)):
             stop = min(self._gray.shape[1], right + round(n * h + gap))
-            if n == 1 and edges[1] is not None:
-                stop = min(stop, edges[1])
             for run in ink_runs(self._gray, Box(right, box.top, stop - right, h))[:n]:
                 if run[0] - right > gap:
                     break
+                if (
+                    n == 1
+                    and edges[1] is not None
+                    and run[1] > edges[1]
+                    and not self._boxed_into(last + 1, run, h, at_left=True)
+                ):
+                    right = edges[1] if run[0] < edges[1] else right
+                    break
                 right = run[1]
         return Box(left, box.top, right - left, h)
+
+    def _boxed_into(self, j: int, run: tuple[int, int], height: int, at_left: bool) -> bool:
+        """Whether the ink run of one lost glyph is what tesseract boxed into word j beside
+        it: a glyph wide, inside the first (at_left) or last symbol box of j, which holds
+        another run of ink besides ("for" boxed from the last "6" of "27016", its "f" as wide
+        as two letters). Then the run is the glyph's, and j's own ink lies beyond it."""
+        assert self._gray is not None
+        if run[1] - run[0] > height or not self._symbols[j]:
+            return False
+        symbol = self._symbols[j][0 if at_left else -1].box
+        if not (symbol.left <= run[0] + 1 and run[1] <= symbol.right + 1):
+            return False
+        return len(ink_runs(self._gray, symbol)) >= 2
 
     def _neighbours(self, first: int, last: int, box: Box) -> tuple[int | None, int | None]:
         """Where the words read just before word first and after word last on their line end

@@ -325,7 +325,8 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 def _with_split_tail(text: str, d: Detection) -> Detection:
     """A name with the rest of its last word, which OCR split off with a space: after a lone
     capital, a lower-case piece that is no stop word ("Ewa L ewandowski", not "Ewa L and");
-    at the end of a line, its last letter or two ("Sneha Kuma r" in letter-spaced type).
+    at the end of a line, its last letter or two ("Sneha Kuma r" in letter-spaced type), or
+    a piece that makes a listed surname of the last word ("Marek Kowal ski").
     Or with what OCR glued to it for a letter or an accent (_GLUED_REST)."""
     glued = _GLUED_REST.match(text, d.end)
     if glued is not None and d.end > d.start and text[d.end - 1].isalpha():
@@ -337,6 +338,14 @@ def _with_split_tail(text: str, d: Detection) -> Detection:
     if m is None or m.group(1) in STOP_WORDS:
         return d
     if d.end - d.start >= 3 and text[d.end - 2] == " " and text[d.end - 1].isupper():
+        return replace(d, end=m.end())
+    # ... or ending its line, the rest of a listed surname ("Marek Kowal ski")
+    last_word = re.search(r"[^\W\d_]+$", text[d.start : d.end])
+    if (
+        last_word is not None
+        and text[m.end() : m.end() + 1] in ("", "\n")
+        and names.lexicon().is_name(last_word.group() + m.group(1))
+    ):
         return replace(d, end=m.end())
     return d
 
@@ -505,10 +514,24 @@ def _header_types(text: str) -> set[str]:
     words = set(re.findall(r"[^\W\d_]+", text.lower()))
     if not 0 < len(words) <= 3:
         return set()
+    words = {_header_word(w) for w in words}
     found = {info_type for named, info_type in _HEADER_WORDS.items() if named <= words}
     if words in _NAME_HEADERS and text.strip()[-1:].isalpha():
         found.add("PERSON_NAME")  # "Name", not the form label "Name:" with its value beside
     return found
+
+
+_HEADER_VOCABULARY = frozenset(w for named in _HEADER_WORDS for w in named if len(w) >= 4)
+
+
+def _header_word(word: str) -> str:
+    """A header's word, or the header word of four letters or more it is one letter off
+    ("cad" for "card" in a dark table's small type): under it a value must still have the
+    type's shape."""
+    if len(word) < 3 or word in _HEADER_VOCABULARY:
+        return word
+    near = [w for w in _HEADER_VOCABULARY if recognizers.edits(word, w) == 1]
+    return near[0] if len(near) == 1 else word
 
 
 def is_header(text: str) -> bool:

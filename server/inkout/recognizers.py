@@ -7,6 +7,7 @@ and the words around it ("DOB", "born", "MRN") raise it above DLP's default mini
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import string
 import unicodedata
@@ -1178,6 +1179,60 @@ def ip_dot_dropped() -> PatternRecognizer:
     )
 
 
+class _GarbledIp(PatternRecognizer):
+    """An IP address OCR garbled in more than one way at once, which the single-misread
+    recognizers above each miss: a comma beside a dot and a space ("10.144.185,. 28"), a dot
+    dropped and another read as a space ("192168.45 224"), a space before or inside an IPv6
+    address's colons with an "S" for a 5 ("2001 :db8:Sdab::9be4", "2001:db8:89d: :dSdf").
+    Read back (spaces out, commas as dots, letters as the digits they look like), it must be
+    a valid address, or an IPv4 address with one dot dropped where one split alone makes
+    octets. Alone it scores too low to report; "IP" or "login" before it lifts it."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        if ":" in pattern_text:
+            fixed = pattern_text.replace(" ", "").translate(_HEX_OF_LOOKALIKE)
+            try:
+                ipaddress.IPv6Address(fixed)
+            except ValueError:
+                return False
+            return None
+        groups = [g for g in re.split(r"[., ]+", pattern_text) if g]
+        marks = len(re.findall(r"[.,]+", pattern_text))  # numbers apart are no address
+        if marks < len(groups) - 2:
+            return False
+        if len(groups) == 4:
+            return None if all(_octet(g) for g in groups) else False
+        long = [g for g in groups if not _octet(g)]
+        if len(groups) != 3 or len(long) != 1:
+            return False
+        splits = [k for k in range(1, len(long[0])) if _octet(long[0][:k]) and _octet(long[0][k:])]
+        return None if len(splits) == 1 else False
+
+
+_HEX_OF_LOOKALIKE = str.maketrans("SOolI", "50011")
+
+
+def garbled_ip() -> PatternRecognizer:
+    hexish = r"[0-9A-Fa-fSOolI]{1,4}"
+    return _GarbledIp(
+        supported_entity="IP_ADDRESS",
+        name="InkoutGarbledIpRecognizer",
+        patterns=[
+            Pattern(
+                "IPv4, its dots read as commas, spaces or dropped, two marks at least",
+                r"(?<![\w.,:])\d{1,6}(?:(?:[.,]{1,2} ?| )\d{1,6}){2,3}(?![\w]|[.,:]\d)",
+                0.1,
+            ),
+            Pattern(
+                "IPv6 with spaces among its colons",
+                rf"(?<![\w:]){hexish}(?: ?: ?:? ?{hexish}){{2,7}}(?![\w:])",
+                0.1,
+            ),
+        ],
+        context=list(_IP_CONTEXT),
+    )
+
+
 class _SsnDigitDropped(PatternRecognizer):
     """An SSN with one digit dropped by OCR ("59-75-5562"), in its hyphenated groups: eight
     digits. Alone it scores too low to report; a word such as "SSN" before it makes it
@@ -1514,9 +1569,10 @@ _SAME_SHAPE = frozenset("cosuvwxz")
 
 def _ocr_variants(word: str) -> tuple[str, ...]:
     """The word, and what it was before OCR's commonest slips on a capital: "lyer" for "Iyer",
-    "sakura" for "Sakura"."""
+    "tto" for "Ito", "sakura" for "Sakura"."""
     if len(word) > 2 and word[1:].islower():
-        if word[0] == "l":
+        # "tto" for "Ito" in small type; a word stays one ("tan")
+        if word[0] == "l" or (word[0] == "t" and not names.lexicon().is_english(word)):
             return (word, "I" + word[1:])
         if word[0] in _SAME_SHAPE and not names.lexicon().is_english(word):
             return (word, word[0].upper() + word[1:])  # "will", "customer" stay words
@@ -1863,6 +1919,8 @@ def _first_letter_cut(row: str, first: str, second: str, count: int) -> bool:
         and (
             _kind(second)[1]
             or not (lex.is_english(first) or lex.is_english(second) or len(second) < 3)
+            # a listed given name that is a rare word too ("salma Hamdan" in a dark list)
+            or (_kind(first)[0] and not lex.is_english(second) and len(second) >= 3)
         )
     )
 
@@ -2088,6 +2146,7 @@ def all_recognizers() -> list[EntityRecognizer]:
         ip_space_for_dot(),
         ip_space_in_octet(),
         glued_ipv4(),
+        garbled_ip(),
         misread_iban(),
         misread_iban_digit(),
         iban_digit_dropped(),
