@@ -1866,6 +1866,8 @@ def test_a_joined_word_that_ends_in_a_street_type_but_is_english_is_no_street(
         ("online at ", "https///northwind.example.net/account/qureshi", " at"),  # ":" as "/"
         ("URL: ", "https://dr\nrive.exampl .com/file/d/823dd2ae32", "\nAccount"),  # two lines
         ("at ", "htt ps://drive.example.com/file/d/fSel 89812", " for"),  # "f5e1" misread
+        ("online at ", "https\u00a5/drive.example.com/file/d/b25e235fe6", " at"),  # ":/" as "¥"
+        ("Website:\n", "https \u00a5// portal.stma rys.com", "\nPhone"),
     ],
 )
 def test_a_url_with_its_scheme_or_host_misread_is_found_whole(

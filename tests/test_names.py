@@ -76,6 +76,8 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("Dr Baker, John", "Baker, John"),
         ("handled by Ogunleye, Folasade from our office", "Ogunleye, Folasade"),  # unlisted
         ("handled by Nair, Vikram from our office", "Nair, Vikram"),  # "Nair" a given name too
+        ("handled by DO, QUANG from our office", "DO, QUANG"),  # a short surname, a word too
+        ("We spoke with Hamdan, Hassan on the phone", "Hamdan, Hassan"),  # an unlisted surname
         ("Assigned to Oluwaseun Balogun today", "Oluwaseun Balogun"),  # unlisted given name
         ("cc: Priya lyer", "Priya lyer"),  # OCR's l for a capital I
         ("sakura Nakamura", "sakura Nakamura"),  # a capital S read as its lower case
@@ -136,6 +138,9 @@ def test_a_given_name_and_a_surname_in_either_order_are_a_name(text: str, name: 
         "sent Monday",
         "will Review",  # a listed given name that is a word, then a word
         "tan Lines",  # "t" for "I" only in a word that is no English word
+        "covered by Section, Maria",  # after "by", a word before a given name is short only
+        "we drove by Texas, Maria",  # or a place
+        "handled by IT, MAI from",  # acronyms and function words are no surnames
     ],
 )
 def test_labels_places_and_lower_case_words_are_not_names(text: str) -> None:

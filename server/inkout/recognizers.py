@@ -295,8 +295,12 @@ _MAIL_USER = r"\b[A-Za-z0-9._%+,-]+(?:\?\d[A-Za-z0-9._%+,-]*)?"
 
 # A scheme and its "://" as OCR reads them: slashes as "l", "I", "|" or a quote, or the colon
 # as "i" or "y" before them ("httpsi/"), as a dot, a comma or a "?" ("https.//") or dropped ("https
-# //") or read as a third slash ("https///"); a space inside "http".
-_SCHEME = r"\b(?:h ?t ?t ?p ?s?|ftp)(?: ?: ?[/lI|\u2018\u2019']{1,2}|[iy]/{1,2}| //|[.,;?]//|///) ?"
+# //") or read as a third slash ("https///"), or with a slash as a yen sign ("https¥/");
+# a space inside "http".
+_SCHEME = (
+    r"\b(?:h ?t ?t ?p ?s?|ftp)"
+    r"(?: ?: ?[/lI|\u2018\u2019']{1,2}|[iy]/{1,2}| //|[.,;?]//|///| ?\u00a5/{1,2}) ?"
+)
 
 
 def ocr_tolerant_web() -> list[PatternRecognizer]:
@@ -393,13 +397,13 @@ _DOMAIN_PIECE = re.compile(r"[A-Za-z0-9.-]+")
 # Where a URL starts inside a token ("athttp://", "httpy/intranet", "www"): a scheme and its
 # colon or slash as OCR reads them, or "www" not followed by more letters of a word.
 _URL_START = re.compile(
-    r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|nttps?|ftp)(?= ?[:;]|[y?]?/)|www(?![a-z])"
+    r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|nttps?|ftp)(?= ?[:;\u00a5]|[y?]?/)|www(?![a-z])"
 )
 # A URL as written, its scheme's colon dropped ("https//") or one letter of "http" misread
 # ("hutps://", "nttps://"), or its "tt" read as one letter ("hups//"), or its colon read as
 # a slash ("https///") or a "?" ("hutps?//"): the slashes leave no doubt.
 _WRITTEN_URL = re.compile(
-    r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|nttps?|ftp)(?:://|///?|\?//)[^/]"
+    r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|nttps?|ftp)(?:://|///?|\?//| ?\u00a5//?)[^/]"
 )
 _TRAILING = ".,;:!?)]>\"'"
 _TOKEN = re.compile(r"\S+")
@@ -1793,6 +1797,22 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                     and len(second) >= 4
                     and not lex.is_english(second)
                 )
+                # Right after "with" or "by", a surname no list has, or a short one that may
+                # be a word, before a listed given name, written alike ("handled by DO, QUANG
+                # from our office", "We spoke with Hamdan, Hassan on the phone")
+                introduced = (
+                    b_given
+                    and first.isupper() == second.isupper()
+                    and (
+                        _short_surname(first, second)
+                        if len(first) <= 3
+                        else not lex.is_english(first)
+                    )
+                    and not is_place(first)
+                    and bool(
+                        _INTRODUCING.search(text, max(0, base + a.start() - 6), base + a.start())
+                    )
+                )
                 # ... and never a state after the comma: "Jackson, Wyoming"
                 found = (
                     (
@@ -1801,6 +1821,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                         or in_sentence
                         or alone_given
                         or unlisted_given
+                        or introduced
                     )
                     and not phrase
                     and not is_place(second)
