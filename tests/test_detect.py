@@ -949,6 +949,9 @@ def test_urls_and_addresses_are_found_as_ocr_misreads_them(
         ("Email tomaszmazur78@yahoo..co.uk", "EMAIL_ADDRESS", "tomaszmazur78@yahoo..co.uk"),
         ("Email address:\nsneha, joshi@web.de\nPhone", "EMAIL_ADDRESS", "sneha, joshi@web.de"),
         ("E-mail: fischer.\\@gmail.com\nSpouse", "EMAIL_ADDRESS", "fischer.\\@gmail.com"),
+        # a domain in three pieces, its first two a domain already ("oran.ge")
+        ("Haruto Yamamoto\nhyamamoto@oran ge fr\n+1 503", "EMAIL_ADDRESS", "hyamamoto@oran ge fr"),
+        ("write to jo@web de to ask", "EMAIL_ADDRESS", "jo@web de"),  # a word after it
         # a user name in three pieces, and its domain in two
         (
             "E-rreil:\npadraigm ccarth y44@ yahoo. co.uk\nCity:",

@@ -71,6 +71,7 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("wa Lewandowski\nDate of birth:", "wa Lewandowski"),
         ("Pending\nsalma Hamdan\nAdaeze Okonkwo", "salma Hamdan"),  # a given name, a rare word
         ("Pending\nTakeshi tto\n@example.com", "Takeshi tto"),  # "I" read as "t"
+        ("Next\nPau! Meyer\nAdministrator", "Pau! Meyer"),  # "l" read as "!"
         ("ikechukwu Zorbix\nMRN 4951312", "ikechukwu Zorbix"),  # neither listed nor a word
         ("We spoke with SALMA AZIZ on the phone", "SALMA AZIZ"),  # capitals in a sentence
         ("Dr Baker, John", "Baker, John"),
@@ -138,6 +139,7 @@ def test_a_given_name_and_a_surname_in_either_order_are_a_name(text: str, name: 
         "sent Monday",
         "will Review",  # a listed given name that is a word, then a word
         "tan Lines",  # "t" for "I" only in a word that is no English word
+        "Wow! Great news",  # "!" for "l" only where that makes a given name
         "covered by Section, Maria",  # after "by", a word before a given name is short only
         "we drove by Texas, Maria",  # or a place
         "handled by IT, MAI from",  # acronyms and function words are no surnames

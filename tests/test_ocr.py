@@ -449,6 +449,21 @@ def test_words_that_cannot_end_a_cell_need_a_wider_gap_to_start_a_new_one() -> N
     assert not _column_gap(before, after, unfinished=True)
 
 
+def test_a_gap_between_word_boxes_is_a_column_gap_only_where_the_image_is_blank() -> None:
+    from inkout.ocr import _blank_between
+
+    # "Emi Takahashi" in a chat's list: tesseract boxed "Emi" 7 pixels wide of its 30
+    page = np.full((40, 200), 255, np.uint8)
+    for left in [*range(20, 50, 5), *range(58, 120, 5)]:  # "Emi", then "Takahashi": strokes
+        page[12:24, left : left + 2] = 0
+    p = prepare(cv2.cvtColor(page, cv2.COLOR_GRAY2BGR))
+    emi, takahashi = Box(20, 12, 7, 12), Box(58, 12, 62, 12)
+    assert not _blank_between(p, emi, takahashi, unfinished=False)
+    page[12:24, 27:50] = 255  # a word as narrow as its box: the cells stand apart
+    p = prepare(cv2.cvtColor(page, cv2.COLOR_GRAY2BGR))
+    assert _blank_between(p, emi, takahashi, unfinished=False)
+
+
 def test_a_label_with_its_value_beside_it_does_not_claim_the_line_below() -> None:
     before = _pieces_ocr(
         [

@@ -1411,6 +1411,31 @@ def _column_gap(before: Box | None, after: Box | None, unfinished: bool = False)
     return after.left - before.right > COLUMN_GAP * height * (2 if unfinished else 1)
 
 
+def _blank_between(p: Prepared, before: Box, after: Box, unfinished: bool) -> bool:
+    """Whether the column gap between two word boxes is blank in the image too: tesseract
+    sometimes boxes a word far narrower than its ink ("Emi" 7 pixels wide, then "Takahashi"
+    30 pixels on, in a chat's contact list), and a name must not be cut in two there."""
+    top = round(min(before.top, after.top) * p.scale) + p.origin_y
+    bottom = round(max(before.bottom, after.bottom) * p.scale) + p.origin_y
+    left = round(before.left * p.scale) + p.origin_x
+    gap_left = round(before.right * p.scale) + p.origin_x
+    gap_right = round(after.left * p.scale) + p.origin_x
+    right = round(after.right * p.scale) + p.origin_x
+    line = p.gray[top:bottom, left:right]
+    if line.size == 0 or gap_right <= gap_left:
+        return True
+    diff = cv2.absdiff(line, np.full_like(line, int(np.median(line))))
+    contrast = int(diff.max())
+    if contrast < MIN_CONTRAST:
+        return True
+    inked = (diff[:, gap_left - left : gap_right - left] > 0.35 * contrast).any(axis=0)
+    blank = np.concatenate(([0], (~inked).astype(np.int8), [0]))
+    edges = np.flatnonzero(np.diff(blank))
+    widest = int((edges[1::2] - edges[::2]).max()) if edges.size else 0
+    height = max(before.height, after.height) * p.scale
+    return widest > COLUMN_GAP * height * (2 if unfinished else 1)
+
+
 def _unfinished(word: str) -> bool:
     """Whether the text goes on after this word: a comma ("Chukwu, Adaeze", cut at an image's
     edge, its boxes shorter than its type), an address without a dot after its "@"
@@ -1468,7 +1493,9 @@ def _collect(api: PyTessBaseAPI, p: Prepared) -> OcrText:
             if r.IsAtBeginningOf(RIL.TEXTLINE):
                 line += 1
                 pending = "\n"
-            elif _column_gap(previous, word_box, _unfinished(last)):
+            elif _column_gap(previous, word_box, _unfinished(last)) and _blank_between(
+                p, previous, word_box, _unfinished(last)
+            ):
                 pending = "\n"  # table cells are separate texts, though tesseract reads one line
             elif not pending:
                 pending = " "

@@ -549,6 +549,13 @@ def _split_email(text: str, tokens: list[tuple[int, int]], i: int) -> tuple[int,
         read_dot = read_dot or "." in after
         domain = domain + ("" if domain.endswith(".") or after.startswith(".") else ".") + after
         end = tokens[k][0] + len(after)
+    # Joined at spaces alone, a domain may have one label more that the spaces hid: "oran ge
+    # fr" is "orange.fr", though "oran.ge" is a domain already
+    if hops and not read_dot and hops < 3 and _joined(text, tokens, k, k + 1):
+        after = text[tokens[k + 1][0] : tokens[k + 1][1]].rstrip(_TRAILING)
+        if _COMMON_SUFFIX.fullmatch(after) and after not in STOP_WORDS:
+            k += 1
+            domain, end = f"{domain}.{after}", tokens[k][0] + len(after)
     suffix = domain.rsplit(".", 1)[-1]
     if not _is_domain(domain) or not (read_dot or _COMMON_SUFFIX.fullmatch(suffix)):
         return None  # joined or not: Presidio's own pattern misses "x@yahoo..co.uk"
@@ -1694,6 +1701,9 @@ def name_spans(text: str) -> list[tuple[int, int]]:
             # ("Pawel} Zielinski" for "Paweł")
             if gap in (" |", "| ", " | ", "} ", "] "):
                 gap = " "
+            # a last "l" read as "!" ("Pau! Meyer" in a dark sidebar)
+            if gap == "! " and _capitalised(first) and _kind(first + "l")[0]:
+                gap, first = " ", first + "l"
             (a_given, a_surname), (b_given, b_surname) = _kind(first), _kind(second)
             if gap == " ":
                 if a_given and b_surname:
