@@ -2383,3 +2383,13 @@ def test_a_language_after_its_label_is_no_nationality(detector: Detector) -> Non
     text = "Preferred language:\nGerman\nNationality: German"
     found = detector.detect(text, InspectSpec())
     assert [d.start for d in found if d.info_type == "NRP"] == [text.rindex("German")]
+
+
+def test_a_label_with_a_letter_lost_still_labels_its_field(detector: Detector) -> None:
+    # "Card No." read "ard No." in the shadow of a photographed page's edge
+    text = "Street address:\n7895 Elm Road\nard No.\n4056-3228-5793-\nae"
+    assert quotes(text, detector.detect(text, InspectSpec()), "CREDIT_CARD_NUMBER") == [
+        "4056-3228-5793-"
+    ]
+    text = "Patients:\n12 today\nheld in\nyour name."  # a plural; a sentence's end
+    assert quotes(text, detector.detect(text, InspectSpec())) == []

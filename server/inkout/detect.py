@@ -238,6 +238,7 @@ def _lone_label(text: str, start: int, end: int) -> bool:
 
 
 _NUMBER_LABEL_END = re.compile(r"(?i)(?:no\.?|#):?")
+_NUMBER_LABEL = re.compile(r"\bNo\.[ \t]*$")
 
 
 def _english(word: str) -> bool:
@@ -620,9 +621,26 @@ def _slot_type(label: str) -> str | None:
     for n in range(min(3, len(words)), 0, -1):
         core = " ".join(words[-n:])
         rest = words[:-n]
-        if core in _SLOT_LABELS and len(rest) <= 3 and all(w in _SLOT_QUALIFIERS for w in rest):
+        if len(rest) > 3 or not all(w in _SLOT_QUALIFIERS for w in rest):
+            continue
+        if core in _SLOT_LABELS:
             return _SLOT_LABELS[core]
+        # a label of six letters or more with one misread or lost ("ard No." on a photo,
+        # its "C" in the shadow of the page's edge)
+        near = {t for label, t in _SLOT_LABELS.items() if _one_off(core, label)}
+        if len(near) == 1:
+            return near.pop()
     return None
+
+
+def _one_off(core: str, label: str) -> bool:
+    """Whether core is label, six characters or more, with one character misread or lost."""
+    return (
+        len(label) >= 6
+        and abs(len(core) - len(label)) <= 1
+        and core[-2:] == label[-2:]
+        and recognizers.edits(core, label) == 1
+    )
 
 
 def _label_slots(text: str) -> Iterator[tuple[str, int, int]]:
@@ -630,12 +648,14 @@ def _label_slots(text: str) -> Iterator[tuple[str, int, int]]:
     label's line, up to the next label on it, or the next line when the label ends its line
     (as inkout.ocr.reading_order places a value below or beside its label), or the one
     after it past another label. A line without a colon that starts in lower case ends a
-    sentence ("held in" over "your name."), and labels nothing."""
+    sentence ("held in" over "your name."), and labels nothing, unless it ends in "No."
+    ("ard No.": a label whose capital OCR lost)."""
     lines = [m.span() for m in re.finditer(r"[^\n]+", text)]
     for k, (a, b) in enumerate(lines):
         m = _SLOT_LABEL.match(text, a, b) or _SLOT_CODES.match(text, a, b)
         label, at = (m.group(1), m.end()) if m else (text[a:b], b)
-        if m is None and label.lstrip()[:1].islower():
+        # ... but one ending in "No." labels a number, whatever it lost at its start
+        if m is None and label.lstrip()[:1].islower() and not _NUMBER_LABEL.search(label):
             continue
         info_type = _slot_type(label)
         if info_type is None:
