@@ -462,6 +462,9 @@ def test_a_gap_between_word_boxes_is_a_column_gap_only_where_the_image_is_blank(
     page[12:24, 27:50] = 255  # a word as narrow as its box: the cells stand apart
     p = prepare(cv2.cvtColor(page, cv2.COLOR_GRAY2BGR))
     assert _blank_between(p, emi, takahashi, unfinished=False)
+    page[22, 20:120] = 0  # ... and stay apart over a form's rule under them
+    p = prepare(cv2.cvtColor(page, cv2.COLOR_GRAY2BGR))
+    assert _blank_between(p, emi, takahashi, unfinished=False)
 
 
 def test_a_label_with_its_value_beside_it_does_not_claim_the_line_below() -> None:

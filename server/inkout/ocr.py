@@ -1428,7 +1428,9 @@ def _blank_between(p: Prepared, before: Box, after: Box, unfinished: bool) -> bo
     contrast = int(diff.max())
     if contrast < MIN_CONTRAST:
         return True
-    inked = (diff[:, gap_left - left : gap_right - left] > 0.35 * contrast).any(axis=0)
+    ink = diff[:, gap_left - left : gap_right - left] > 0.35 * contrast
+    ink = ink[ink.mean(axis=1) < RULE_SHARE]  # a form's rule or underline across the gap
+    inked = ink.any(axis=0)
     blank = np.concatenate(([0], (~inked).astype(np.int8), [0]))
     edges = np.flatnonzero(np.diff(blank))
     widest = int((edges[1::2] - edges[::2]).max()) if edges.size else 0
