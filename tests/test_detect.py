@@ -1980,6 +1980,10 @@ def test_a_name_at_a_line_s_end_takes_the_last_letters_ocr_split_off(detector: D
     assert "Marek Kowal ski" in quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME")
     text = "Name\nMarek Kowal ski trip\nPadraig McCarthy"  # not ending its line
     assert "Marek Kowal ski" not in quotes(text, detector.detect(text, InspectSpec()))
+    text = "Acc: 74763205\nRef: Dr. Sophie pel\nN: 2048"  # "Weber" misread, after a title
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Sophie pel"]
+    text = "Ref: Dr. Sophie was\nN: 2048"  # a word
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Sophie"]
     text = "Ref: Dr. Sneha Kumar\nW: 400 L: 40"
     assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Sneha Kumar"]
 
@@ -2112,6 +2116,8 @@ def test_an_ip_address_glued_to_the_word_after_it_is_found(
         ("Last login 10 20 30 40", []),  # numbers apart
         ("Last login at 16:49:30", []),  # a time
         ("Last login from 1921 68.45 224", []),  # two numbers of no octet
+        ("Last login from\n192168.12480\n134", ["192168.12480"]),  # two dots dropped
+        ("Last login from\n1234.5678", []),  # "1234" splits three ways
     ],
 )
 def test_an_ip_address_with_a_dot_dropped_needs_a_word_about_it_nearby(
@@ -2393,3 +2399,30 @@ def test_a_label_with_a_letter_lost_still_labels_its_field(detector: Detector) -
     ]
     text = "Patients:\n12 today\nheld in\nyour name."  # a plural; a sentence's end
     assert quotes(text, detector.detect(text, InspectSpec())) == []
+
+
+def test_a_phone_number_under_its_header_may_have_a_hyphen_read_as_a_colon(
+    detector: Detector,
+) -> None:
+    text = "206-372:3136\n10:30"
+    headers = [(0, 12, "Phone"), (13, 18, "Phone")]
+    assert quotes(text, detector.detect(text, only("PHONE_NUMBER"), headers)) == ["206-372:3136"]
+    text = "3755:600219-52916"  # and a card number's
+    found = detector.detect(text, only("CREDIT_CARD_NUMBER"), [(0, 17, "Card / SSN")])
+    assert quotes(text, found) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "DOB:" read "po:" under the patient's name atop a radiograph
+        ("ACC: 58221324\njaruto Kobayashi\npo: 1995-07-13:\nRN 07991242", ["1995-07-13"]),
+        ("Haruto Kobayashi\nAcc: 1995-07-13", []),  # another label of the header
+        ("Ana Do\n12/03/2024", []),  # no label: a chat's date under its contact
+        ("Invoice total\npo: 1995-07-13", []),  # no name above
+    ],
+)
+def test_a_date_under_a_name_after_a_garbled_short_label_is_a_date_of_birth(
+    detector: Detector, text: str, found: list[str]
+) -> None:
+    assert quotes(text, detector.detect(text, InspectSpec()), "DATE_OF_BIRTH") == found

@@ -327,7 +327,8 @@ def _with_split_tail(text: str, d: Detection) -> Detection:
     """A name with the rest of its last word, which OCR split off with a space: after a lone
     capital, a lower-case piece that is no stop word ("Ewa L ewandowski", not "Ewa L and");
     at the end of a line, its last letter or two ("Sneha Kuma r" in letter-spaced type), or
-    a piece that makes a listed surname of the last word ("Marek Kowal ski").
+    a piece that makes a listed surname of the last word ("Marek Kowal ski"), or after a
+    title a piece no word after a given name alone ("Dr. Sophie pel").
     Or with what OCR glued to it for a letter or an accent (_GLUED_REST)."""
     glued = _GLUED_REST.match(text, d.end)
     if glued is not None and d.end > d.start and text[d.end - 1].isalpha():
@@ -346,6 +347,18 @@ def _with_split_tail(text: str, d: Detection) -> Detection:
         last_word is not None
         and text[m.end() : m.end() + 1] in ("", "\n")
         and names.lexicon().is_name(last_word.group() + m.group(1))
+    ):
+        return replace(d, end=m.end())
+    # ... or, after a title, a given name alone then a piece no word ending the line: its
+    # surname misread ("Ref: Dr. Sophie pel" for "Sophie Weber" on a radiograph)
+    title = re.search(r"\b(\w+)\.? $", text[max(0, d.start - 6) : d.start])
+    if (
+        title is not None
+        and title.group(1).lower() in recognizers.TITLES
+        and last_word is not None
+        and last_word.group() == text[d.start : d.end]
+        and text[m.end() : m.end() + 1] in ("", "\n")
+        and not _dictionary_word(names.lexicon(), m.group(1))
     ):
         return replace(d, end=m.end())
     return d
@@ -489,12 +502,13 @@ _HEADER_SHAPES: dict[str, re.Pattern[str]] = {
     "US_SOCIAL_SECURITY_NUMBER": re.compile(
         r"(?<![\w-])(?:\d(?:[- .]?\d){8}|\d{2,3}-\d{1,2}-\d{3,4})(?![\w-]|\.\d)"
     ),
-    # seven to fifteen digits, with "+" (or "4" for it), brackets and separators as written
-    "PHONE_NUMBER": re.compile(r"(?<![\w-])(?:\+ ?)?\(?\d(?:[ ().\-]{0,2}\d){6,14}\)?(?![\w-])"),
+    # seven to fifteen digits, with "+" (or "4" for it), brackets and separators as written,
+    # a hyphen perhaps read as a colon ("206-372:3136")
+    "PHONE_NUMBER": re.compile(r"(?<![\w-])(?:\+ ?)?\(?\d(?:[ ().:\-]{0,2}\d){6,14}\)?(?![\w-])"),
     # 13 to 19 digits in groups, one of which OCR may have read as a letter, and a space as a
-    # dot ("3436 162766 592.49")
+    # dot ("3436 162766 592.49"), a hyphen as a colon ("3755:600219-52916")
     "CREDIT_CARD_NUMBER": re.compile(
-        r"(?<![\w-])[\dBOSIlZ](?:[- .]?\d){11,17}[- ]?[\dBOSIlZ](?![\w-])"
+        r"(?<![\w-])[\dBOSIlZ](?:[- .:]?\d){11,17}[- ]?[\dBOSIlZ](?![\w-])"
     ),
 }
 
@@ -738,6 +752,30 @@ def _names_above(text: str, found: list[Detection]) -> Iterator[Detection]:
         ):
             continue
         yield Detection("PERSON_NAME", start, end, Likelihood.POSSIBLE, 0.4)
+
+
+# A line of a record's header under its name: a short label OCR garbled past reading ("po:"
+# for "DOB:"), then a date and perhaps a mark after it.
+_GARBLED_LABEL_DATE = re.compile(
+    r"[ \t]*([A-Za-z]{1,3})[:;.]?[ \t]+(" + "|".join(recognizers.DATES) + r")[ \t]*[:;.,]?[ \t]*"
+)
+# Short labels of a record's header that are no date of birth's.
+_OTHER_SHORT_LABELS = frozenset("acc ref tel id age sex mrn ser img dr fax ph no".split())
+
+
+def _dates_below_names(text: str, found: list[Detection]) -> Iterator[Detection]:
+    """A date on the line right under a name, after a label of three letters or fewer that is
+    none of the header's other labels: a record's date of birth whose "DOB" OCR misread ("po:
+    1995-07-13:" under "Haruto Kobayashi" atop a radiograph). POSSIBLE."""
+    lines = [m.span() for m in re.finditer(r"[^\n]+", text)]
+    names_ = [f for f in found if f.info_type == "PERSON_NAME"]
+    for k in range(1, len(lines)):
+        m = _GARBLED_LABEL_DATE.fullmatch(text, *lines[k])
+        if m is None or m.group(1).lower() in _OTHER_SHORT_LABELS:
+            continue
+        start, end = _strip(text, *lines[k - 1])
+        if any(f.start <= start and end <= f.end + 1 for f in names_):
+            yield Detection("DATE_OF_BIRTH", m.start(2), m.end(2), Likelihood.POSSIBLE, 0.4)
 
 
 def _label_like(line: str) -> bool:
@@ -1677,6 +1715,8 @@ class Detector:
             candidates.extend(_names_taken_for_groups(text, candidates))
             candidates.extend(_same_name_elsewhere(text, candidates))
             candidates.extend(_names_above(text, candidates))
+            if "DATE_OF_BIRTH" in plan.builtins:
+                candidates.extend(_dates_below_names(text, candidates))
         fields = list(_fields(text, candidates, plan.builtins))
         # a field holding a value masked on screen holds no value; one with digits outside
         # what looks masked ("Gta 20 eee 0608") is a value OCR garbled

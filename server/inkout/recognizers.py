@@ -26,7 +26,7 @@ _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_DATES = [
+DATES = [
     # OCR may read the second separator as a comma ("13.04, 1943") or put a space after
     # either ("06. 16.1976", "17.05. 1968").
     r"\b(?:0?[1-9]|[12]\d|3[01])[/.\-] ?(?:0?[1-9]|[12]\d|3[01])(?:[/.\-] ?|, ?)(?:19|20)?\d{2}\b",
@@ -85,7 +85,7 @@ def date_of_birth() -> PatternRecognizer:
     return PatternRecognizer(
         supported_entity="DATE_OF_BIRTH",
         name="InkoutDateOfBirthRecognizer",
-        patterns=[Pattern(f"date {i}", p, 0.1) for i, p in enumerate(_DATES)],
+        patterns=[Pattern(f"date {i}", p, 0.1) for i, p in enumerate(DATES)],
         # OCR often reads "DOB" as "D0B" or "Doe" and "birth" as "bith": they count too.
         context=[
             *("dob", "birth", "born", "birthday", "birthdate", "d.o.b", "geburtsdatum"),
@@ -1193,11 +1193,12 @@ def ip_dot_dropped() -> PatternRecognizer:
 class _GarbledIp(PatternRecognizer):
     """An IP address OCR garbled in more than one way at once, which the single-misread
     recognizers above each miss: a comma beside a dot and a space ("10.144.185,. 28"), a dot
-    dropped and another read as a space ("192168.45 224"), a space before or inside an IPv6
-    address's colons with an "S" for a 5 ("2001 :db8:Sdab::9be4", "2001:db8:89d: :dSdf").
-    Read back (spaces out, commas as dots, letters as the digits they look like), it must be
-    a valid address, or an IPv4 address with one dot dropped where one split alone makes
-    octets. Alone it scores too low to report; "IP" or "login" before it lifts it."""
+    dropped and another read as a space ("192168.45 224"), two dots dropped ("192168.12480"),
+    a space before or inside an IPv6 address's colons with an "S" for a 5 ("2001
+    :db8:Sdab::9be4", "2001:db8:89d: :dSdf"). Read back (spaces out, commas as dots, letters
+    as the digits they look like), it must be a valid address, or an IPv4 address whose
+    numbers of two octets each split into octets one way alone. Alone it scores too low to
+    report; "IP" or "login" before it lifts it."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
         if ":" in pattern_text:
@@ -1214,10 +1215,15 @@ class _GarbledIp(PatternRecognizer):
         if len(groups) == 4:
             return None if all(_octet(g) for g in groups) else False
         long = [g for g in groups if not _octet(g)]
-        if len(groups) != 3 or len(long) != 1:
+        # one number of two octets among three, or two such numbers alone, each split one way
+        if len(long) != 4 - len(groups) or len(groups) not in (2, 3):
             return False
-        splits = [k for k in range(1, len(long[0])) if _octet(long[0][:k]) and _octet(long[0][k:])]
-        return None if len(splits) == 1 else False
+        return None if all(_one_split(g) for g in long) else False
+
+
+def _one_split(digits: str) -> bool:
+    """Whether digits read as two octets in exactly one way ("192168": 192 and 168)."""
+    return sum(_octet(digits[:k]) and _octet(digits[k:]) for k in range(1, len(digits))) == 1
 
 
 _HEX_OF_LOOKALIKE = str.maketrans("SOolI", "50011")
@@ -1232,6 +1238,11 @@ def garbled_ip() -> PatternRecognizer:
             Pattern(
                 "IPv4, its dots read as commas, spaces or dropped, two marks at least",
                 r"(?<![\w.,:])\d{1,6}(?:(?:[.,]{1,2} ?| )\d{1,6}){2,3}(?![\w]|[.,:]\d)",
+                0.1,
+            ),
+            Pattern(
+                "IPv4 with two dots dropped: two numbers of two octets",
+                r"(?<![\w.,:])\d{4,6}[.,]\d{4,6}(?![\w]|[.,:]\d)",
                 0.1,
             ),
             Pattern(
@@ -1554,7 +1565,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 
 # Titles before a name, which do not make it part of a longer phrase.
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "rev"})
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "rev"})
 
 
 # US states, written out: "MADISON, WISCONSIN" is a city and its state, not a person.
@@ -1752,7 +1763,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                     and lex.is_english(first)
                     and row[before.end() : a.start()] == " "
                     and _capitalised(before.group())
-                    and before.group().lower() not in _TITLES
+                    and before.group().lower() not in TITLES
                 )
                 # In capitals ("TRAN, HOA"), as forms and worklists write patients, or alone
                 # on its line ("Dang, Trang" atop a radiograph), a listed surname may come
