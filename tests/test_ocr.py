@@ -845,7 +845,7 @@ def test_a_faint_label_read_as_nothing_is_read_again_as_one_line() -> None:
 
 
 def test_text_with_a_word_read_with_low_confidence_is_read_again_large_text_only_alone() -> None:
-    prepared = prepare(np.full((300, 300), 255, np.uint8))
+    prepared = prepare(np.full((400, 300), 255, np.uint8))
     ocr = merge(
         [
             _line(("BAN:", Box(10, 10, 30, 11), 8.0), ("FR76", Box(50, 10, 30, 11), 89.0)),
@@ -860,10 +860,13 @@ def test_text_with_a_word_read_with_low_confidence_is_read_again_large_text_only
             ),
             _line(("pees)", Box(10, 200, 200, 38), 25.0)),  # large, alone: garbled, read again
             _line(("Member", Box(10, 250, 90, 38), 40.0)),  # large, not low enough
+            # large and garbled beside a word read with doubt from the same ink: read again
+            _line(("a", Box(10, 300, 150, 24), 7.0), ("se", Box(170, 300, 60, 23), 29.0)),
+            _line(("a", Box(0, 306, 40, 18), 39.0)),
         ]
     )
     found = doubtful_pieces(ocr, prepared)
-    assert [piece for piece, _ in found] == [[0, 1], [4], [10]]
+    assert [piece for piece, _ in found] == [[0, 1], [4], [10], [12, 13]]
     assert found[0][1] == Box(30, 30, 70, 11)  # in the bordered image
 
 

@@ -840,7 +840,9 @@ def doubtful_pieces(ocr: OcrText, p: Prepared) -> list[tuple[list[int], Box]]:
     below SHORT_DOUBT. Larger text only below LARGE_DOUBT and clear of every other word's
     box: a low confidence there mostly comes with boxes that reach into the lines around, and
     a crop of them reads those lines twice. Clear of them, it was a line tesseract's layout
-    analysis garbled ("pees)" for "+33 1 44 73 66 51" above an underline in a photo).
+    analysis garbled ("pees)" for "+33 1 44 73 66 51" above an underline in a photo). Words
+    read with doubt themselves are no such lines: "a se" for "Tel: 212-694-7962" at a
+    radiograph's edge, beside an "a" and an "Eas" read from the same ink.
     """
     found = []
     for piece in _pieces(ocr):
@@ -857,7 +859,7 @@ def doubtful_pieces(ocr: OcrText, p: Prepared) -> list[tuple[list[int], Box]]:
                 and w.box.left < box.right
                 and w.box.right > box.left
                 for i, w in enumerate(ocr.words)
-                if i not in piece
+                if i not in piece and w.confidence >= DOUBT_CONFIDENCE
             )
         if doubtful:
             found.append(
