@@ -165,6 +165,14 @@ def test_only_text_ending_in_a_small_letter_may_be_a_word_cut_short() -> None:
     assert whole.right < 138
 
 
+def test_a_name_whose_last_letters_ocr_read_as_a_mark_may_be_cut_short() -> None:
+    page = _letters(14)  # "Kowal:" of "Kowalski": the ":" stands for the rest
+    (name,) = BoxIndex(_ocr(["Kowa:"]), page).boxes(0, 5, same_ink=True)
+    assert name.right == 138
+    (label,) = BoxIndex(_ocr(["Kowa:"]), page).boxes(0, 5)  # other text: a label's colon
+    assert label.right < 138
+
+
 def test_a_name_read_only_at_its_end_is_covered_to_its_start() -> None:
     # "ta" of "Sofía" at a radiograph's edge: tesseract left out the letters before it
     page = _letters(14)

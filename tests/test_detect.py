@@ -1978,6 +1978,8 @@ def test_a_name_at_a_line_s_end_takes_the_last_letters_ocr_split_off(detector: D
     assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Sneha Kuma r"]
     text = "Name\nMarek Kowal ski\nPadraig McCarthy"  # the rest of a listed surname
     assert "Marek Kowal ski" in quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME")
+    text = "Name\nJoanna Zieli ski\nActive"  # ... and a letter lost between ("ń")
+    assert "Joanna Zieli ski" in quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME")
     text = "Name\nMarek Kowal ski trip\nPadraig McCarthy"  # not ending its line
     assert "Marek Kowal ski" not in quotes(text, detector.detect(text, InspectSpec()))
     text = "Acc: 74763205\nRef: Dr. Sophie pel\nN: 2048"  # "Weber" misread, after a title

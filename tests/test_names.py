@@ -72,6 +72,8 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("Pending\nsalma Hamdan\nAdaeze Okonkwo", "salma Hamdan"),  # a given name, a rare word
         ("Pending\nTakeshi tto\n@example.com", "Takeshi tto"),  # "I" read as "t"
         ("Next\nPau! Meyer\nAdministrator", "Pau! Meyer"),  # "l" read as "!"
+        ("Re: Claim\nSOF{A NAVARRO\n12 Main", "SOF{A NAVARRO"),  # "Í" read as a brace
+        ("Ren Takahashi\nHaruto to\nRen Kobayashi", "Haruto to"),  # unlisted, "I" of Ito lost
         ("ikechukwu Zorbix\nMRN 4951312", "ikechukwu Zorbix"),  # neither listed nor a word
         ("We spoke with SALMA AZIZ on the phone", "SALMA AZIZ"),  # capitals in a sentence
         ("Dr Baker, John", "Baker, John"),
@@ -140,6 +142,7 @@ def test_a_given_name_and_a_surname_in_either_order_are_a_name(text: str, name: 
         "will Review",  # a listed given name that is a word, then a word
         "tan Lines",  # "t" for "I" only in a word that is no English word
         "Wow! Great news",  # "!" for "l" only where that makes a given name
+        "Please ask Haruto to",  # not alone on its line
         "covered by Section, Maria",  # after "by", a word before a given name is short only
         "we drove by Texas, Maria",  # or a place
         "handled by IT, MAI from",  # acronyms and function words are no surnames

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 import cv2
 import numpy as np
@@ -732,6 +733,20 @@ def test_a_second_reading_with_less_confidence_or_several_lines_is_not_better() 
     old = [Word(0, 3, Box(0, 0, 20, 10), 0, 50.0)]
     assert not better(old, _line(("720-006-1086", Box(0, 0, 20, 10), 0.0)))
     assert not better(old, merge([_line(("a", Box(0, 0, 9, 9), 90.0))] * 2))
+
+
+def test_several_lines_read_again_replace_one_word_garbled_past_reading_over_them() -> None:
+    # a chat's header: "eou" at 0 over "Bao Bui" and "online" below it
+    old = [Word(0, 3, Box(356, 10, 119, 45), 0, 0.0)]
+    lines = merge(
+        [
+            _line(("Bao", Box(413, 18, 25, 13), 97.0), ("Bui", Box(443, 18, 32, 13), 97.0)),
+            _line(("online", Box(413, 38, 40, 10), 95.0)),
+        ]
+    )
+    assert better(old, lines)
+    assert not better([replace(old[0], confidence=30.0)], lines)  # read, if doubtfully
+    assert not better([replace(old[0], box=Box(356, 10, 119, 25))], lines)  # not over both
 
 
 def _letterhead(grey: int = 150) -> np.ndarray:

@@ -471,7 +471,11 @@ class BoxIndex:
                     i, start, end, (box, left_limit, right_limit)
                 )
             if box is not None:
-                small = self._text[min(end, word.end) - 1].islower()
+                tail = self._text[max(word.start, min(end, word.end) - 2) : min(end, word.end)]
+                # ... or a name's last letters read as a mark ("Kowal:" for "Kowalski")
+                small = tail[-1:].islower() or (
+                    same_ink and tail[-1:] in (":", "!", "|", ")") and tail[:1].islower()
+                )
                 pieces = per_line.setdefault(word.line, [])
                 pieces.append((box, left_limit, right_limit, small, i))
                 for j in self._partners[i] if reread else ():

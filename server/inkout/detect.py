@@ -24,6 +24,7 @@ import ipaddress
 import itertools
 import logging
 import re
+import string
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -346,7 +347,7 @@ def _with_split_tail(text: str, d: Detection) -> Detection:
     if (
         last_word is not None
         and text[m.end() : m.end() + 1] in ("", "\n")
-        and names.lexicon().is_name(last_word.group() + m.group(1))
+        and _split_surname(last_word.group(), m.group(1))
     ):
         return replace(d, end=m.end())
     # ... or, after a title, a given name alone then a piece no word ending the line: its
@@ -362,6 +363,15 @@ def _with_split_tail(text: str, d: Detection) -> Detection:
     ):
         return replace(d, end=m.end())
     return d
+
+
+def _split_surname(head: str, rest: str) -> bool:
+    """Whether head and rest are one listed surname that OCR split, perhaps losing the letter
+    between them ("Kowal ski"; "Zieli ski", its "ń" lost)."""
+    lex = names.lexicon()
+    return lex.is_name(head + rest) or any(
+        lex.is_name(head + c + rest) for c in string.ascii_lowercase
+    )
 
 
 def _same_name_elsewhere(text: str, found: list[Detection]) -> Iterator[Detection]:

@@ -699,6 +699,8 @@ DOUBT_CONFIDENCE = 40
 SHORT_PIECE = 12
 SHORT_DOUBT = 70
 LARGE_DOUBT = 30
+# A word read with less confidence than this is garbled past reading (see better).
+GARBLED = 10
 
 
 def unread_lines(
@@ -870,9 +872,17 @@ def doubtful_pieces(ocr: OcrText, p: Prepared) -> list[tuple[list[int], Box]]:
 
 def better(old: list[Word], new: OcrText) -> bool:
     """Whether a second reading of a piece beats the first: one line, read with more
-    confidence on average."""
-    if not new.words or "\n" in new.text:
+    confidence on average. Several lines only for one word read with next to no confidence
+    whose box holds them all: a chat's header read "eou" over "Bao Bui" and "online" below
+    it, beside the contact's picture."""
+    if not new.words:
         return False
+    if "\n" in new.text:
+        if len(old) != 1 or old[0].confidence >= GARBLED:
+            return False
+        box = old[0].box
+        if not all(box.top <= (w.box.top + w.box.bottom) / 2 <= box.bottom for w in new.words):
+            return False
     mean = sum(w.confidence for w in new.words) / len(new.words)
     return mean > sum(w.confidence for w in old) / len(old)
 

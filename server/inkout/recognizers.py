@@ -1681,13 +1681,16 @@ _DOLLAR_S = re.compile(r"(?<![\w$])\$(?=[a-z]{3})")
 # A small letter glued to the start of a line before a capitalised word: the image's edge
 # read as a letter ("sRahul Menon" burnt in at a radiograph's very edge).
 _EDGE_LETTER = re.compile(r"(?m)^[a-z](?=[A-Z][a-z]{2})")
+# An accented capital "I" read as a brace or a bracket inside a word in capitals ("SOF{A
+# NAVARRO" for "SOFÍA").
+_MARK_FOR_I = re.compile(r"(?<=[A-Z]{2})[{}\[\]](?=[A-Z])")
 
 
 def name_spans(text: str) -> list[tuple[int, int]]:
     """Spans of text that the name lists and the shape of the words say are person names."""
     lex = names.lexicon()
     # one character for one: the spans stay where they were
-    text = _EDGE_LETTER.sub(" ", _DOLLAR_S.sub("S", text))
+    text = _MARK_FOR_I.sub("I", _EDGE_LETTER.sub(" ", _DOLLAR_S.sub("S", text)))
 
     def shaped(word: str) -> bool:
         # A lower-case word counts only as a listed name: "sakura", not "custome" (cut short)
@@ -2024,11 +2027,16 @@ def is_place(word: str) -> bool:
 
 def _initial_i_dropped(row: str, a: re.Match[str], b: re.Match[str], last: bool) -> bool:
     """A given name, then a surname whose thin capital "I" OCR dropped, ending the line: "Yui
-    to" for "Yui Ito". Only at the end of a line, where no sentence goes on ("Tell Yui to")."""
+    to" for "Yui Ito". Only at the end of a line, where no sentence goes on ("Tell Yui to");
+    a given name no list has, only alone on its line with it ("Haruto to")."""
     second = b.group()
     if not (last and second.islower() and len(second) <= 5 and row[a.end() : b.start()] == " "):
         return False
-    if row[b.end() :].strip() or not _capitalised(a.group()) or not _kind(a.group())[0]:
+    if row[b.end() :].strip() or not _capitalised(a.group()):
+        return False
+    # a given name the lists lack will do alone on its line, when it is no word ("Haruto to")
+    alone = not row[: a.start()].strip() and not names.lexicon().is_english(a.group())
+    if not (_kind(a.group())[0] or alone):
         return False
     surname = "I" + second
     return _kind(surname)[1] and not names.lexicon().is_english(surname)
