@@ -1871,6 +1871,7 @@ def test_a_joined_word_that_ends_in_a_street_type_but_is_english_is_no_street(
         ("at ", "htt ps://drive.example.com/file/d/fSel 89812", " for"),  # "f5e1" misread
         ("online at ", "https\u00a5/drive.example.com/file/d/b25e235fe6", " at"),  # ":/" as "¥"
         ("Website:\n", "https \u00a5// portal.stma rys.com", "\nPhone"),
+        ("online at ", "https_/tailspin.example.net/account/adebayo", " at"),  # ":" as "_"
     ],
 )
 def test_a_url_with_its_scheme_or_host_misread_is_found_whole(

@@ -294,12 +294,12 @@ _MAIL_USER = r"\b[A-Za-z0-9._%+,-]+(?:\?\d[A-Za-z0-9._%+,-]*)?"
 
 
 # A scheme and its "://" as OCR reads them: slashes as "l", "I", "|" or a quote, or the colon
-# as "i" or "y" before them ("httpsi/"), as a dot, a comma or a "?" ("https.//") or dropped ("https
-# //") or read as a third slash ("https///"), or with a slash as a yen sign ("https¥/");
-# a space inside "http".
+# as "i", "y" or "_" before them ("httpsi/", "https_/"), as a dot, a comma or a "?"
+# ("https.//") or dropped ("https //") or read as a third slash ("https///"), or with a slash
+# as a yen sign ("https¥/"); a space inside "http".
 _SCHEME = (
     r"\b(?:h ?t ?t ?p ?s?|ftp)"
-    r"(?: ?: ?[/lI|\u2018\u2019']{1,2}|[iy]/{1,2}| //|[.,;?]//|///| ?\u00a5/{1,2}) ?"
+    r"(?: ?: ?[/lI|\u2018\u2019']{1,2}|[iy_]/{1,2}| //|[.,;?]//|///| ?\u00a5/{1,2}) ?"
 )
 
 
@@ -397,7 +397,8 @@ _DOMAIN_PIECE = re.compile(r"[A-Za-z0-9.-]+")
 # Where a URL starts inside a token ("athttp://", "httpy/intranet", "www"): a scheme and its
 # colon or slash as OCR reads them, or "www" not followed by more letters of a word.
 _URL_START = re.compile(
-    r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|nttps?|ftp)(?= ?[:;\u00a5]|[y?]?/)|www(?![a-z])"
+    r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|nttps?|ftp)(?= ?[:;\u00a5]|[y?_]?/)"
+    r"|www(?![a-z])"
 )
 # A URL as written, its scheme's colon dropped ("https//") or one letter of "http" misread
 # ("hutps://", "nttps://"), or its "tt" read as one letter ("hups//"), or its colon read as
