@@ -342,13 +342,11 @@ def _with_split_tail(text: str, d: Detection) -> Detection:
         return d
     if d.end - d.start >= 3 and text[d.end - 2] == " " and text[d.end - 1].isupper():
         return replace(d, end=m.end())
-    # ... or ending its line, the rest of a listed surname ("Marek Kowal ski")
     last_word = re.search(r"[^\W\d_]+$", text[d.start : d.end])
-    if (
-        last_word is not None
-        and text[m.end() : m.end() + 1] in ("", "\n")
-        and _split_surname(last_word.group(), m.group(1))
-    ):
+    if last_word is None or text[m.end() : m.end() + 1] not in ("", "\n"):
+        return d
+    # ... or ending its line, the rest of a listed surname ("Marek Kowal ski")
+    if _split_surname(last_word.group(), m.group(1)):
         return replace(d, end=m.end())
     # ... or, after a title, a given name alone then a piece no word ending the line: its
     # surname misread ("Ref: Dr. Sophie pel" for "Sophie Weber" on a radiograph)
@@ -356,9 +354,7 @@ def _with_split_tail(text: str, d: Detection) -> Detection:
     if (
         title is not None
         and title.group(1).lower() in recognizers.TITLES
-        and last_word is not None
         and last_word.group() == text[d.start : d.end]
-        and text[m.end() : m.end() + 1] in ("", "\n")
         and not _dictionary_word(names.lexicon(), m.group(1))
     ):
         return replace(d, end=m.end())
