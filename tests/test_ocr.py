@@ -451,7 +451,7 @@ def test_words_that_cannot_end_a_cell_need_a_wider_gap_to_start_a_new_one() -> N
 
 
 def test_a_gap_between_word_boxes_is_a_column_gap_only_where_the_image_is_blank() -> None:
-    from inkout.ocr import _blank_between
+    from inkout.ocr import _column_gap
 
     # "Emi Takahashi" in a chat's list: tesseract boxed "Emi" 7 pixels wide of its 30
     page = np.full((40, 200), 255, np.uint8)
@@ -459,13 +459,13 @@ def test_a_gap_between_word_boxes_is_a_column_gap_only_where_the_image_is_blank(
         page[12:24, left : left + 2] = 0
     p = prepare(cv2.cvtColor(page, cv2.COLOR_GRAY2BGR))
     emi, takahashi = Box(20, 12, 7, 12), Box(58, 12, 62, 12)
-    assert not _blank_between(p, emi, takahashi, unfinished=False)
+    assert not _column_gap(emi, takahashi, p=p)
     page[12:24, 27:50] = 255  # a word as narrow as its box: the cells stand apart
     p = prepare(cv2.cvtColor(page, cv2.COLOR_GRAY2BGR))
-    assert _blank_between(p, emi, takahashi, unfinished=False)
+    assert _column_gap(emi, takahashi, p=p)
     page[22, 20:120] = 0  # ... and stay apart over a form's rule under them
     p = prepare(cv2.cvtColor(page, cv2.COLOR_GRAY2BGR))
-    assert _blank_between(p, emi, takahashi, unfinished=False)
+    assert _column_gap(emi, takahashi, p=p)
 
 
 def test_a_label_with_its_value_beside_it_does_not_claim_the_line_below() -> None:

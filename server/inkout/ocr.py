@@ -1412,21 +1412,27 @@ NOISE_CONFIDENCE = 50
 COLUMN_GAP = 1.5
 
 
-def _column_gap(before: Box | None, after: Box | None, unfinished: bool = False) -> bool:
+def _column_gap(
+    before: Box | None, after: Box | None, unfinished: bool = False, p: Prepared | None = None
+) -> bool:
     """Whether two words of one line stand in different columns (cells of a table, a label
     and its value far apart). NER must not read across them: "Lucia Moreno" in one cell and
     an e-mail in the next are not one name. After a word that cannot end a cell, only a gap
-    twice as wide counts (see _unfinished)."""
+    twice as wide counts (see _unfinished). With the image p, the gap must be blank there
+    too (see _widest_blank)."""
     if before is None or after is None:
         return False
-    height = max(before.height, after.height)
-    return after.left - before.right > COLUMN_GAP * height * (2 if unfinished else 1)
+    limit = COLUMN_GAP * max(before.height, after.height) * (2 if unfinished else 1)
+    if after.left - before.right <= limit:
+        return False
+    return p is None or _widest_blank(p, before, after) > limit * p.scale
 
 
-def _blank_between(p: Prepared, before: Box, after: Box, unfinished: bool) -> bool:
-    """Whether the column gap between two word boxes is blank in the image too: tesseract
-    sometimes boxes a word far narrower than its ink ("Emi" 7 pixels wide, then "Takahashi"
-    30 pixels on, in a chat's contact list), and a name must not be cut in two there."""
+def _widest_blank(p: Prepared, before: Box, after: Box) -> int:
+    """The widest run of blank columns between two word boxes of one line, in p.gray's
+    pixels: tesseract sometimes boxes a word far narrower than its ink ("Emi" 7 pixels wide,
+    then "Takahashi" 30 pixels on, in a chat's contact list), and a name must not be cut in
+    two there. A form's rule across the gap is no ink of a word."""
     top = round(min(before.top, after.top) * p.scale) + p.origin_y
     bottom = round(max(before.bottom, after.bottom) * p.scale) + p.origin_y
     left = round(before.left * p.scale) + p.origin_x
@@ -1434,20 +1440,17 @@ def _blank_between(p: Prepared, before: Box, after: Box, unfinished: bool) -> bo
     gap_right = round(after.left * p.scale) + p.origin_x
     right = round(after.right * p.scale) + p.origin_x
     line = p.gray[top:bottom, left:right]
-    if line.size == 0 or gap_right <= gap_left:
-        return True
+    if line.size == 0:
+        return gap_right - gap_left
     diff = cv2.absdiff(line, np.full_like(line, int(np.median(line))))
     contrast = int(diff.max())
     if contrast < MIN_CONTRAST:
-        return True
+        return gap_right - gap_left
     ink = diff[:, gap_left - left : gap_right - left] > 0.35 * contrast
     ink = ink[ink.mean(axis=1) < RULE_SHARE]  # a form's rule or underline across the gap
-    inked = ink.any(axis=0)
-    blank = np.concatenate(([0], (~inked).astype(np.int8), [0]))
+    blank = np.concatenate(([0], (~ink.any(axis=0)).astype(np.int8), [0]))
     edges = np.flatnonzero(np.diff(blank))
-    widest = int((edges[1::2] - edges[::2]).max()) if edges.size else 0
-    height = max(before.height, after.height) * p.scale
-    return widest > COLUMN_GAP * height * (2 if unfinished else 1)
+    return int((edges[1::2] - edges[::2]).max()) if edges.size else 0
 
 
 def _unfinished(word: str) -> bool:
@@ -1507,9 +1510,7 @@ def _collect(api: PyTessBaseAPI, p: Prepared) -> OcrText:
             if r.IsAtBeginningOf(RIL.TEXTLINE):
                 line += 1
                 pending = "\n"
-            elif _column_gap(previous, word_box, _unfinished(last)) and _blank_between(
-                p, previous, word_box, _unfinished(last)
-            ):
+            elif _column_gap(previous, word_box, _unfinished(last), p):
                 pending = "\n"  # table cells are separate texts, though tesseract reads one line
             elif not pending:
                 pending = " "
