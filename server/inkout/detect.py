@@ -908,13 +908,12 @@ _HEX_OF_CURRENCY = {"€": "e", "£": "f", "¢": "c"}
 _IPV6_LIKE = re.compile(
     r"(?<![\w:.])[0-9A-Fa-filIoOS]*:[0-9A-Fa-filIoOS:]*:[0-9A-Fa-filIoOS:]*(?![\w:])"
 )
-_HEX_OF_LETTER = str.maketrans("ilIoOS", "111005")
 
 
 def _digits_read_as_letters(text: str) -> str:
     def put_back(m: re.Match[str]) -> str:
         token = m.group()
-        fixed = token.translate(_HEX_OF_LETTER)
+        fixed = token.translate(recognizers.HEX_OF_LETTER)
         if fixed == token:
             return token
         try:

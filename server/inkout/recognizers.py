@@ -1166,10 +1166,7 @@ class _IpDotDropped(PatternRecognizer):
         long = [g for g in groups if not _octet(g)]
         if pattern_text.count(",") > 1 or len(groups) != 3 or len(long) != 1:
             return False
-        joined = long[0]
-        if not any(_octet(joined[:k]) and _octet(joined[k:]) for k in range(1, len(joined))):
-            return False
-        return None
+        return None if _octet_splits(long[0]) else False
 
 
 def _octet(digits: str) -> bool:
@@ -1203,7 +1200,7 @@ class _GarbledIp(PatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool | None:
         if ":" in pattern_text:
-            fixed = pattern_text.replace(" ", "").translate(_HEX_OF_LOOKALIKE)
+            fixed = pattern_text.replace(" ", "").translate(HEX_OF_LETTER)
             try:
                 ipaddress.IPv6Address(fixed)
             except ValueError:
@@ -1219,15 +1216,16 @@ class _GarbledIp(PatternRecognizer):
         # one number of two octets among three, or two such numbers alone, each split one way
         if len(long) != 4 - len(groups) or len(groups) not in (2, 3):
             return False
-        return None if all(_one_split(g) for g in long) else False
+        return None if all(_octet_splits(g) == 1 for g in long) else False
 
 
-def _one_split(digits: str) -> bool:
-    """Whether digits read as two octets in exactly one way ("192168": 192 and 168)."""
-    return sum(_octet(digits[:k]) and _octet(digits[k:]) for k in range(1, len(digits))) == 1
+def _octet_splits(digits: str) -> int:
+    """In how many ways digits read as two octets ("192168": one, 192 and 168)."""
+    return sum(_octet(digits[:k]) and _octet(digits[k:]) for k in range(1, len(digits)))
 
 
-_HEX_OF_LOOKALIKE = str.maketrans("SOolI", "50011")
+# Letters OCR reads for the hex digits they look like in an IPv6 address ("ddi7", "::ecSa").
+HEX_OF_LETTER = str.maketrans("ilIoOS", "111005")
 
 
 def garbled_ip() -> PatternRecognizer:
