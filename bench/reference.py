@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import io
 import random
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -15,6 +17,9 @@ import cv2
 import numpy as np
 from accuracy.corpus import luhn_digit
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from tesserocr import OEM, PSM, PyTessBaseAPI
+
+from inkout.ocr import tessdata_path
 
 SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 SANS_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
@@ -272,3 +277,21 @@ if __name__ == "__main__":
     for ref in references():
         (out / f"{ref.name}.{ref.format}").write_bytes(ref.data)
         print(ref.name, ref.width, ref.height, len(ref.data))
+
+
+def floor(data: bytes, rounds: int, clock: Callable[[], float] = time.perf_counter) -> float:
+    """Tesseract alone on the decoded gray image, one API held, after one warm-up reading:
+    the benchmarks' floor, in seconds of `clock` (wall or thread time) an image."""
+    gray = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_GRAYSCALE)
+    height, width = gray.shape
+    api = PyTessBaseAPI(path=tessdata_path(), lang="eng", psm=PSM.AUTO, oem=OEM.LSTM_ONLY)
+    try:
+        api.SetImageBytes(gray.tobytes(), width, height, 1, width)
+        api.Recognize()
+        started = clock()
+        for _ in range(rounds):
+            api.SetImageBytes(gray.tobytes(), width, height, 1, width)
+            api.Recognize()
+        return (clock() - started) / rounds
+    finally:
+        api.End()

@@ -20,12 +20,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import cv2
-import numpy as np
-from tesserocr import OEM, PSM, PyTessBaseAPI
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from reference import floor as reference_floor  # noqa: E402
 from reference import references  # noqa: E402
 
 import inkout.ocr as ocr  # noqa: E402
@@ -75,17 +72,7 @@ def main() -> None:
         stages.update(redactor.redact(job).timings)
     redactor.close()
 
-    gray = cv2.imdecode(np.frombuffer(ref.data, np.uint8), cv2.IMREAD_GRAYSCALE)
-    height, width = gray.shape
-    api = PyTessBaseAPI(path=ocr.tessdata_path(), lang="eng", psm=PSM.AUTO, oem=OEM.LSTM_ONLY)
-    api.SetImageBytes(gray.tobytes(), width, height, 1, width)
-    api.Recognize()
-    started = time.thread_time()
-    for _ in range(args.rounds):
-        api.SetImageBytes(gray.tobytes(), width, height, 1, width)
-        api.Recognize()
-    floor = (time.thread_time() - started) / args.rounds
-    api.End()
+    floor = reference_floor(ref.data, args.rounds, time.thread_time)
 
     def ms(seconds: float) -> str:
         return f"{seconds / args.rounds * 1000:.1f}"

@@ -20,19 +20,14 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import cv2
-import numpy as np
-from tesserocr import OEM, PSM, PyTessBaseAPI
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from conftest import cores  # noqa: E402
-from reference import references  # noqa: E402
+from reference import floor, references  # noqa: E402
 
 from inkout.config import Settings  # noqa: E402
 from inkout.infotypes import ALL_BASIC  # noqa: E402
 from inkout.model import InspectSpec  # noqa: E402
-from inkout.ocr import tessdata_path  # noqa: E402
 from inkout.redact import RedactJob, Redactor  # noqa: E402
 
 
@@ -84,22 +79,6 @@ def processes(name: str, count: int, clients: int, images: int) -> float:
     return images // count * count / elapsed
 
 
-def floor(name: str, rounds: int = 5) -> float:
-    """Tesseract alone on the decoded image, one API, as the benchmark's floor."""
-    data = {r.name: r for r in references()}[name].data
-    gray = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_GRAYSCALE)
-    height, width = gray.shape
-    api = PyTessBaseAPI(path=tessdata_path(), lang="eng", psm=PSM.AUTO, oem=OEM.LSTM_ONLY)
-    api.SetImageBytes(gray.tobytes(), width, height, 1, width)
-    api.Recognize()
-    started = time.perf_counter()
-    for _ in range(rounds):
-        api.SetImageBytes(gray.tobytes(), width, height, 1, width)
-        api.Recognize()
-    api.End()
-    return (time.perf_counter() - started) / rounds
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--image", default="ui_screenshot_1280x800")
@@ -107,7 +86,7 @@ def main() -> None:
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     n = cores()
-    ideal = n / floor(args.image)
+    ideal = n / floor({r.name: r for r in references()}[args.image].data, 5)
     print(f"{args.image}, {n} cores, ideal {ideal:.2f} images/s")
     print("| workers | requests at once | images/s | share of ideal |")
     print("| --- | ---: | ---: | ---: |")
