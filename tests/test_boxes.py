@@ -268,6 +268,34 @@ def test_a_glyph_tesseract_read_but_boxed_one_pixel_wide_is_found_beside_its_wor
     assert (box.left, box.right) == ((28, 68) if lost else (40, 68))
 
 
+def test_a_glyph_tesseract_read_without_a_symbol_box_is_found_beside_its_word() -> None:
+    # "at 192" read whole, but with no symbol box for the "1": the word's box and its
+    # symbols start at the "9", the "1" 8 blank columns before it.
+    at = Word(0, 2, Box(0, 0, 18, 20), 0, 95.0)
+    number = Word(3, 6, Box(40, 0, 28, 20), 0, 95.0)
+    symbols = (
+        Symbol(0, 1, Box(0, 0, 8, 20), 0),
+        Symbol(1, 2, Box(10, 0, 8, 20), 0),
+        Symbol(4, 5, Box(40, 0, 12, 20), 1),
+        Symbol(5, 6, Box(54, 0, 14, 20), 1),
+    )
+    page = np.full((40, 120), 255, np.uint8)
+    page[2:18, 0:18] = 0  # "at"
+    page[2:18, 28:32] = 0  # "1"
+    page[2:18, 40:68] = 0  # "92"
+    index = BoxIndex(OcrText("at 192", (at, number), symbols), page)
+    (box,) = index.boxes(3, 6)
+    assert (box.left, box.right) == (28, 68)
+    # with every glyph boxed, the ink before the word is another's
+    boxed = OcrText(
+        "at 92",
+        (at, replace(number, end=5)),
+        tuple(replace(s, start=s.start - 1, end=s.end - 1) if s.word else s for s in symbols),
+    )
+    (box,) = BoxIndex(boxed, page).boxes(3, 5)
+    assert (box.left, box.right) == (40, 68)
+
+
 def test_glyphs_tesseract_boxed_in_the_word_before_are_found_there() -> None:
     # "whitelist 10.23": tesseract's box of "whitelist" ran over "10.", whose three symbols
     # it stacked at the edge of "23".

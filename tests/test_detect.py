@@ -1005,6 +1005,16 @@ def test_urls_and_addresses_are_found_as_ocr_misreads_them(
             "URL",
             "https://fabrikam.exampleneVaccount/bui",
         ),
+        (  # "t" read as a yen sign in the piece split off
+            "form is athttps//contoso.example neVaccoun\u00a5/torres fill it",
+            "URL",
+            "https//contoso.example neVaccoun\u00a5/torres",
+        ),
+        (  # ":" read as a quote, the host's dot as a space
+            "form is athttps\u2018//drive example.com/file/d/44e80a 7965 fillit",
+            "URL",
+            "https\u2018//drive example.com/file/d/44e80a 7965",
+        ),
     ],
 )
 def test_addresses_and_urls_that_ocr_split_with_spaces_are_found_whole(
@@ -1294,6 +1304,8 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         ("must show SSN 773-1 1-5454 exactly", "US_SOCIAL_SECURITY_NUMBER", "773-1 1-5454"),
         # ... and a dot read inside its last group, in small type
         ("number as 392-1 1-71.30. Refunds", "US_SOCIAL_SECURITY_NUMBER", "392-1 1-71.30"),
+        # ... or a space before its last digit
+        ("number as 417-92-731 9. You", "US_SOCIAL_SECURITY_NUMBER", "417-92-731 9"),
         # a dot of an IPv4 address read as a comma or a colon, or followed by a space
         ("Last seen at 10.123.145,204 today", "IP_ADDRESS", "10.123.145,204"),
         ("Last seen at 192.168:.123.93 today", "IP_ADDRESS", "192.168:.123.93"),

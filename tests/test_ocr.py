@@ -37,6 +37,7 @@ from inkout.ocr import (
     trim_tall_words,
     under_headers,
     unread_lines,
+    with_lines_beside,
     with_second_looks,
 )
 
@@ -587,6 +588,21 @@ def test_a_short_last_word_left_unread_after_a_word_read_is_looked_at_again() ->
     assert shifted[0].left >= line.right
 
 
+def test_the_unread_end_of_a_word_read_in_part_is_looked_at_again() -> None:
+    # "1971" read as "19" on a radiograph: the unread "71" touches the word read, too short
+    # for a line of its own but the end of the line
+    rendered = render([["Born", "1971"]], size=30)
+    prepared = prepare(cv2.cvtColor(rendered.array(), cv2.COLOR_RGB2BGR))
+    born, year = rendered.boxes["Born"], rendered.boxes["1971"]
+    cut = year.left + year.width // 2
+    read = _line(
+        ("Born", born, 97.0), ("19", Box(year.left, year.top, cut - year.left, year.height), 97.0)
+    )
+    (found,) = unread_lines(text_edges(prepared.gray), read, prepared)
+    assert found.left - prepared.origin_x < cut <= found.right - prepared.origin_x
+    assert found.right - prepared.origin_x >= year.right
+
+
 def test_a_second_look_continues_the_line_it_stands_beside() -> None:
     first = _pieces_ocr([("Ananya", (220, 1910, 200, 40)), ("kVp", (20, 1980, 90, 40))])
     look = _pieces_ocr([("Sharma", (450, 1912, 190, 40))])
@@ -624,6 +640,51 @@ def test_a_second_look_that_read_a_word_on_from_inside_it_is_glued_to_it() -> No
     # A look whose first word lies wholly inside the word before keeps only the rest.
     look = _line(("e", Box(190, 959, 9, 18), 90.0), ("Ito", Box(254, 961, 36, 16), 90.0))
     assert with_second_looks(first, [(Box(198, 958, 98, 20), look)]).text == "Ref: Take Ito"
+
+
+def test_a_second_look_that_read_the_end_of_the_word_before_again_continues_it() -> None:
+    # "Born August 3, 19" read, "71" unread; the look read "971", its "9" over the "9" read
+    # first, a quarter of its box: that letter is left out and the rest glued on.
+    first = _line(("Born", Box(31, 65, 52, 17), 97.0), ("19", Box(238, 65, 25, 17), 97.0))
+    look = _line(("971", Box(253, 65, 37, 17), 91.0))
+    both = with_second_looks(first, [(Box(262, 64, 34, 19), look)])
+    assert both.text == "Born 1971"
+    # a look that read the word again whole is left out
+    again = _line(("19", Box(239, 65, 25, 17), 91.0))
+    assert with_second_looks(first, [(Box(236, 64, 30, 19), again)]).text == "Born 19"
+
+
+def test_a_second_look_in_the_middle_of_a_line_goes_between_its_words() -> None:
+    # "card 5 1408" read for "card 2255 1408": the look over the unread "225" read "12255",
+    # its "1" the end of "card" and its last "5" the "5" read first. Both are left out; the
+    # rest stands a space after "card" and is glued to the "5" it touches.
+    first = _line(
+        ("card", Box(726, 711, 42, 18), 96.0),
+        ("5", Box(819, 712, 9, 15), 90.0),
+        ("1408", Box(838, 713, 48, 17), 90.0),
+    )
+    look = _line(("12255", Box(760, 711, 70, 19), 64.0))
+    both = with_second_looks(first, [(Box(770, 710, 48, 20), look)])
+    assert both.text == "card 2255 1408"
+    assert [both.text[w.start : w.end] for w in both.words] == ["card", "225", "5", "1408"]
+    assert len({w.line for w in both.words}) == 1
+    assert both.words[1].box.left == 774
+    assert "".join(both.text[s.start : s.end] for s in both.symbols) == "card22551408"
+
+
+def test_unread_lines_beside_a_doubtful_piece_are_read_with_it() -> None:
+    # "Tel:" and "7136" unread on either side of "212.5924." read with no confidence
+    piece = Box(419, 459, 156, 18)
+    regions = [
+        Box(364, 457, 52, 21),  # "Tel:"
+        Box(572, 459, 59, 19),  # "7136"
+        Box(364, 500, 120, 20),  # the line below
+        Box(900, 459, 60, 19),  # far along the row
+    ]
+    (grown,), left = with_lines_beside([([3], piece)], regions)
+    assert grown == ([3], Box(364, 457, 267, 21), regions[:2])
+    assert left == regions[2:]
+    assert with_lines_beside([], regions) == ([], regions)
 
 
 def test_a_second_look_begins_the_line_that_starts_just_right_of_it() -> None:

@@ -552,8 +552,7 @@ class BoxIndex:
         h = box.height
         gap = LOST_GAP * h
         left, right = box.left, box.right
-        words = self._words
-        if first is not None and (n := _lost(self._symbols[first], words[first].box.left, True)):
+        if first is not None and (n := self._lost_at(first, True)):
             # One glyph lies in the gap before the word; several, tesseract put in the word
             # before's box ("whitelist" boxed over "10." of "10.237...").
             start = max(0, left - round(n * h + gap))
@@ -570,7 +569,7 @@ class BoxIndex:
                     left = edges[0] if run[1] > edges[0] else left
                     break
                 left = run[0]
-        if last is not None and (n := _lost(self._symbols[last], words[last].box.right, False)):
+        if last is not None and (n := self._lost_at(last, False)):
             stop = min(self._gray.shape[1], right + round(n * h + gap))
             for run in ink_runs(self._gray, Box(right, box.top, stop - right, h))[:n]:
                 if run[0] - right > gap:
@@ -585,6 +584,17 @@ class BoxIndex:
                     break
                 right = run[1]
         return Box(left, box.top, right - left, h)
+
+    def _lost_at(self, i: int, at_left: bool) -> int:
+        """How many glyphs at one end of word i tesseract read but placed none of the ink of:
+        stacked at its box's side (see _lost), or read with no symbol box at all ("1" of
+        "10.150.160.8", its word boxed from the "0")."""
+        word, symbols = self._words[i], self._symbols[i]
+        if not symbols:
+            return 0
+        unboxed = symbols[0].start - word.start if at_left else word.end - symbols[-1].end
+        side = word.box.left if at_left else word.box.right
+        return max(unboxed, _lost(symbols, side, at_left))
 
     def _boxed_into(self, j: int, run: tuple[int, int], height: int, at_left: bool) -> bool:
         """Whether the ink run of one lost glyph is what tesseract boxed into word j beside

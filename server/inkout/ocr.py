@@ -752,7 +752,8 @@ def _ends_a_line(box: Box, ocr: OcrText, p: Prepared) -> bool:
     Vu"), too short to count as a line of its own."""
     for w in ocr.words:
         word = Box(w.box.left + p.origin_x, w.box.top + p.origin_y, w.box.width, w.box.height)
-        if _one_row(box, word) and 0 <= box.left - word.right <= COLUMN_GAP * word.height:
+        # the blobs' dilation reaches back over the margin cleared around each word
+        if _one_row(box, word) and -4 <= box.left - word.right <= COLUMN_GAP * word.height:
             return True
     return False
 
@@ -868,6 +869,31 @@ def doubtful_pieces(ocr: OcrText, p: Prepared) -> list[tuple[list[int], Box]]:
                 (piece, Box(box.left + p.origin_x, box.top + p.origin_y, box.width, box.height))
             )
     return found
+
+
+def with_lines_beside(
+    doubts: list[tuple[list[int], Box]], regions: list[Box]
+) -> tuple[list[tuple[list[int], Box, list[Box]]], list[Box]]:
+    """Each doubtful piece with the unread lines on its row at most a column gap away, its
+    region grown over them; and the unread lines left to be read on their own.
+
+    Tesseract that garbles a line often leaves its neighbours on the row unread: "Tel:" and
+    "7136" around "212.5924." for "Tel: 212.592.7136" in a photo. Read in pieces, the middle
+    comes out garbled again ("$212 559229"); read as one line, the whole row comes out right.
+    """
+    left = list(regions)
+    grown = []
+    for piece, box in doubts:
+        beside = [
+            r
+            for r in left
+            if _one_row(r, box)
+            and max(r.left, box.left) - min(r.right, box.right)
+            <= COLUMN_GAP * max(r.height, box.height)
+        ]
+        left = [r for r in left if r not in beside]
+        grown.append((piece, union([box, *beside]), beside))
+    return grown, left
 
 
 def better(old: list[Word], new: OcrText) -> bool:
@@ -1052,6 +1078,11 @@ def with_second_looks(
                 and pieces[k][0] not in reread
                 and pieces[k][0] not in prefixed
             ]
+            inside = (
+                None
+                if left or right
+                else _gap_in_line(ocr, box, reach, back, reread | prefixed | dropped)
+            )
             if left:
                 last = ocr.words[pieces[max(left, key=lambda k: boxes[k].right)][-1]]
                 rest = _read_on(piece, last.box.right)
@@ -1063,6 +1094,23 @@ def with_second_looks(
             elif right:
                 first = ocr.words[pieces[min(right, key=lambda k: boxes[k].left)][0]]
                 edits.append(_Edit(first.start, first.start, "", box.left, piece, first.line, " "))
+            elif inside is not None:
+                before, after = ocr.words[inside], ocr.words[inside + 1]
+                rest = _read_on(piece, before.box.right)
+                rest = None if rest is None else _read_before(rest, after.box.left)
+                if rest is None:
+                    continue
+                edits.append(
+                    _Edit(
+                        before.end,
+                        after.start,
+                        _space(before.box, rest.words[0].box),
+                        box.left,
+                        rest,
+                        before.line,
+                        _space(rest.words[-1].box, after.box),
+                    )
+                )
             else:
                 edits.append(_Edit(len(ocr.text), len(ocr.text), "\n", 1 << 30, piece, next_line))
                 next_line += 1
@@ -1078,6 +1126,42 @@ def with_second_looks(
     if not edits:
         return ocr
     return _splice(ocr, sorted(edits, key=lambda e: (e.offset, e.order)))
+
+
+def _gap_in_line(ocr: OcrText, box: Box, reach: int, back: int, taken: set[int]) -> int | None:
+    """The index of the word of ocr after which box stands in the middle of a line: between
+    two words of one line, on their row, a column gap at most from the first, reaching into
+    each by at most reach and back. None if there is no such place.
+
+    Tesseract can leave a value's first digits unread in the middle of a sentence ("card
+    5 1408 9527 1536" for "card 2255 1408 9527 1536"); a look reads them, and more.
+    """
+    middle = (box.top + box.bottom) / 2
+    for i, (a, b) in enumerate(itertools.pairwise(ocr.words)):
+        if (
+            a.line == b.line
+            and a.box.left < box.left
+            and a.box.right < box.right
+            and a.box.right <= box.left + reach
+            and box.left - a.box.right <= COLUMN_GAP * box.height
+            and b.box.left > box.left
+            and b.box.left >= box.right - back
+            and a.box.top <= middle <= a.box.bottom
+            and b.box.top <= middle <= b.box.bottom
+            and i not in taken
+            and i + 1 not in taken
+        ):
+            return i
+    return None
+
+
+# Boxes further apart than this share of their height stand a word's space apart.
+WORD_SPACE = 0.25
+
+
+def _space(a: Box, b: Box) -> str:
+    """A space between the text of a and of b, side by side, if they stand a word apart."""
+    return " " if b.left - a.right > WORD_SPACE * max(a.height, b.height) else ""
 
 
 def _begins_with_a_word(ocr: OcrText, piece: list[int]) -> bool:
@@ -1112,6 +1196,29 @@ def _read_on(piece: OcrText, x: int) -> OcrText | None:
     if len(piece.words) == 1:
         return None
     return _piece(piece, list(range(1, len(piece.words))), _symbols_by_word(piece))
+
+
+def _read_before(piece: OcrText, x: int) -> OcrText | None:
+    """piece without the letters of its last word centred right of x, which a word that
+    starts at x read already; None when nothing is left."""
+    last, n = piece.words[-1], len(piece.words) - 1
+    cut = last.end
+    for sym in sorted((s for s in piece.symbols if s.word == n), key=lambda s: -s.start):
+        if 2 * sym.box.left + sym.box.width < 2 * x:
+            break
+        cut = sym.start
+    if cut == last.end:
+        return piece
+    if cut > last.start:
+        kept = [s.box for s in piece.symbols if s.word == n and s.end <= cut]
+        right = max(b.right for b in kept) if kept else x
+        box = Box(last.box.left, last.box.top, max(1, right - last.box.left), last.box.height)
+        words = (*piece.words[:-1], replace(last, end=cut, box=box))
+        symbols = tuple(s for s in piece.symbols if s.end <= cut)
+        return OcrText(piece.text[:cut], words, symbols)
+    if n == 0:
+        return None
+    return _piece(piece, list(range(n)), _symbols_by_word(piece))
 
 
 @dataclass(frozen=True, slots=True)
@@ -1193,15 +1300,36 @@ def _kept_runs(look: OcrText, read: tuple[Word, ...]) -> list[OcrText]:
 def _kept_indexes(look: OcrText, read: tuple[Word, ...], skip: Collection[int]) -> list[list[int]]:
     """The indexes of the words of a look worth keeping, run by run: those not in skip, with a
     letter or digit, that overlap no word already read by a quarter of their area."""
-    covered = (4 * _overlap_areas(look.words, read)).max(axis=1, initial=0)
+    areas = _overlap_areas(look.words, read)
+    covered = (4 * areas).max(axis=1, initial=0)
+    by_word = _symbols_by_word(look)
     keep = [
         i
         for i, w in enumerate(look.words)
         if i not in skip
         and any(c.isalnum() for c in look.text[w.start : w.end])
-        and covered[i] <= w.box.width * w.box.height
+        and (
+            covered[i] <= w.box.width * w.box.height
+            or _reads_on(by_word[i], [read[j].box for j in np.flatnonzero(areas[i])])
+        )
     ]
     return _runs(look, keep)
+
+
+def _reads_on(symbols: list[Symbol], boxes: list[Box]) -> bool:
+    """Whether a look's word, its symbols given, read the words in boxes again only with its
+    first or last letters, most of it standing clear of them: "971" over the "9" of "19" for
+    "1971". Those letters are left out where it joins the line (see _read_on)."""
+
+    def read(s: Symbol) -> bool:
+        x, y = s.box.left + s.box.width / 2, s.box.top + s.box.height / 2
+        return any(b.left <= x < b.right and b.top <= y < b.bottom for b in boxes)
+
+    inside = [read(s) for s in sorted(symbols, key=lambda s: s.start)]
+    if not inside or 2 * sum(inside) >= len(inside):
+        return False
+    first, last = inside.index(False), len(inside) - inside[::-1].index(False)
+    return not any(inside[first:last])
 
 
 def _overlap_areas(a: tuple[Word, ...], b: tuple[Word, ...]) -> np.ndarray:
@@ -1341,13 +1469,16 @@ class OcrEngine:
             if not look_again:
                 return reading_order(rejoin_lines(first))
             faint, regions = faint_lines(first, prepared, unread_lines(edges, first, prepared))
+            doubts, regions = with_lines_beside(doubtful_pieces(first, prepared), regions)
             looks = [(r, second_look(apis[0], prepared, r)) for r in regions]
             looks += [(r, confident_lines(second_look(apis[0], prepared, r))) for r in faint]
             rereads = []
-            for piece, region in doubtful_pieces(first, prepared):
+            for piece, region, beside in doubts:
                 reading = second_look(apis[0], prepared, region)
                 if better([first.words[i] for i in piece], reading):
                     rereads.append((piece, reading))
+                else:  # the unread lines beside it are still read, on their own
+                    looks += [(r, second_look(apis[0], prepared, r)) for r in beside]
         if looks or rereads:
             looks = [(_unbordered(r, prepared), look) for r, look in looks]
             first = trim_tall_words(with_second_looks(first, looks, rereads), prepared)

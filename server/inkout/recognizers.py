@@ -294,12 +294,12 @@ _MAIL_USER = r"\b[A-Za-z0-9._%+,-]+(?:\?\d[A-Za-z0-9._%+,-]*)?"
 
 
 # A scheme and its "://" as OCR reads them: slashes as "l", "I", "|" or a quote, or the colon
-# as "i", "y" or "_" before them ("httpsi/", "https_/"), as a dot, a comma or a "?"
-# ("https.//") or dropped ("https //") or read as a third slash ("https///"), or with a slash
-# as a yen sign ("https¥/"); a space inside "http".
+# as "i", "y", "_" or a quote before them ("httpsi/", "https_/", "https‘//"), as a dot, a
+# comma or a "?" ("https.//") or dropped ("https //") or read as a third slash ("https///"),
+# or with a slash as a yen sign ("https¥/"); a space inside "http".
 _SCHEME = (
     r"\b(?:h ?t ?t ?p ?s?|ftp)"
-    r"(?: ?: ?[/lI|\u2018\u2019']{1,2}|[iy_]/{1,2}| //|[.,;?]//|///| ?\u00a5/{1,2}) ?"
+    r"(?: ?: ?[/lI|\u2018\u2019']{1,2}|[iy_\u2018\u2019]/{1,2}| //|[.,;?]//|///| ?\u00a5/{1,2}) ?"
 )
 
 
@@ -390,21 +390,25 @@ _MAIL_LABELS = frozenset("email mail login user username contact from to cc bcc 
 
 
 # A piece of an address or URL that OCR split off with a space: only the characters those
-# are written with.
-_WEB_PIECE = re.compile(r"[A-Za-z0-9._~:/?#=&%+@-]+(?:\)[A-Za-z0-9._~:/?#=&%+@-]+)*")
+# are written with, and inside it marks OCR reads for a slash, a colon or a "t"
+# (".../users)szabo", "https‘//drive", "neVaccoun¥/torres" for ".net/account/torres").
+_WEB_PIECE = re.compile(
+    r"[A-Za-z0-9._~:/?#=&%+@-]+(?:[)\u00a5\u2018\u2019][A-Za-z0-9._~:/?#=&%+@-]+)*"
+)
 _USER_PIECE = re.compile(r"[A-Za-z0-9._%+-]+")
 _DOMAIN_PIECE = re.compile(r"[A-Za-z0-9.-]+")
 # Where a URL starts inside a token ("athttp://", "httpy/intranet", "www"): a scheme and its
 # colon or slash as OCR reads them, or "www" not followed by more letters of a word.
 _URL_START = re.compile(
-    r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|nttps?|ftp)(?= ?[:;\u00a5]|[y?_]?/)"
+    r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|nttps?|ftp)(?= ?[:;\u00a5]|[y?_\u2018\u2019]?/)"
     r"|www(?![a-z])"
 )
 # A URL as written, its scheme's colon dropped ("https//") or one letter of "http" misread
 # ("hutps://", "nttps://"), or its "tt" read as one letter ("hups//"), or its colon read as
 # a slash ("https///") or a "?" ("hutps?//"): the slashes leave no doubt.
 _WRITTEN_URL = re.compile(
-    r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|nttps?|ftp)(?:://|///?|\?//| ?\u00a5//?)[^/]"
+    r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|nttps?|ftp)"
+    r"(?:://|///?|[?\u2018\u2019]//| ?\u00a5//?)[^/]"
 )
 _TRAILING = ".,;:!?)]>\"'"
 _TOKEN = re.compile(r"\S+")
@@ -1133,8 +1137,9 @@ _SSN_HYPHEN = str.maketrans(
 class _SpacedSsn(presidio_predefined.UsSsnRecognizer):
     """An SSN with a space OCR read beside a hyphen ("695-83 -8655"), which Presidio takes for
     mismatched delimiters, or inside a group ("21 1-33-4651", "773-1 1-5454"), or a dot in
-    small type inside the last ("392-1 1-71.30"), or a hyphen read as another mark
-    ("817-31 ~6793"); read right, it must pass Presidio's own checks."""
+    small type inside the last ("392-1 1-71.30"), or a space before its last digit ("417-92-731
+    9"), or a hyphen read as another mark ("817-31 ~6793"); read right, it must pass
+    Presidio's own checks."""
 
     def invalidate_result(self, pattern_text: str) -> bool:
         fixed = pattern_text.translate(_SSN_HYPHEN)
@@ -1147,7 +1152,7 @@ def spaced_ssn() -> PatternRecognizer:
             Pattern(
                 "SSN, a space beside a hyphen or in the first group, or a hyphen misread",
                 r"\b(?:\d{3}|\d \d{2}|\d{2} \d) ?[-~\u2013\u2014=] ?(?:\d{2}|\d \d)"
-                r" ?[-~\u2013\u2014=] ?(?:\d{4}|\d\.\d{3}|\d{2}\.\d{2}|\d{3}\.\d)\b",
+                r" ?[-~\u2013\u2014=] ?(?:\d{4}|\d\.\d{3}|\d{2}\.\d{2}|\d{3}[. ]\d)\b",
                 0.4,
             )
         ],
