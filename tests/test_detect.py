@@ -1997,6 +1997,8 @@ def test_a_name_at_a_line_s_end_takes_the_last_letters_ocr_split_off(detector: D
     assert "Marek Kowal ski" not in quotes(text, detector.detect(text, InspectSpec()))
     text = "Acc: 74763205\nRef: Dr. Sophie pel\nN: 2048"  # "Weber" misread, after a title
     assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Sophie pel"]
+    text = "Ref: Dr. Sophie <Schulize\n4096 L: 2048"  # "Schulz" after a mark
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Sophie <Schulize"]
     text = "Ref: Dr. Sophie was\nN: 2048"  # a word
     assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Sophie"]
     text = "Ref: Dr. Sneha Kumar\nW: 400 L: 40"
@@ -2128,6 +2130,11 @@ def test_an_ip_address_glued_to_the_word_after_it_is_found(
         ("Last login from\n192168.45 224", ["192168.45 224"]),  # a dot dropped, one a space
         ("Last login from\n2001 :db8:Sdab::9be4", ["2001 :db8:Sdab::9be4"]),  # "S" for 5
         ("Last login from\n2001:db8:89d: :dSdf", ["2001:db8:89d: :dSdf"]),  # ": :" for "::"
+        # " -" for a colon, a space inside a group, "::" read as one colon
+        ("Last login from\n2001 -db8:f51 1:d8de\nJune", ["2001 -db8:f51 1:d8de"]),
+        ("Last login from\n2001:db8:12 today", []),  # one colon for "::" needs four groups
+        ("Last login from cafe bad 12 be", []),  # words of hex letters, no colon
+        ("Last login 10:30:45:12 am", []),  # no group with a letter
         ("Last login 10 20 30 40", []),  # numbers apart
         ("Last login at 16:49:30", []),  # a time
         ("Last login from 1921 68.45 224", []),  # two numbers of no octet

@@ -388,6 +388,21 @@ def test_born_read_without_its_n_is_the_label_of_the_date_below_in_the_same_type
     _same_glyphs(before, after)
 
 
+def test_born_read_as_bom_is_the_label_of_the_date_beside_it() -> None:
+    # a dark screenshot's details panel: "Born" without a colon, its "rn" read as "m"
+    before = _pieces_ocr(
+        [
+            ("Bom", (243, 410, 27, 11)),
+            ("Home address:", (243, 440, 90, 11)),
+            ("2879 Birch Terrace", (445, 440, 120, 11)),
+            ("June 19, 1991", (445, 410, 84, 13)),
+        ]
+    )
+    after = reading_order(before)
+    assert after.text == "Bom\nJune 19, 1991\nHome address:\n2879 Birch Terrace"
+    _same_glyphs(before, after)
+
+
 def test_two_columns_values_read_as_one_line_follow_each_their_own_label() -> None:
     # a long address in the left column leaves the right column's value a gap of 30 pixels
     labels = _pieces_ocr([("Email address:", (131, 974, 146, 20))])

@@ -329,11 +329,15 @@ def _with_split_tail(text: str, d: Detection) -> Detection:
     capital, a lower-case piece that is no stop word ("Ewa L ewandowski", not "Ewa L and");
     at the end of a line, its last letter or two ("Sneha Kuma r" in letter-spaced type), or
     a piece that makes a listed surname of the last word ("Marek Kowal ski"), or after a
-    title a piece no word after a given name alone ("Dr. Sophie pel").
+    title a piece no word after a given name alone ("Dr. Sophie pel"), or a capitalised
+    one after a mark ("Dr. Sophie <Schulize").
     Or with what OCR glued to it for a letter or an accent (_GLUED_REST)."""
     glued = _GLUED_REST.match(text, d.end)
     if glued is not None and d.end > d.start and text[d.end - 1].isalpha():
         return replace(d, end=glued.end())
+    marked = _MARKED_SURNAME.match(text, d.end)
+    if marked is not None and _after_title(text, d):
+        return replace(d, end=marked.end())
     last = _SPLIT_LAST.match(text, d.end)
     if last is not None and d.end - d.start >= 3 and text[d.end - 3 : d.end].isalpha():
         return replace(d, end=last.end())
@@ -350,15 +354,23 @@ def _with_split_tail(text: str, d: Detection) -> Detection:
         return replace(d, end=m.end())
     # ... or, after a title, a given name alone then a piece no word ending the line: its
     # surname misread ("Ref: Dr. Sophie pel" for "Sophie Weber" on a radiograph)
-    title = re.search(r"\b(\w+)\.? $", text[max(0, d.start - 6) : d.start])
-    if (
-        title is not None
-        and title.group(1).lower() in recognizers.TITLES
-        and last_word.group() == text[d.start : d.end]
-        and not _dictionary_word(names.lexicon(), m.group(1))
-    ):
+    if _after_title(text, d) and not _dictionary_word(names.lexicon(), m.group(1)):
         return replace(d, end=m.end())
     return d
+
+
+# A surname ending its line after a mark OCR read before it ("<Schulize" for "Schulz")
+_MARKED_SURNAME = re.compile(r" [<\u00ab\u2039|]([A-Z][a-z]{2,})(?=\n|$)")
+
+
+def _after_title(text: str, d: Detection) -> bool:
+    """Whether d is one word alone after a title ("Dr. Sophie")."""
+    title = re.search(r"\b(\w+)\.? $", text[max(0, d.start - 6) : d.start])
+    return (
+        title is not None
+        and title.group(1).lower() in recognizers.TITLES
+        and re.fullmatch(r"[^\W\d_]+", text[d.start : d.end]) is not None
+    )
 
 
 def _split_surname(head: str, rest: str) -> bool:

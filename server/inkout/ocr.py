@@ -462,9 +462,10 @@ STACKED_GAP = 1.5
 
 
 # Labels forms write without a colon, which only their words tell from a value; "DoB" is how
-# British forms write DOB, and how OCR often reads it; "Bor" is "Born" with its "n" lost.
+# British forms write DOB, and how OCR often reads it; "Bor" is "Born" with its "n" lost,
+# "Bom" with its "rn" read as "m".
 _BARE_LABELS = frozenset(
-    {"born", "bor", "birthday", "birth date", "date of birth", "dob", "d.o.b."}
+    {"born", "bor", "bom", "birthday", "birth date", "date of birth", "dob", "d.o.b."}
 )
 
 

@@ -1198,22 +1198,19 @@ class _GarbledIp(PatternRecognizer):
     recognizers above each miss: a comma beside a dot and a space ("10.144.185,. 28"), a dot
     dropped and another read as a space ("192168.45 224"), two dots dropped ("192168.12480"),
     a space before or inside an IPv6 address's colons with an "S" for a 5 ("2001
-    :db8:Sdab::9be4", "2001:db8:89d: :dSdf"). Read back (spaces out, commas as dots, letters
+    :db8:Sdab::9be4", "2001:db8:89d: :dSdf"), a colon read as a dash after a space and its
+    "::" as one colon ("2001 -db8:f51 1:d8de"). Read back (spaces out, commas as dots, letters
     as the digits they look like), it must be a valid address, or an IPv4 address whose
     numbers of two octets each split into octets one way alone. Alone it scores too low to
     report; "IP" or "login" before it lifts it."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
         if ":" in pattern_text:
-            fixed = pattern_text.replace(" ", "").translate(HEX_OF_LETTER)
-            try:
-                ipaddress.IPv6Address(fixed)
-            except ValueError:
-                return False
-            return None
+            fixed = pattern_text.replace(" -", ":").replace(" ", "").translate(HEX_OF_LETTER)
+            return None if _ipv6(fixed) else False
         groups = [g for g in re.split(r"[., ]+", pattern_text) if g]
         marks = len(re.findall(r"[.,]+", pattern_text))  # numbers apart are no address
-        if marks < len(groups) - 2:
+        if marks < len(groups) - 2 or not all(g.isdigit() for g in groups):
             return False
         if len(groups) == 4:
             return None if all(_octet(g) for g in groups) else False
@@ -1222,6 +1219,24 @@ class _GarbledIp(PatternRecognizer):
         if len(long) != 4 - len(groups) or len(groups) not in (2, 3):
             return False
         return None if all(_octet_splits(g) == 1 for g in long) else False
+
+
+def _ipv6(text: str) -> bool:
+    """Whether text is an IPv6 address, or one whose "::" OCR read as one colon: then it
+    has four groups or more, one with a letter, so that no time of day ("12:30:45") is one."""
+    candidates = [text]
+    groups = text.split(":")
+    if "::" not in text and len(groups) >= 4 and any(c in "abcdef" for c in text.lower()):
+        candidates += [
+            ":".join(groups[:k]) + "::" + ":".join(groups[k:]) for k in range(1, len(groups))
+        ]
+    for candidate in candidates:
+        try:
+            ipaddress.IPv6Address(candidate)
+        except ValueError:
+            continue
+        return True
+    return False
 
 
 def _octet_splits(digits: str) -> int:
@@ -1252,6 +1267,11 @@ def garbled_ip() -> PatternRecognizer:
             Pattern(
                 "IPv6 with spaces among its colons",
                 rf"(?<![\w:]){hexish}(?: ?: ?:? ?{hexish}){{2,7}}(?![\w:])",
+                0.1,
+            ),
+            Pattern(
+                "IPv6 with a colon read as a dash after a space, a space in a group",
+                rf"(?<![\w:]){hexish}(?:(?: ?: ?:? ?| -){hexish}| {hexish}(?= ?:)){{3,9}}(?![\w:])",
                 0.1,
             ),
         ],
