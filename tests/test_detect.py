@@ -1010,6 +1010,11 @@ def test_urls_and_addresses_are_found_as_ocr_misreads_them(
             "URL",
             "https//contoso.example neVaccoun\u00a5/torres",
         ),
+        (  # ":" read as "1", a slash as an apostrophe
+            "online at https1/ portal northwind.com/patients'1739 at any time.",
+            "URL",
+            "https1/ portal northwind.com/patients'1739",
+        ),
         (  # ":" read as a quote, the host's dot as a space
             "form is athttps\u2018//drive example.com/file/d/44e80a 7965 fillit",
             "URL",
@@ -1204,6 +1209,8 @@ def test_names_and_places_are_found_between_lines_the_entity_recogniser_skips(
         "KATARZYNA MAZUR\nST. MARY HOSPITAL\nTel: (206) 978-0430",
         "Tech: Sarah Miller\nW: 400 L: 1024\nkVp 109 mAs 3.8\nSeries: 1 Image: 10",
         "Thu Tran\nAdd customer\nDashboard",  # a button read below a name
+        # ... and a product's name, a word with an acronym, below the button
+        "Eoin Doyle\nAdd customer\nNorthwind CRM\nCustomers",
     ],
 )
 def test_institutions_words_without_capitals_and_one_english_word_are_no_names(
@@ -1382,6 +1389,20 @@ def test_underscores_inside_addresses_stay_part_of_them(detector: Detector) -> N
 @pytest.mark.parametrize(
     ("text", "found"),
     [
+        ("Tels) +1: 212 403.3867\nEmail", ["+1: 212 403.3867"]),
+        ("Tel: +49; 30 2791317", ["+49; 30 2791317"]),
+        ("Score +1: 212 403 3 points", []),  # no valid number
+    ],
+)
+def test_a_number_with_a_mark_read_after_its_country_code_is_a_phone_number(
+    detector: Detector, text: str, found: list[str]
+) -> None:
+    assert quotes(text, detector.detect(text, only("PHONE_NUMBER"))) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
         ("You can reach our team on 433 1 44 28 26 42 from Monday", ["433 1 44 28 26 42"]),
         ("you can reach me on #33 1 45 577790 anytime", ["#33 1 45 577790"]),  # "#", glued
         ("Mobile phone 447 911 123456 after six", ["447 911 123456"]),
@@ -1494,6 +1515,16 @@ def test_a_street_with_its_name_s_last_letter_read_twice_is_a_street(detector: D
     ]
     text = "Order 12 Lake view Drive"  # a small word that does not repeat the last letter
     assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == []
+    text = "Our inspector will visit 1692 Wa shington Street on Tuesday"  # its rest split off
+    assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == [
+        "1692 Wa shington Street"
+    ]
+    text = "I bought 3 Apples from Street vendors"  # a word of the sentence
+    assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == []
+    text = "S40 Washington Street, Portland, OR 97205"  # "5" read as "S"
+    assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == [
+        "S40 Washington Street"
+    ]
 
 
 def test_a_house_number_with_a_space_read_in_before_its_glued_last_digit_is_a_street(
@@ -1999,6 +2030,8 @@ def test_a_name_at_a_line_s_end_takes_the_last_letters_ocr_split_off(detector: D
     assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Sophie pel"]
     text = "Ref: Dr. Sophie <Schulize\n4096 L: 2048"  # "Schulz" after a mark
     assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Sophie <Schulize"]
+    text = "Ref: Dr. Haruto It\nW: 400"  # "Ito" cut short, an English word
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Haruto It"]
     text = "Ref: Dr. Sophie was\nN: 2048"  # a word
     assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Sophie"]
     text = "Ref: Dr. Sneha Kumar\nW: 400 L: 40"

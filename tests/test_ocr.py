@@ -805,6 +805,25 @@ def test_a_piece_read_again_takes_the_place_of_the_first_reading() -> None:
     assert all(both.words[s.word].start <= s.start < both.words[s.word].end for s in both.symbols)
 
 
+def test_a_row_read_again_from_a_line_over_two_rows_is_a_line_of_its_own() -> None:
+    first = merge(
+        [
+            _line(
+                ("BORO", Box(1, 0, 101, 21), 11.0),
+                ("oo", Box(135, 38, 28, 21), 2.0),
+                ("dee", Box(175, 38, 52, 21), 0.0),
+            ),
+            _line(("Tel:", Box(600, 60, 40, 21), 96.0)),
+        ]
+    )
+    name = _line(("MAI", Box(1, 0, 48, 21), 96.0), ("NGO", Box(64, 0, 62, 21), 97.0))
+    date = _line(("DOB:", Box(1, 38, 68, 21), 93.0), ("27.02.1954", Box(84, 38, 156, 21), 90.0))
+    both = with_second_looks(first, [], [([0], name), ([1, 2], date)])
+    assert both.text == "MAI NGO\nDOB: 27.02.1954\nTel:"
+    assert len({w.line for w in both.words}) == 3
+    assert "".join(both.text[s.start : s.end] for s in both.symbols) == "MAINGODOB:27.02.1954Tel:"
+
+
 def test_a_second_reading_with_less_confidence_or_several_lines_is_not_better() -> None:
     old = [Word(0, 3, Box(0, 0, 20, 10), 0, 50.0)]
     assert not better(old, _line(("720-006-1086", Box(0, 0, 20, 10), 0.0)))
@@ -954,10 +973,18 @@ def test_text_with_a_word_read_with_low_confidence_is_read_again_large_text_only
             # large and garbled beside a word read with doubt from the same ink: read again
             _line(("a", Box(10, 300, 150, 24), 7.0), ("se", Box(170, 300, 60, 23), 29.0)),
             _line(("a", Box(0, 306, 40, 18), 39.0)),
+            # one line over two rows, in a radiograph's corner: each row on its own, the
+            # lower one clear of the confident word beside it
+            _line(
+                ("BORO", Box(1, 340, 101, 21), 11.0),
+                ("oo", Box(135, 378, 28, 21), 2.0),
+                ("dee", Box(175, 378, 52, 21), 0.0),
+            ),
+            _line(("DOB:", Box(60, 378, 60, 21), 96.0)),
         ]
     )
     found = doubtful_pieces(ocr, prepared)
-    assert [piece for piece, _ in found] == [[0, 1], [4], [10], [12, 13]]
+    assert [piece for piece, _ in found] == [[0, 1], [4], [10], [12, 13], [15], [16, 17]]
     assert found[0][1] == Box(30, 30, 70, 11)  # in the bordered image
 
 

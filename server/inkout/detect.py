@@ -330,7 +330,7 @@ def _with_split_tail(text: str, d: Detection) -> Detection:
     at the end of a line, its last letter or two ("Sneha Kuma r" in letter-spaced type), or
     a piece that makes a listed surname of the last word ("Marek Kowal ski"), or after a
     title a piece no word after a given name alone ("Dr. Sophie pel"), or a capitalised
-    one after a mark ("Dr. Sophie <Schulize").
+    one, perhaps after a mark ("Dr. Sophie <Schulize", "Dr. Haruto It").
     Or with what OCR glued to it for a letter or an accent (_GLUED_REST)."""
     glued = _GLUED_REST.match(text, d.end)
     if glued is not None and d.end > d.start and text[d.end - 1].isalpha():
@@ -359,8 +359,9 @@ def _with_split_tail(text: str, d: Detection) -> Detection:
     return d
 
 
-# A surname ending its line after a mark OCR read before it ("<Schulize" for "Schulz")
-_MARKED_SURNAME = re.compile(r" [<\u00ab\u2039|]([A-Z][a-z]{2,})(?=\n|$)")
+# A surname ending its line, perhaps after a mark OCR read before it ("<Schulize" for
+# "Schulz") or cut short ("It" for "Ito"), English word or not
+_MARKED_SURNAME = re.compile(r" [<\u00ab\u2039|]?([A-Z][a-z]+)(?=\n|$)")
 
 
 def _after_title(text: str, d: Detection) -> bool:

@@ -849,7 +849,7 @@ def doubtful_pieces(ocr: OcrText, p: Prepared) -> list[tuple[list[int], Box]]:
     radiograph's edge, beside an "a" and an "Eas" read from the same ink.
     """
     found = []
-    for piece in _pieces(ocr):
+    for piece in (part for whole in _pieces(ocr) for part in _by_row(ocr, whole)):
         words = [ocr.words[i] for i in piece]
         short = words[-1].end - words[0].start <= SHORT_PIECE
         box = union([w.box for w in words])
@@ -895,6 +895,19 @@ def with_lines_beside(
         left = [r for r in left if r not in beside]
         grown.append((piece, union([box, *beside]), beside))
     return grown, left
+
+
+def _by_row(ocr: OcrText, piece: list[int]) -> list[list[int]]:
+    """piece cut where its words leave their row: tesseract can read two lines as one
+    ("BORO oo dee" over "MAI NGO" and the end of "DOB: 27.02.1954" below it, in a
+    radiograph's corner), and each row is read again on its own."""
+    parts = [[piece[0]]]
+    for before, i in itertools.pairwise(piece):
+        if _one_row(ocr.words[before].box, ocr.words[i].box):
+            parts[-1].append(i)
+        else:
+            parts.append([i])
+    return parts
 
 
 def better(old: list[Word], new: OcrText) -> bool:
@@ -1123,7 +1136,17 @@ def with_second_looks(
             continue
         first, last = ocr.words[indexes[0]], ocr.words[indexes[-1]]
         joined = merge(runs, [" "] * len(runs))
-        edits.append(_Edit(first.start, last.end, "", -1, joined, first.line))
+        before = ocr.words[indexes[0] - 1] if indexes[0] else None
+        if (
+            before is not None
+            and before.line == first.line
+            and ocr.text[before.end : first.start] == " "
+            and not _one_row(before.box, first.box)
+        ):  # a row of a line that tesseract read over two (see _by_row): a line of its own
+            edits.append(_Edit(before.end, last.end, "\n", -1, joined, next_line))
+            next_line += 1
+        else:
+            edits.append(_Edit(first.start, last.end, "", -1, joined, first.line))
     if not edits:
         return ocr
     return _splice(ocr, sorted(edits, key=lambda e: (e.offset, e.order)))

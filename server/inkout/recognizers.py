@@ -8,6 +8,7 @@ and the words around it ("DOB", "born", "MRN") raise it above DLP's default mini
 from __future__ import annotations
 
 import ipaddress
+import itertools
 import re
 import string
 import unicodedata
@@ -112,7 +113,15 @@ class _StreetAddress(PatternRecognizer):
     letters misread, when that is no English word either ("Avemuc" for "Avenue")."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        last = pattern_text.split()[-1].rstrip(".")
+        words = pattern_text.split()
+        lexicon = names.lexicon()
+        for before, word in itertools.pairwise(words[:-1]):
+            # a name's rest that OCR split off, never a word of a sentence ("3 Apples from"),
+            # unless it reads the name's last letters again ("Lakevi view")
+            twice = before.endswith(word[:2]) or before.endswith(word[:1])
+            if word[0].islower() and before[0].isupper() and not twice and lexicon.is_english(word):
+                return False
+        last = words[-1].rstrip(".")
         if re.fullmatch(_STREET_TYPES, last) or last in _LOWER_CASE_TYPES:
             return None
         if last in _CUT_TYPE_SET:  # only its pattern, at a line's end, ends so
@@ -160,23 +169,28 @@ def street_address() -> PatternRecognizer:
     number may follow a lower-case word OCR joined it to ("at8551 Washington Street"), or be
     joined to the street's name, perhaps after a space read inside it ("201 9Pine"), or hold a
     dot, a comma or a space OCR read in a gap ("38.44 Washington Street", "88 46 Sunset
-    Boulevard"), or end in a parenthesis, a last 0 in small type ("26) High Street"). The
-    street's words are capitalised (Presidio matches ignoring case: "184 customers" over
-    "Customer details" over "Street address:" would be a street), its type may have a small
-    first letter ("8929 Oak street": OCR reads a small S for a capital one); a line break may
-    come before the type ("7079 Birch" over "Terrace, Columbus"). OCR may read a name's last
+    Boulevard"), or end in a parenthesis, a last 0 in small type ("26) High Street"), or
+    start with a letter read for its first digit ("S40 Washington Street"). The street's
+    words are capitalised (Presidio matches ignoring case: "184 customers" over "Customer
+    details" over "Street address:" would be a street), its type may have a small first
+    letter ("8929 Oak street": OCR reads a small S for a capital one); a line break may come
+    before the type ("7079 Birch" over "Terrace, Columbus"). OCR may read a name's last
     letter or two twice, the second time as a word of its own ("1265 Lake eview Drive", "1265
-    Lakevi view Drive"), or glue a small word of the sentence to the type ("1236 Pine Courtnext
-    week").
+    Lakevi view Drive"), or split its rest off ("1692 Wa shington Street"), or glue a small
+    word of the sentence to the type ("1236 Pine Courtnext week").
     """
     number = (
         r"(?<![\d.,])(?<!(?-i:[A-Z]))"
-        r"(?:\d{1,3}[.,]\d{1,3}(?=\s)|\d{1,4} \d{1,3}(?= )|\d{1,3}\)(?= )|\d{1,6}[A-Za-z]?)"
+        r"(?:\d{1,3}[.,]\d{1,3}(?=\s)|\d{1,4} \d{1,3}(?= )|\d{1,3}\)(?= )|\d{1,6}[A-Za-z]?"
+        r"|(?-i:[SOIl])\d{1,3}(?=[ \t]))"
     )
     # a name's last letter or two read twice, the second time as the start of a word: "Lake
     # eview", "Lakevi view"
     twice = r"(?:(?-i:([a-z]{1,2})) (?-i:\1[a-z]{2,}))?"
-    pattern = rf"{number}[ \t]+(?:(?-i:[A-Z])[A-Za-z'.-]*{twice}\s+){{1,4}}{_STREET_TYPES}"
+    # ... or its rest split off ("1692 Wa shington Street"): no English word (see
+    # _StreetAddress)
+    split = r"(?: (?-i:[a-z]{2,}))?"
+    pattern = rf"{number}[ \t]+(?:(?-i:[A-Z])[A-Za-z'.-]*{twice}{split}\s+){{1,4}}{_STREET_TYPES}"
     # a long type with two letters misread: "7836 Maple Avemuc" (see _near_long_type)
     misread = rf"{number}[ \t]+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,3}}(?-i:[A-Z][a-z]{{4,9}})\b"
     # the number joined to the street's name: "6964EIm Road", or its last digit, the space
@@ -245,6 +259,20 @@ def medical_record_number() -> PatternRecognizer:
     )
 
 
+class _LabelledName(PatternRecognizer):
+    """Capitalised words alone on a line, but for a product's name: a capitalised word with
+    an acronym of two to four capitals no list has as a name ("Northwind CRM" beside an "Add
+    customer" button, "Contoso HR"), where a name in capitals is capitals throughout."""
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        words = re.findall(r"[^\W\d_]+", pattern_text)
+        if all(w.isupper() for w in words):
+            return False
+        return any(
+            w.isupper() and 2 <= len(w) <= 4 and not names.lexicon().is_name(w) for w in words
+        )
+
+
 def labelled_name() -> PatternRecognizer:
     """A line or table cell holding only two to four capitalised words ("Lukas Hoffmann",
     "GIRARD, ANTOINE", "Anderson, Sarah"), alone or after "Label: ", is a name only after a
@@ -262,7 +290,7 @@ def labelled_name() -> PatternRecognizer:
     # ... or a given name and a surname OCR glued together ("PawetZieliiski", "BaoVu")
     low = r"[a-z\u00DF-\u00FF\u0100-\u024F'\u2019]"
     glued = rf"(?m)(?:^[ \t]*|(?<=: )|(?<=\w:))(?-i:[A-Z]{low}+[A-Z]{low}+)[ \t]*$"
-    return PatternRecognizer(
+    return _LabelledName(
         supported_entity="PERSON",
         name="InkoutLabelledNameRecognizer",
         patterns=[
@@ -294,12 +322,12 @@ _MAIL_USER = r"\b[A-Za-z0-9._%+,-]+(?:\?\d[A-Za-z0-9._%+,-]*)?"
 
 
 # A scheme and its "://" as OCR reads them: slashes as "l", "I", "|" or a quote, or the colon
-# as "i", "y", "_" or a quote before them ("httpsi/", "https_/", "https‘//"), as a dot, a
+# as "i", "y", "_", "1" or a quote before them ("httpsi/", "https1/", "https‘//"), as a dot, a
 # comma or a "?" ("https.//") or dropped ("https //") or read as a third slash ("https///"),
 # or with a slash as a yen sign ("https¥/"); a space inside "http".
 _SCHEME = (
     r"\b(?:h ?t ?t ?p ?s?|ftp)"
-    r"(?: ?: ?[/lI|\u2018\u2019']{1,2}|[iy_\u2018\u2019]/{1,2}| //|[.,;?]//|///| ?\u00a5/{1,2}) ?"
+    r"(?: ?: ?[/lI|\u2018\u2019']{1,2}|[iy_1\u2018\u2019]/{1,2}| //|[.,;?]//|///| ?\u00a5/{1,2}) ?"
 )
 
 
@@ -391,17 +419,18 @@ _MAIL_LABELS = frozenset("email mail login user username contact from to cc bcc 
 
 # A piece of an address or URL that OCR split off with a space: only the characters those
 # are written with, and inside it marks OCR reads for a slash, a colon or a "t"
-# (".../users)szabo", "https‘//drive", "neVaccoun¥/torres" for ".net/account/torres").
+# (".../users)szabo", "https‘//drive", "patients'1739", "neVaccoun¥/torres" for
+# ".net/account/torres").
 _WEB_PIECE = re.compile(
-    r"[A-Za-z0-9._~:/?#=&%+@-]+(?:[)\u00a5\u2018\u2019][A-Za-z0-9._~:/?#=&%+@-]+)*"
+    r"[A-Za-z0-9._~:/?#=&%+@-]+(?:[)\u00a5\u2018\u2019'][A-Za-z0-9._~:/?#=&%+@-]+)*"
 )
 _USER_PIECE = re.compile(r"[A-Za-z0-9._%+-]+")
 _DOMAIN_PIECE = re.compile(r"[A-Za-z0-9.-]+")
 # Where a URL starts inside a token ("athttp://", "httpy/intranet", "www"): a scheme and its
 # colon or slash as OCR reads them, or "www" not followed by more letters of a word.
 _URL_START = re.compile(
-    r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|nttps?|ftp)(?= ?[:;\u00a5]|[y?_\u2018\u2019]?/)"
-    r"|www(?![a-z])"
+    r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|nttps?|ftp)"
+    r"(?= ?[:;\u00a5]|[y?_1\u2018\u2019]?/)|www(?![a-z])"
 )
 # A URL as written, its scheme's colon dropped ("https//") or one letter of "http" misread
 # ("hutps://", "nttps://"), or its "tt" read as one letter ("hups//"), or its colon read as
@@ -907,6 +936,34 @@ def plus_read_as_four() -> PatternRecognizer:
             Pattern("4 for +, then groups", r"(?<![\w+.#$-])[4#$]\d{1,3}(?: \d{1,6}){2,5}\b", 0.2)
         ],
         context=["phone", "telephone", "tel", "reach", "contact", "mobile", "cell", "fax", "ring"],
+    )
+
+
+class _MarkedCountryCode(PatternRecognizer):
+    """An international number with a mark OCR read after its country code ("+1: 212
+    403.3867" in a scan): valid once the mark is taken out."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        fixed = re.sub(r"^(\+\d{1,3})[:;.,]", r"\1", pattern_text)
+        try:
+            number = phonenumbers.parse(fixed, None)
+        except phonenumbers.NumberParseException:
+            return False
+        return None if phonenumbers.is_valid_number(number) else False
+
+
+def marked_country_code() -> PatternRecognizer:
+    return _MarkedCountryCode(
+        supported_entity="PHONE_NUMBER",
+        name="InkoutMarkedCountryCodeRecognizer",
+        patterns=[
+            Pattern(
+                "+, a country code and a mark, then groups",
+                r"(?<![\w+])\+\d{1,3}[:;.,] \(?\d[\d ().-]{5,16}\d\b",
+                0.4,
+            )
+        ],
+        context=["phone", "telephone", "tel", "mobile", "cell", "fax"],
     )
 
 
@@ -2226,6 +2283,7 @@ def all_recognizers() -> list[EntityRecognizer]:
         iban_digit_dropped(),
         *labelled_values(),
         plus_read_as_four(),
+        marked_country_code(),
         *ocr_tolerant_web(),
         SplitWebRecognizer(),
     ]
