@@ -559,6 +559,10 @@ def test_a_name_covers_the_rest_of_a_word_the_left_edge_cut_before_it() -> None:
     assert box.left == 0
     (box,) = BoxIndex(ocr).boxes(name.start, name.end)  # only for names
     assert box.left == name.box.left
+    # ... read with a mark at its end ("porn:" for the "LEWAN" of "LEWANDOWSKI, KRZYSZTOF")
+    ocr = _ocr(["porn: DOWSKI, KRZYSZTOF"])
+    (box,) = BoxIndex(ocr).boxes(ocr.words[1].start, ocr.words[2].end, same_ink=True)
+    assert box.left == 0
     # a whole word at the edge ("Tech"), or a small word away from it, is no cut name
     for line, shift in (("Tech Rousseau", 0), ("argaux Rousseau", 40)):
         base = _ocr([line])

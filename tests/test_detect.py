@@ -1010,6 +1010,11 @@ def test_urls_and_addresses_are_found_as_ocr_misreads_them(
             "URL",
             "https//contoso.example neVaccoun\u00a5/torres",
         ),
+        (  # "://" read as one slash
+            "here is the link https/portal.contoso.com/patients/14384\nok",
+            "URL",
+            "https/portal.contoso.com/patients/14384",
+        ),
         (  # ":" read as "1", a slash as an apostrophe
             "online at https1/ portal northwind.com/patients'1739 at any time.",
             "URL",
@@ -1273,6 +1278,8 @@ def test_an_iban_with_a_letter_for_a_check_digit_is_found_if_the_digit_put_back_
         ("Paid into DE60 2640 3782 S938 7865 74 held", []),  # S for 5, but 8 fails mod 97
         ("ALSO BLOG BOOK TEAM WORK PLAN", []),  # capitals, no digits to check
         ("deposit to IBAN NLA7 ABNA 4391 6019 64 and", ["NLA7 ABNA 4391 6019 64"]),  # A for 4
+        # "DE30" read "DESO": an "S" for a 3, which mod 97 tells from a 5
+        ("deposit to IBAN\nDESO 3490 2673 5662 0692 49 and", ["DESO 3490 2673 5662 0692 49"]),
         ("deposit to IBAN NLA8 ABNA 4391 6019 64 and", []),  # 48 fails mod 97
     ]:
         assert quotes(text, detector.detect(text, only("IBAN_CODE")), "IBAN_CODE") == found
@@ -1348,6 +1355,7 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         ("MRN;\nA~333721\nSSN", "MEDICAL_RECORD_NUMBER", "A~333721"),
         ("MRN:\nA~-467348\nBank", "MEDICAL_RECORD_NUMBER", "A~-467348"),
         ("Born 06/07/1981\nMIRN A-186747\nSex: F", "MEDICAL_RECORD_NUMBER", "A-186747"),
+        ("Patient\nMEN\nA-367006\nDate", "MEDICAL_RECORD_NUMBER", "A-367006"),  # "R" as "E"
         ("Date of birth: 17.05. 1968\nTel", "DATE_OF_BIRTH", "17.05. 1968"),  # a space in it
     ],
 )
@@ -1884,6 +1892,11 @@ def test_a_joined_word_that_ends_in_a_street_type_but_is_english_is_no_street(
     assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == []
 
 
+def test_a_protocol_version_is_no_url(detector: Detector) -> None:
+    text = "served over HTTP/1.1 and HTTP/2 today"  # a scheme's one slash is before a letter
+    assert quotes(text, detector.detect(text, only("URL"))) == []
+
+
 @pytest.mark.parametrize(
     ("label", "url", "after"),
     [
@@ -2168,6 +2181,7 @@ def test_an_ip_address_glued_to_the_word_after_it_is_found(
         ("Last login from\n2001:db8:12 today", []),  # one colon for "::" needs four groups
         ("Last login from cafe bad 12 be", []),  # words of hex letters, no colon
         ("Last login 10:30:45:12 am", []),  # no group with a letter
+        ("from IP address 2001:db8:2d2f-:d7d3 shortly", ["2001:db8:2d2f-:d7d3"]),  # "-:" for "::"
         ("Last login 10 20 30 40", []),  # numbers apart
         ("Last login at 16:49:30", []),  # a time
         ("Last login from 1921 68.45 224", []),  # two numbers of no octet

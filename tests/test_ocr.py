@@ -685,6 +685,14 @@ def test_a_second_look_in_the_middle_of_a_line_goes_between_its_words() -> None:
     assert len({w.line for w in both.words}) == 1
     assert both.words[1].box.left == 774
     assert "".join(both.text[s.start : s.end] for s in both.symbols) == "card22551408"
+    # A look that read letters the word beside has, boxed short of their ink, adds nothing
+    first = _line(
+        ("GB23", Box(588, 577, 62, 19), 93.0),
+        ("LOYD", Box(705, 576, 16, 19), 97.0),
+        ("9165", Box(730, 575, 55, 19), 97.0),
+    )
+    look = _line(("LOY", Box(659, 576, 44, 19), 45.0))
+    assert with_second_looks(first, [(Box(655, 574, 50, 22), look)]).text == "GB23 LOYD 9165"
 
 
 def test_unread_lines_beside_a_doubtful_piece_are_read_with_it() -> None:

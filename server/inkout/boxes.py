@@ -528,13 +528,14 @@ class BoxIndex:
         """The word before word i when it is the rest of a word the image's left edge cut,
         or whose first letter, touching the edge, tesseract left out: first on i's line, a
         space before it, starting a letter or less from the edge with a small letter
-        ("argaux" of "Margaux Rousseau" burnt into a radiograph at its edge)."""
+        ("argaux" of "Margaux Rousseau" burnt into a radiograph at its edge), perhaps ending
+        in a mark ("porn:" for the "LEWAN" of "LEWANDOWSKI, KRZYSZTOF")."""
         if i == 0 or self._words[i - 1].line != self._words[i].line:
             return None
         before, word = self._words[i - 1], self._words[i]
         if i > 1 and self._words[i - 2].line == before.line:
             return None
-        text = self._text[before.start : before.end].rstrip(",")
+        text = self._text[before.start : before.end].rstrip(",:;")
         if before.box.left > EDGE * before.box.height or not (text.isalpha() and text[0].islower()):
             return None
         return i - 1 if word.box.left - before.box.right <= word.box.height else None

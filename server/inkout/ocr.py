@@ -1112,7 +1112,11 @@ def with_second_looks(
                 before, after = ocr.words[inside], ocr.words[inside + 1]
                 rest = _read_on(piece, before.box.right)
                 rest = None if rest is None else _read_before(rest, after.box.left)
-                if rest is None:
+                # ... unless it read letters a word beside has, boxed short of their ink
+                # ("LOY" before "LOYD" boxed over its "D")
+                if rest is None or any(
+                    rest.text in ocr.text[w.start : w.end] for w in (before, after)
+                ):
                     continue
                 edits.append(
                     _Edit(

@@ -69,12 +69,12 @@ _STREET_TYPES = "(?:" + "|".join(_STREET_WORDS + _STREET_SLIPS) + r")\b\.?"
 # lost, "orn" with its "B" cut by the image's edge; "Dos:" is "DOB:" with "B" read as "s"
 # ("bos", its "D" read as "b" too), "OB:" with its "D" cut by the edge; "Bon" is "Born" with
 # its "r" lost, "bir" is "birth" with the end of its line unread; "RN", "MRM", "MIRN" and
-# "IRN" are a small or faint "MRN".
+# "IRN" are a small or faint "MRN", "MEN" one with its "R" read as "E".
 _DOB_SLIPS = (
     *("d0b", "doe", "dos", "bos", "bith", "bir", "bom", "bon", "barn", "bam", "ben", "bor"),
     *("orn", "ob"),
 )
-_MRN_SLIPS = ("rn", "mrm", "mirn", "irn", "brn")
+_MRN_SLIPS = ("rn", "mrm", "mirn", "irn", "brn", "men")
 # Presidio matches context words as substrings of the words near a finding. These misreadings
 # are short or common inside words ("rn" in "return", "internal", "born"; "dos" in "dose"), so
 # they count only as whole words.
@@ -324,10 +324,12 @@ _MAIL_USER = r"\b[A-Za-z0-9._%+,-]+(?:\?\d[A-Za-z0-9._%+,-]*)?"
 # A scheme and its "://" as OCR reads them: slashes as "l", "I", "|" or a quote, or the colon
 # as "i", "y", "_", "1" or a quote before them ("httpsi/", "https1/", "https‘//"), as a dot, a
 # comma or a "?" ("https.//") or dropped ("https //") or read as a third slash ("https///"),
-# or with a slash as a yen sign ("https¥/"); a space inside "http".
+# or with a slash as a yen sign ("https¥/"), or read as one slash before a letter
+# ("https/portal", never "HTTP/1.1"); a space inside "http".
 _SCHEME = (
     r"\b(?:h ?t ?t ?p ?s?|ftp)"
-    r"(?: ?: ?[/lI|\u2018\u2019']{1,2}|[iy_1\u2018\u2019]/{1,2}| //|[.,;?]//|///| ?\u00a5/{1,2}) ?"
+    r"(?: ?: ?[/lI|\u2018\u2019']{1,2}|[iy_1\u2018\u2019]/{1,2}| //|[.,;?]//|///| ?\u00a5/{1,2}"
+    r"|/(?=[A-Za-z])) ?"
 )
 
 
@@ -427,10 +429,11 @@ _WEB_PIECE = re.compile(
 _USER_PIECE = re.compile(r"[A-Za-z0-9._%+-]+")
 _DOMAIN_PIECE = re.compile(r"[A-Za-z0-9.-]+")
 # Where a URL starts inside a token ("athttp://", "httpy/intranet", "www"): a scheme and its
-# colon or slash as OCR reads them, or "www" not followed by more letters of a word.
+# colon or slash as OCR reads them (but a version: "HTTP/1.1"), or "www" not followed by more
+# letters of a word.
 _URL_START = re.compile(
     r"(?i)(?:https?|h[a-z]tps?|ht[a-z]ps?|h[a-z]ps?|nttps?|ftp)"
-    r"(?= ?[:;\u00a5]|[y?_1\u2018\u2019]?/)|www(?![a-z])"
+    r"(?= ?[:;\u00a5]|[y?_1\u2018\u2019]?/(?![\d.]))|www(?![a-z])"
 )
 # A URL as written, its scheme's colon dropped ("https//") or one letter of "http" misread
 # ("hutps://", "nttps://"), or its "tt" read as one letter ("hups//"), or its colon read as
@@ -1256,14 +1259,15 @@ class _GarbledIp(PatternRecognizer):
     dropped and another read as a space ("192168.45 224"), two dots dropped ("192168.12480"),
     a space before or inside an IPv6 address's colons with an "S" for a 5 ("2001
     :db8:Sdab::9be4", "2001:db8:89d: :dSdf"), a colon read as a dash after a space and its
-    "::" as one colon ("2001 -db8:f51 1:d8de"). Read back (spaces out, commas as dots, letters
-    as the digits they look like), it must be a valid address, or an IPv4 address whose
-    numbers of two octets each split into octets one way alone. Alone it scores too low to
-    report; "IP" or "login" before it lifts it."""
+    "::" as one colon ("2001 -db8:f51 1:d8de"), or as a dash and a colon ("2d2f-:d7d3").
+    Read back (spaces out, commas as dots, letters as the digits they look like), it must be
+    a valid address, or an IPv4 address whose numbers of two octets each split into octets
+    one way alone. Alone it scores too low to report; "IP" or "login" before it lifts it."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
         if ":" in pattern_text:
-            fixed = pattern_text.replace(" -", ":").replace(" ", "").translate(HEX_OF_LETTER)
+            fixed = pattern_text.replace(" -", ":").replace("-:", "::").replace(":-", "::")
+            fixed = fixed.replace(" ", "").translate(HEX_OF_LETTER)
             return None if _ipv6(fixed) else False
         groups = [g for g in re.split(r"[., ]+", pattern_text) if g]
         marks = len(re.findall(r"[.,]+", pattern_text))  # numbers apart are no address
@@ -1327,8 +1331,9 @@ def garbled_ip() -> PatternRecognizer:
                 0.1,
             ),
             Pattern(
-                "IPv6 with a colon read as a dash after a space, a space in a group",
-                rf"(?<![\w:]){hexish}(?:(?: ?: ?:? ?| -){hexish}| {hexish}(?= ?:)){{3,9}}(?![\w:])",
+                "IPv6 with a colon read as a dash, a space in a group",
+                rf"(?<![\w:]){hexish}(?:(?: ?: ?:? ?| -|-:|:-){hexish}| {hexish}(?= ?:)){{3,9}}"
+                r"(?![\w:])",
                 0.1,
             ),
         ],
@@ -1414,23 +1419,36 @@ def _passes_mod97(iban: str) -> bool:
     return int("".join(str(int(c, 36)) for c in iban[4:] + iban[:4])) % 97 == 1
 
 
+# ... and every digit each letter may stand for in the check digits, where mod 97 decides
+# between them: an "S" is mostly a 5, but a 3 in some fonts ("DESO" for "DE30").
+_DIGIT_READINGS = {"O": "0", "o": "0", "S": "53", "I": "1", "l": "1", "B": "83", "Z": "2", "A": "4"}
+
+
+def _check_readings(pair: str) -> list[str]:
+    """The digit pairs pair may be read as, each letter as the digits it may stand for."""
+    options = [c if c.isdigit() else _DIGIT_READINGS.get(c, "") for c in pair]
+    return ["".join(p) for p in itertools.product(*options)]
+
+
 class _MisreadIban(PatternRecognizer):
-    """IBANs whose check digits OCR read as a letter ("NLS6 ABNA 5338 0388 53", "DES7 ..."),
-    or with a letter read in before them ("GBO06 BARC ...", "DES58 ..."): the digits put back,
-    in the layout of the country's IBANs, must pass the mod-97 check, which one misread
-    digit fails."""
+    """IBANs whose check digits OCR read as letters ("NLS6 ABNA 5338 0388 53", "DES7 ...",
+    "DESO ..." for "DE30"), or with a letter read in before them ("GBO06 BARC ...", "DES58
+    ..."): the digits put back, in the layout of the country's IBANs, must pass the mod-97
+    check, which one misread digit fails."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
         compact = pattern_text.replace(" ", "")
         if sum(c.isdigit() for c in compact[4:]) < 6:
             return False  # words in capitals ("ALSO BLOG BOOK"), which mod 97 passes one in 97
-        readings = []
-        check = compact[2:4].translate(_CHECK_DIGITS)
-        if check != compact[2:4] and check.isdigit():
-            readings.append(compact[:2] + check + compact[4:])
-        extra = compact[3:5].translate(_CHECK_DIGITS)
-        if compact[2] in _MISREAD_DIGITS and extra.isdigit():
-            readings.append(compact[:2] + extra + compact[5:])
+        readings = [
+            compact[:2] + check + compact[4:]
+            for check in _check_readings(compact[2:4])
+            if check != compact[2:4]
+        ]
+        if compact[2] in _MISREAD_DIGITS:
+            readings += [
+                compact[:2] + extra + compact[5:] for extra in _check_readings(compact[3:5])
+            ]
         layout = regex_per_country.get(compact[:2])
         if any(_passes_mod97(r) and (layout is None or re.fullmatch(layout, r)) for r in readings):
             return None  # None keeps the pattern's LIKELY
