@@ -1355,6 +1355,8 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         ("MRN;\nA~333721\nSSN", "MEDICAL_RECORD_NUMBER", "A~333721"),
         ("MRN:\nA~-467348\nBank", "MEDICAL_RECORD_NUMBER", "A~-467348"),
         ("Born 06/07/1981\nMIRN A-186747\nSex: F", "MEDICAL_RECORD_NUMBER", "A-186747"),
+        # its spaces read elsewhere
+        ("Address\nDate ofbir th:\n01/12/2001\nURL", "DATE_OF_BIRTH", "01/12/2001"),
         ("Patient\nMEN\nA-367006\nDate", "MEDICAL_RECORD_NUMBER", "A-367006"),  # "R" as "E"
         ("Date of birth: 17.05. 1968\nTel", "DATE_OF_BIRTH", "17.05. 1968"),  # a space in it
     ],
@@ -2255,6 +2257,10 @@ def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector)
     text = "Chats\nAnhVu\ncall me later\n09:14\nAnh Vu\nlast seen today"
     found = detector.detect(text, only("PERSON_NAME"))
     assert quotes(text, found) == ["AnhVu", "Anh Vu"]
+    # ... and a capital I read as a small l
+    text = "Chats\nEmilto\n09:14\nEmi Ito\nlast seen today"
+    found = detector.detect(text, only("PERSON_NAME"))
+    assert quotes(text, found) == ["Emilto", "Emi Ito"]
     # or with the start of its first word lost in a word read into it from the line beside
     text = "Chats\nMaximilian Schneider\nYesterday\nr ) onlineimilian Schneider\nplease"
     found = detector.detect(text, only("PERSON_NAME"))
@@ -2481,12 +2487,25 @@ def test_a_phone_number_under_its_header_may_have_a_hyphen_read_as_a_colon(
     assert quotes(text, found) == [text]
 
 
+def test_an_address_under_an_email_column_is_found_however_ocr_read_its_dots(
+    detector: Detector,
+) -> None:
+    text = "bui b@webde\nActive"
+    found = detector.detect(text, only("EMAIL_ADDRESS"), [(0, 11, "Email"), (12, 18, "Email")])
+    assert quotes(text, found) == ["bui b@webde"]
+    text = "c\u2022\u2022\u2022@gmail.com"  # masked on screen: no value
+    found = detector.detect(text, only("EMAIL_ADDRESS"), [(0, len(text), "Email")])
+    assert quotes(text, found) == []
+
+
 @pytest.mark.parametrize(
     ("text", "found"),
     [
         # "DOB:" read "po:" under the patient's name atop a radiograph
         ("ACC: 58221324\njaruto Kobayashi\npo: 1995-07-13:\nRN 07991242", ["1995-07-13"]),
         ("Haruto Kobayashi\nAcc: 1995-07-13", []),  # another label of the header
+        ("Acc: 62415552\nablo Rodriguez\njeom 10.05.1943\nIRN", ["10.05.1943"]),  # 4 letters
+        ("Haruto Kobayashi\nDate 2021-10-15", []),  # the study's date
         ("Ana Do\n12/03/2024", []),  # no label: a chat's date under its contact
         ("Invoice total\npo: 1995-07-13", []),  # no name above
     ],

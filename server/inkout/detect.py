@@ -390,7 +390,8 @@ def _same_name_elsewhere(text: str, found: list[Detection]) -> Iterator[Detectio
     may be misread or lost there ("fikram Nair" for "Vikram Nair"), and a name of two words
     may stand in the other order, in any case ("DO, BAO" atop the letter to "Bao Do"), and
     OCR may lose the space between its words ("AnhVu" in a chat list for "Anh Vu"), unless
-    they then make an English word: "Yesterda y", taken for a name, is no cue for "Yesterday".
+    they then make an English word: "Yesterda y", taken for a name, is no cue for "Yesterday";
+    and read a capital I as a small l, or the other way round ("Emilto" for "Emi Ito").
     The start of its first word may be lost in letters read into it from the line beside
     ("onlineimilian Schneider"): the whole glued word is covered."""
     names_found = {
@@ -401,7 +402,10 @@ def _same_name_elsewhere(text: str, found: list[Detection]) -> Iterator[Detectio
         and " " in text[d.start : d.end].strip()
     }
     for name, d in names_found.items():
-        rest = re.escape(name[1:]).replace("\\ ", " ?")
+        rest = " ?".join(
+            "".join("[Il]" if c in "Il" else re.escape(c) for c in word)
+            for word in name[1:].split(" ")
+        )
         for m in re.finditer(rf"(?<!\w)[^\W\d_]?{rest}(?!\w)", text):
             glued = " " not in m.group()
             if m.start() != d.start and not (glued and names.lexicon().is_english(m.group())):
@@ -515,6 +519,8 @@ _HEADER_WORDS: dict[frozenset[str], str] = {
     frozenset({"phone"}): "PHONE_NUMBER",
     frozenset({"telephone"}): "PHONE_NUMBER",
     frozenset({"mobile"}): "PHONE_NUMBER",
+    frozenset({"email"}): "EMAIL_ADDRESS",
+    frozenset({"e", "mail"}): "EMAIL_ADDRESS",
 }
 _HEADER_SHAPES: dict[str, re.Pattern[str]] = {
     # nine digits, grouped any way, or in its hyphenated groups with one dropped ("81-88-2731")
@@ -529,6 +535,8 @@ _HEADER_SHAPES: dict[str, re.Pattern[str]] = {
     "CREDIT_CARD_NUMBER": re.compile(
         r"(?<![\w-])[\dBOSIlZ](?:[- .:]?\d){11,17}[- ]?[\dBOSIlZ](?![\w-])"
     ),
+    # an "@" with a few pieces on each side, however OCR read its dots ("bui b@webde")
+    "EMAIL_ADDRESS": re.compile(r"(?<!\S)[^\s@]+(?: [^\s@]+){0,2} ?@ ?[^\s@]+(?: [^\s@]+){0,2}"),
 }
 
 
@@ -649,6 +657,9 @@ _SLOT_WORDS = 6
 _SLOT_CHARS = 60
 
 
+_COMPACT_LABELS = {label.replace(" ", ""): t for label, t in _SLOT_LABELS.items() if " " in label}
+
+
 def _slot_type(label: str) -> str | None:
     words = re.sub(r"[^\w@-]+", " ", label.lower()).split()
     for n in range(min(3, len(words)), 0, -1):
@@ -658,6 +669,9 @@ def _slot_type(label: str) -> str | None:
             continue
         if core in _SLOT_LABELS:
             return _SLOT_LABELS[core]
+        # ... its spaces read elsewhere ("Date ofbir th:")
+        if n > 1 and (found := _COMPACT_LABELS.get(core.replace(" ", ""))) is not None:
+            return found
         # a label of six letters or more with one misread or lost ("ard No." on a photo,
         # its "C" in the shadow of the page's edge)
         near = {t for label, t in _SLOT_LABELS.items() if _one_off(core, label)}
@@ -776,16 +790,18 @@ def _names_above(text: str, found: list[Detection]) -> Iterator[Detection]:
 # A line of a record's header under its name: a short label OCR garbled past reading ("po:"
 # for "DOB:"), then a date and perhaps a mark after it.
 _GARBLED_LABEL_DATE = re.compile(
-    r"[ \t]*([A-Za-z]{1,3})[:;.]?[ \t]+(" + "|".join(recognizers.DATES) + r")[ \t]*[:;.,]?[ \t]*"
+    r"[ \t]*([A-Za-z]{1,4})[:;.]?[ \t]+(" + "|".join(recognizers.DATES) + r")[ \t]*[:;.,]?[ \t]*"
 )
 # Short labels of a record's header that are no date of birth's.
-_OTHER_SHORT_LABELS = frozenset("acc ref tel id age sex mrn ser img dr fax ph no".split())
+_OTHER_SHORT_LABELS = frozenset(
+    "acc ref tel id age sex mrn ser img dr fax ph no date time tech exam view scan".split()
+)
 
 
 def _dates_below_names(text: str, found: list[Detection]) -> Iterator[Detection]:
-    """A date on the line right under a name, after a label of three letters or fewer that is
+    """A date on the line right under a name, after a label of four letters or fewer that is
     none of the header's other labels: a record's date of birth whose "DOB" OCR misread ("po:
-    1995-07-13:" under "Haruto Kobayashi" atop a radiograph). POSSIBLE."""
+    1995-07-13:" under "Haruto Kobayashi" atop a radiograph, "jeom 10.05.1943"). POSSIBLE."""
     lines = [m.span() for m in re.finditer(r"[^\n]+", text)]
     names_ = [f for f in found if f.info_type == "PERSON_NAME"]
     for k in range(1, len(lines)):
