@@ -296,6 +296,27 @@ def test_a_glyph_tesseract_read_without_a_symbol_box_is_found_beside_its_word() 
     assert (box.left, box.right) == (40, 68)
 
 
+def test_a_digit_whose_symbol_box_is_squeezed_over_the_one_before_is_found_beyond() -> None:
+    # "3259916": its "6" boxed over the "1", its ink a gap further on; six runs of ink in
+    # the word box for seven digits
+    lefts = (0, 13, 27, 39, 52, 66)
+    boxes = [Box(x, 0, 11, 17) for x in lefts] + [Box(66, 0, 6, 17)]
+    symbols = tuple(Symbol(k, k + 1, b, 0) for k, b in enumerate(boxes))
+    number = Word(0, 7, Box(0, 0, 72, 17), 0, 96.0)
+    page = np.full((40, 140), 255, np.uint8)
+    for x in lefts:
+        page[2:15, x : x + 9] = 0
+    page[2:15, 79:91] = 0  # the "6"
+    (box,) = BoxIndex(OcrText("3259916", (number,), symbols), page).boxes(0, 7)
+    assert box.right == 91
+    # every digit's ink in the box: nothing beyond is taken
+    page[2:15, 79:91] = 255
+    page[2:15, 70:72] = 0
+    page[2:15, 100:110] = 0  # the next word's ink
+    (box,) = BoxIndex(OcrText("3259916", (number,), symbols), page).boxes(0, 7)
+    assert box.right <= 75
+
+
 def test_glyphs_tesseract_boxed_in_the_word_before_are_found_there() -> None:
     # "whitelist 10.23": tesseract's box of "whitelist" ran over "10.", whose three symbols
     # it stacked at the edge of "23".

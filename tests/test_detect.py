@@ -1278,6 +1278,8 @@ def test_an_iban_with_a_letter_for_a_check_digit_is_found_if_the_digit_put_back_
         ("Paid into DE60 2640 3782 S938 7865 74 held", []),  # S for 5, but 8 fails mod 97
         ("ALSO BLOG BOOK TEAM WORK PLAN", []),  # capitals, no digits to check
         ("deposit to IBAN NLA7 ABNA 4391 6019 64 and", ["NLA7 ABNA 4391 6019 64"]),  # A for 4
+        # a letter read in between the check digits
+        ("paid into DE5S9 9816 2602 4516 5203 96 held", ["DE5S9 9816 2602 4516 5203 96"]),
         # "DE30" read "DESO": an "S" for a 3, which mod 97 tells from a 5
         ("deposit to IBAN\nDESO 3490 2673 5662 0692 49 and", ["DESO 3490 2673 5662 0692 49"]),
         ("deposit to IBAN NLA8 ABNA 4391 6019 64 and", []),  # 48 fails mod 97
@@ -1358,6 +1360,7 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         # its spaces read elsewhere
         ("Address\nDate ofbir th:\n01/12/2001\nURL", "DATE_OF_BIRTH", "01/12/2001"),
         ("Patient\nMEN\nA-367006\nDate", "MEDICAL_RECORD_NUMBER", "A-367006"),  # "R" as "E"
+        ("Quinn\nARN A-276950\nStudy", "MEDICAL_RECORD_NUMBER", "A-276950"),  # "M" cut off
         ("Date of birth: 17.05. 1968\nTel", "DATE_OF_BIRTH", "17.05. 1968"),  # a space in it
     ],
 )
@@ -2062,6 +2065,8 @@ def test_a_name_at_a_line_s_end_takes_the_last_letters_ocr_split_off(detector: D
         # a line tesseract broke in two, and a "!" for the "D" it lost
         ("the account GB88 LOYD\n3036 2833 5550 47 held", "GB88 LOYD\n3036 2833 5550 47"),
         ("the account GB88 LOY!\n3036 2833 5550 47 held", "GB88 LOY!\n3036 2833 5550 47"),
+        # ... or a ":" for a lost digit
+        ("account FR76 1591 7630 685: 4860 0164 938 held", "FR76 1591 7630 685: 4860 0164 938"),
     ],
 )
 def test_an_iban_with_a_dot_a_space_or_a_line_break_read_in_is_found_whole_when_mod_97_passes(

@@ -15,6 +15,7 @@ gaps narrower than the space between letters; a side inside a word stops at the 
 
 from __future__ import annotations
 
+import re
 import statistics
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
@@ -595,7 +596,23 @@ class BoxIndex:
             return 0
         unboxed = symbols[0].start - word.start if at_left else word.end - symbols[-1].end
         side = word.box.left if at_left else word.box.right
-        return max(unboxed, _lost(symbols, side, at_left))
+        # glyphs stacked or unboxed are counted so; squeezed boxes only where none are
+        return max(unboxed, _lost(symbols, side, at_left)) or self._squeezed(i, at_left)
+
+    def _squeezed(self, i: int, at_left: bool) -> int:
+        """How many digits of number i lie beyond its box, their symbol boxes squeezed over
+        the one beside them at that end: fewer runs of ink in the box than digits read
+        ("3259916", its "6" boxed over the "1" and its ink a gap further on)."""
+        symbols = self._symbols[i]
+        word = self._words[i]
+        if self._gray is None or len(symbols) < 2:
+            return 0
+        if not re.fullmatch(r"\d[\d.,:/-]*", self._text[word.start : word.end]):
+            return 0
+        end, beside = (symbols[0], symbols[1]) if at_left else (symbols[-1], symbols[-2])
+        if not (beside.box.left < end.box.right and end.box.left < beside.box.right):
+            return 0
+        return max(0, len(symbols) - len(ink_runs(self._gray, word.box)))
 
     def _boxed_into(self, j: int, run: tuple[int, int], height: int, at_left: bool) -> bool:
         """Whether the ink run of one lost glyph is what tesseract boxed into word j beside

@@ -69,12 +69,13 @@ _STREET_TYPES = "(?:" + "|".join(_STREET_WORDS + _STREET_SLIPS) + r")\b\.?"
 # lost, "orn" with its "B" cut by the image's edge; "Dos:" is "DOB:" with "B" read as "s"
 # ("bos", its "D" read as "b" too), "OB:" with its "D" cut by the edge; "Bon" is "Born" with
 # its "r" lost, "bir" is "birth" with the end of its line unread; "RN", "MRM", "MIRN" and
-# "IRN" are a small or faint "MRN", "MEN" one with its "R" read as "E".
+# "IRN" are a small or faint "MRN", "MEN" one with its "R" read as "E", "ARN" one whose "M"
+# the image's edge cut.
 _DOB_SLIPS = (
     *("d0b", "doe", "dos", "bos", "bith", "bir", "bom", "bon", "barn", "bam", "ben", "bor"),
     *("orn", "ob"),
 )
-_MRN_SLIPS = ("rn", "mrm", "mirn", "irn", "brn", "men")
+_MRN_SLIPS = ("rn", "mrm", "mirn", "irn", "brn", "men", "arn")
 # Presidio matches context words as substrings of the words near a finding. These misreadings
 # are short or common inside words ("rn" in "return", "internal", "born"; "dos" in "dose"), so
 # they count only as whole words.
@@ -1432,9 +1433,9 @@ def _check_readings(pair: str) -> list[str]:
 
 class _MisreadIban(PatternRecognizer):
     """IBANs whose check digits OCR read as letters ("NLS6 ABNA 5338 0388 53", "DES7 ...",
-    "DESO ..." for "DE30"), or with a letter read in before them ("GBO06 BARC ...", "DES58
-    ..."): the digits put back, in the layout of the country's IBANs, must pass the mod-97
-    check, which one misread digit fails."""
+    "DESO ..." for "DE30"), or with a letter read in before or between them ("GBO06 BARC
+    ...", "DES58 ...", "DE5S9 ..."): the digits put back, in the layout of the country's
+    IBANs, must pass the mod-97 check, which one misread digit fails."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
         compact = pattern_text.replace(" ", "")
@@ -1445,9 +1446,13 @@ class _MisreadIban(PatternRecognizer):
             for check in _check_readings(compact[2:4])
             if check != compact[2:4]
         ]
-        if compact[2] in _MISREAD_DIGITS:
+        head = pattern_text.split()[0]
+        if len(head) == 5 and any(c in _MISREAD_DIGITS for c in head[2:]):
+            # one of three is a letter read in: before them, or between ("DE5S9" for "DE59")
             readings += [
-                compact[:2] + extra + compact[5:] for extra in _check_readings(compact[3:5])
+                compact[:2] + extra + compact[5:]
+                for k in range(3)
+                for extra in _check_readings(head[2:][:k] + head[2:][k + 1 :])
             ]
         layout = regex_per_country.get(compact[:2])
         if any(_passes_mod97(r) and (layout is None or re.fullmatch(layout, r)) for r in readings):
@@ -1462,9 +1467,7 @@ def misread_iban() -> PatternRecognizer:
         patterns=[
             Pattern(
                 "IBAN with a letter in its check digits",
-                rf"\b(?-i:[A-Z]{{2}}[{_MISREAD_DIGITS}]?[\d{_MISREAD_DIGITS}]{{2}}"
-                + _IBAN_GROUPS
-                + r")\b",
+                rf"\b(?-i:[A-Z]{{2}}[\d{_MISREAD_DIGITS}]{{2,3}}" + _IBAN_GROUPS + r")\b",
                 0.6,
             )
         ],
@@ -1478,14 +1481,16 @@ class _MisreadIbanDigit(PatternRecognizer):
     A dot OCR read for a space ("... 7032.88") ends Presidio's pattern early, a "$" read
     for a digit ("DE29 $171 ...") or a space after the country code ("GB 18 LOYD ...") breaks
     it; with the dots and spaces left out and the digit put back, an IBAN that passes mod 97
-    is one for certain. So is one with a "!" read for a lost character ("GB88 LOY!") that
-    exactly one letter or digit put back makes pass, one tesseract broke across two lines
-    ("GB88 LOYD" then "3036 2833 5550 47"), which Presidio's pattern does not cross, and one
-    with a space read inside a group ("DE04 7805 21 35 ..."). Check digits OCR could not
-    read ("GBS) BARC ...") leave mod 97 nothing to check: POSSIBLE, on the layout alone."""
+    is one for certain. So is one with a "!" or ":" read for a lost character ("GB88 LOY!",
+    "FR76 1591 7630 685: ...") that exactly one letter or digit put back makes pass, one
+    tesseract broke across two lines ("GB88 LOYD" then "3036 2833 5550 47"), which Presidio's
+    pattern does not cross, and one with a space read inside a group ("DE04 7805 21 35
+    ..."). Check digits OCR could not read ("GBS) BARC ...") leave mod 97 nothing to check:
+    POSSIBLE, on the layout alone."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
         compact = pattern_text.replace(" ", "").replace(".", "").replace("\n", "")
+        compact = compact.replace(":", "!")  # a colon read for a lost character, as a "!" is
         if not compact[2:4].translate(_CHECK_DIGITS).isdigit():
             # a mark, not a letter OCR reads for a digit, which _MisreadIban puts back to check
             layout = regex_per_country.get(compact[:2])
@@ -1549,7 +1554,7 @@ def misread_iban_digit() -> PatternRecognizer:
                 "IBAN layout, checksum failing or a dot for a space",
                 # check digits: at least one a digit or a mark, so "IBAN" itself is none
                 r"\b(?-i:[A-Z]{2} ?(?=[A-Z]?[\d$)|!])[\dA-Z$)|!]{2}"
-                + _iban_groups("[ .\n]", "$!")
+                + _iban_groups("[ .\n]", "$!:")
                 + r")\b",
                 0.4,
             ),
