@@ -518,6 +518,19 @@ def test_cells_far_below_a_column_header_are_reported_with_it() -> None:
     assert [(table.text[a:b], header) for a, b, header in found] == [("87417-2904", "SSN")]
 
 
+def test_a_masked_value_read_as_a_header_word_heads_no_cell_below_it() -> None:
+    # bullets three pixels tall read "ssn" above a phone number, under the "Phone" header
+    table = _pieces_ocr(
+        [
+            ("Phone", (766, 95, 36, 10)),
+            ("ssn", (766, 291, 29, 3)),
+            ("449303553223", (766, 336, 92, 9)),
+        ]
+    )
+    found = under_headers(table, lambda text: text.lower() in ("phone", "ssn"))
+    assert [(table.text[a:b], header) for a, b, header in found] == [("449303553223", "Phone")]
+
+
 def test_without_a_header_nothing_is_under_one() -> None:
     table = _pieces_ocr([("Name", (40, 40, 60, 20)), ("Aoife", (40, 80, 60, 20))])
     assert under_headers(table, lambda text: text == "SSN") == []

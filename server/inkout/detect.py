@@ -593,7 +593,19 @@ def _under_headers(
                     yield Detection(info_type, a, b, Likelihood.LIKELY)
                 continue
             for m in _HEADER_SHAPES[info_type].finditer(text, start, end):
+                if info_type == "EMAIL_ADDRESS" and _masked_cell(m.group()):
+                    continue
                 yield Detection(info_type, m.start(), m.end(), Likelihood.LIKELY)
+
+
+_USER_NAME_END = re.compile(r"[A-Za-z0-9._%+-]$")
+
+
+def _masked_cell(address: str) -> bool:
+    """Whether an address in an Email column is masked on screen: bullets read as marks or
+    letters before its "@" ("feee@", "Oree( @"), where no user name ends in a mark."""
+    local = address.split("@", 1)[0].rstrip()
+    return not _USER_NAME_END.search(local) or _masked_local(local, split=True)
 
 
 # A form's label names the type of what is written after it: "Phone:" a phone number, even

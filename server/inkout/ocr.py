@@ -633,7 +633,8 @@ def under_headers(ocr: OcrText, is_header: Callable[[str], bool]) -> list[tuple[
 
     A table's header row can be far above its cells ("SSN" over ten rows of numbers), out of
     reach of the context words around a value; the header is the nearest piece above that
-    is_header accepts and that overlaps the piece horizontally.
+    is_header accepts, that overlaps the piece horizontally and is half as tall at least: a
+    masked value's bullets read as "ssn", three pixels tall, head nothing.
     """
     pieces = _pieces(ocr)
     spans = [(ocr.words[p[0]].start, ocr.words[p[-1]].end) for p in pieces]
@@ -651,6 +652,7 @@ def under_headers(ocr: OcrText, is_header: Callable[[str], bool]) -> list[tuple[
             if boxes[j].bottom <= box.top
             and boxes[j].left < box.right
             and box.left < boxes[j].right
+            and 2 * boxes[j].height >= box.height
         ]
         if above:
             a, b = spans[max(above, key=lambda j: boxes[j].bottom)]
