@@ -1009,6 +1009,18 @@ def test_text_with_a_word_read_with_low_confidence_is_read_again_large_text_only
     assert found[0][1] == Box(30, 30, 70, 11)  # in the bordered image
 
 
+def test_a_speck_read_as_a_word_stays_in_the_row_it_lies_in() -> None:
+    # "nt", three pixels tall, read from the ink of "Okonkwo" on a radiograph: the line is
+    # read again whole, not the speck on its own
+    prepared = prepare(np.full((1100, 600), 0, np.uint8))
+    ocr = _line(
+        ("Tech:", Box(26, 979, 61, 17), 93.0),
+        ("Ikechukw", Box(108, 975, 105, 22), 92.0),
+        ("nt", Box(277, 984, 17, 3), 22.0),
+    )
+    assert [piece for piece, _ in doubtful_pieces(ocr, prepared)] == [[0, 1, 2]]
+
+
 def test_large_letter_spaced_text_is_one_unread_line_and_a_bubble_around_text_is_not() -> None:
     image = Image.new("L", (900, 260), 255)
     draw = ImageDraw.Draw(image)

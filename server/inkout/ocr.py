@@ -905,7 +905,9 @@ def _by_row(ocr: OcrText, piece: list[int]) -> list[list[int]]:
     radiograph's corner), and each row is read again on its own."""
     parts = [[piece[0]]]
     for before, i in itertools.pairwise(piece):
-        if _one_row(ocr.words[before].box, ocr.words[i].box):
+        a, b = ocr.words[before].box, ocr.words[i].box
+        # a speck read as a word ("nt", three pixels tall) stands on the row it lies in
+        if min(a.bottom, b.bottom) - max(a.top, b.top) >= min(a.height, b.height) / 2:
             parts[-1].append(i)
         else:
             parts.append([i])

@@ -925,11 +925,16 @@ class _PlusReadAsFour(PatternRecognizer):
         return results
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        try:
-            number = phonenumbers.parse("+" + pattern_text[1:], None)
-        except phonenumbers.NumberParseException:
-            return False
-        return None if phonenumbers.is_valid_number(number) else False
+        return None if _valid_international("+" + pattern_text[1:]) else False
+
+
+def _valid_international(text: str) -> bool:
+    """Whether text, written with its "+" and country code, is a valid phone number."""
+    try:
+        number = phonenumbers.parse(text, None)
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(number)
 
 
 def plus_read_as_four() -> PatternRecognizer:
@@ -949,11 +954,7 @@ class _MarkedCountryCode(PatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool | None:
         fixed = re.sub(r"^(\+\d{1,3})[:;.,]", r"\1", pattern_text)
-        try:
-            number = phonenumbers.parse(fixed, None)
-        except phonenumbers.NumberParseException:
-            return False
-        return None if phonenumbers.is_valid_number(number) else False
+        return None if _valid_international(fixed) else False
 
 
 def marked_country_code() -> PatternRecognizer:
