@@ -317,6 +317,27 @@ def test_a_digit_whose_symbol_box_is_squeezed_over_the_one_before_is_found_beyon
     assert box.right <= 75
 
 
+def test_digits_that_touch_are_no_digit_lost_beyond_the_box() -> None:
+    # "is 3498": the wide "3" boxed over the "4", their ink touching: four digits, three
+    # runs of ink; the "is" before them stays
+    number = Word(3, 7, Box(40, 0, 48, 12), 0, 84.0)
+    boxes = [Box(40, 0, 15, 12), Box(49, 0, 8, 12), Box(57, 0, 12, 12), Box(74, 0, 14, 12)]
+    symbols = (
+        Symbol(0, 1, Box(0, 0, 4, 12), 0),
+        Symbol(1, 2, Box(6, 0, 6, 12), 0),
+        *(Symbol(3 + k, 4 + k, b, 1) for k, b in enumerate(boxes)),
+    )
+    word = Word(0, 2, Box(0, 0, 12, 12), 0, 96.0)
+    page = np.full((30, 120), 255, np.uint8)
+    page[2:10, 0:12] = 0  # "is", close before the number
+    page[2:10, 18:36] = 0
+    page[2:10, 40:57] = 0  # "3" and "4" touching
+    page[2:10, 59:69] = 0
+    page[2:10, 74:88] = 0
+    (box,) = BoxIndex(OcrText("is 3498", (word, number), symbols), page).boxes(3, 7)
+    assert box.left == 40
+
+
 def test_glyphs_tesseract_boxed_in_the_word_before_are_found_there() -> None:
     # "whitelist 10.23": tesseract's box of "whitelist" ran over "10.", whose three symbols
     # it stacked at the edge of "23".

@@ -600,9 +600,9 @@ class BoxIndex:
         return max(unboxed, _lost(symbols, side, at_left)) or self._squeezed(i, at_left)
 
     def _squeezed(self, i: int, at_left: bool) -> int:
-        """How many digits of number i lie beyond its box, their symbol boxes squeezed over
-        the one beside them at that end: fewer runs of ink in the box than digits read
-        ("3259916", its "6" boxed over the "1" and its ink a gap further on)."""
+        """Whether the digit at one end of number i lies beyond its box (1) or not (0), its
+        symbol box squeezed over the one beside it: fewer runs of ink in the box than digits
+        read ("3259916", its "6" boxed over the "1" and its ink a gap further on)."""
         symbols = self._symbols[i]
         word = self._words[i]
         if self._gray is None or len(symbols) < 2:
@@ -612,7 +612,11 @@ class BoxIndex:
         end, beside = (symbols[0], symbols[1]) if at_left else (symbols[-1], symbols[-2])
         if not (beside.box.left < end.box.right and end.box.left < beside.box.right):
             return 0
-        return max(0, len(symbols) - len(ink_runs(self._gray, word.box)))
+        # squeezed: narrower than its digits are; glyphs that touch (a wide "3" over the "4"
+        # of "3498") leave fewer runs of ink too, but are boxed at their width
+        if 4 * end.box.width >= 3 * statistics.median(s.box.width for s in symbols):
+            return 0
+        return min(1, max(0, len(symbols) - len(ink_runs(self._gray, word.box))))
 
     def _boxed_into(self, j: int, run: tuple[int, int], height: int, at_left: bool) -> bool:
         """Whether the ink run of one lost glyph is what tesseract boxed into word j beside

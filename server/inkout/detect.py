@@ -603,9 +603,16 @@ _USER_NAME_END = re.compile(r"[A-Za-z0-9._%+-]$")
 
 def _masked_cell(address: str) -> bool:
     """Whether an address in an Email column is masked on screen: bullets read as marks or
-    letters before its "@" ("feee@", "Oree( @"), where no user name ends in a mark."""
+    letters before its "@" ("feee@", "Oree( @", "leeeE @"), where no user name ends in a
+    mark."""
     local = address.split("@", 1)[0].rstrip()
-    return not _USER_NAME_END.search(local) or _masked_local(local, split=True)
+    if not _USER_NAME_END.search(local) or _BULLETS_AS_LETTERS.search(local):
+        return True
+    return _masked_local(local, split=True)
+
+
+# Three bullets in a row read as letters, in either case ("leeeE @orange.f")
+_BULLETS_AS_LETTERS = re.compile(r"(?i)e{3}|o{3}")
 
 
 # A form's label names the type of what is written after it: "Phone:" a phone number, even
