@@ -1054,7 +1054,7 @@ def with_second_looks(
     next_line = max((w.line for w in ocr.words), default=-1) + 1
     for (region, look), skip in zip(looks, used, strict=True):
         by_word = _symbols_by_word(look)
-        for n, run in enumerate(_kept_indexes(look, kept, skip)):
+        for n, run in enumerate(_kept_indexes(look, kept, skip, by_word)):
             piece = _piece(look, run, by_word)
             # the look's word after the piece, on its line: where it read on into words
             # already read, the piece goes before them however wide the gap looks
@@ -1330,15 +1330,18 @@ def _without_line(ocr: OcrText, i: int) -> _Edit:
 def _kept_runs(look: OcrText, read: tuple[Word, ...]) -> list[OcrText]:
     """The words of a second look worth keeping, as one-line pieces: see _kept_indexes."""
     by_word = _symbols_by_word(look)
-    return [_piece(look, run, by_word) for run in _kept_indexes(look, read, ())]
+    return [_piece(look, run, by_word) for run in _kept_indexes(look, read, (), by_word)]
 
 
-def _kept_indexes(look: OcrText, read: tuple[Word, ...], skip: Collection[int]) -> list[list[int]]:
+def _kept_indexes(
+    look: OcrText, read: tuple[Word, ...], skip: Collection[int], by_word: list[list[Symbol]]
+) -> list[list[int]]:
     """The indexes of the words of a look worth keeping, run by run: those not in skip, with a
-    letter or digit, that overlap no word already read by a quarter of their area."""
+    letter or digit, that overlap no word already read by a quarter of their area, or that
+    read only its first or last letters again (see _reads_on). by_word: look's symbols, by
+    word (_symbols_by_word), which every caller has already."""
     areas = _overlap_areas(look.words, read)
     covered = (4 * areas).max(axis=1, initial=0)
-    by_word = _symbols_by_word(look)
     keep = [
         i
         for i, w in enumerate(look.words)
