@@ -173,6 +173,14 @@ def test_a_name_whose_last_letters_ocr_read_as_a_mark_may_be_cut_short() -> None
     assert label.right < 138
 
 
+def test_a_names_last_word_in_capitals_may_be_cut_short_at_its_lines_end() -> None:
+    page = _letters(14)  # "HAF" of "HARRIS" at a radiograph's top edge, last on its line
+    (name,) = BoxIndex(_ocr(["HARR"]), page).boxes(0, 4, same_ink=True)
+    assert name.right == 138
+    (other,) = BoxIndex(_ocr(["HARR"]), page).boxes(0, 4)  # other text: an acronym's end
+    assert other.right < 138
+
+
 def test_a_name_read_only_at_its_end_is_covered_to_its_start() -> None:
     # "ta" of "Sofía" at a radiograph's edge: tesseract left out the letters before it
     page = _letters(14)

@@ -1293,6 +1293,14 @@ def test_an_address_with_a_comma_for_a_dot_in_its_domain_is_found(detector: Dete
     assert quotes(text, found, "EMAIL_ADDRESS") == ["singh.s@yahoo,co.uk"]
 
 
+def test_an_address_with_a_comma_for_its_last_dot_is_found_but_not_a_sentences_comma(
+    detector: Detector,
+) -> None:
+    text = "Email address:\nfournier.m@yahoo.co,uk\nor write to jo@example.org,and then"
+    found = detector.detect(text, only("EMAIL_ADDRESS"))
+    assert quotes(text, found, "EMAIL_ADDRESS") == ["fournier.m@yahoo.co,uk", "jo@example.org"]
+
+
 def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: Detector) -> None:
     text = "E-mail: zielinski.;@web.de; or write to a.b@x.org"  # "zielinski.j@web.de"
     found = detector.detect(text, only("EMAIL_ADDRESS"))
@@ -1604,6 +1612,9 @@ def test_an_address_masked_on_screen_is_not_reported_but_one_with_a_plus_is(
         "te-@orange fr",
         "vs**@ou tlook.com",
         "0\u00a2\u00a2e@mail.example.org",  # bullets read as cent signs
+        "ie\u00a2e e@yahoo.co.uk",  # ... between letters, as a hex digit's would stand
+        "pees @yahoo.co.uk",  # three wide bullets, one read as an "s"
+        "@00-000-27595",  # a hyphen read as a digit after the bullets
         "\u00ae@yahoo.co.uk",
         ")gmail.com",  # the "@" read as a parenthesis, the bullets as nothing
     ],
@@ -1640,7 +1651,14 @@ def test_a_number_with_digits_in_its_middle_group_is_not_taken_for_a_masked_one(
 
 
 @pytest.mark.parametrize(
-    "real", ["lee@example.com", "joe@example.com", "leeeds@example.com", "je@example.com"]
+    "real",
+    [
+        "lee@example.com",
+        "joe@example.com",
+        "leeeds@example.com",
+        "je@example.com",
+        "jess @gmail.com",  # a space before the "@", but two letters no bullet is read as
+    ],
 )
 def test_addresses_with_doubled_letters_are_not_taken_for_masked_ones(
     detector: Detector, real: str
@@ -1762,6 +1780,8 @@ def test_a_given_name_in_capitals_takes_the_unlisted_surname_in_capitals_before_
         ("eg\n3094 washington Street, Raleigh, NC 27601", "3094 washington Street"),
         ("Paul Schulz\n3462 Washington Stre\nIC 27601", "3462 Washington Stre"),  # cut short
         ("Anh Ngo\n26) High Street\nAustin, TX 78701", "26) High Street"),  # 0 read as ")"
+        # the type garbled past reading, before a city, state and ZIP code
+        ("Contoso Bank\n3955 Sunset Bc vard, Denver, CO 80202", "3955 Sunset Bc vard"),
     ],
 )
 def test_a_street_as_ocr_misread_it_is_still_a_street(

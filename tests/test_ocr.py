@@ -1009,6 +1009,20 @@ def test_text_with_a_word_read_with_low_confidence_is_read_again_large_text_only
     assert found[0][1] == Box(30, 30, 70, 11)  # in the bordered image
 
 
+def test_a_word_boxed_far_wider_than_its_letters_is_read_again_when_alone() -> None:
+    prepared = prepare(np.full((200, 500), 255, np.uint8))
+    ocr = merge(
+        [
+            _line(("VEN", Box(6, 10, 332, 34), 43.0)),  # all of "MRN A-601634" as three letters
+            _line(("Sex:", Box(4, 60, 91, 34), 43.0)),  # as wide as its letters
+            _line(("ARN", Box(6, 110, 332, 34), 43.0)),  # stretched, but another word in it
+            _line(("A-601634", Box(127, 110, 211, 34), 92.0)),
+            _line(("VEN", Box(6, 160, 332, 34), 75.0)),  # stretched, but read with confidence
+        ]
+    )
+    assert [piece for piece, _ in doubtful_pieces(ocr, prepared)] == [[0]]
+
+
 def test_a_speck_read_as_a_word_stays_in_the_row_it_lies_in() -> None:
     # "nt", three pixels tall, read from the ink of "Okonkwo" on a radiograph: the line is
     # read again whole, not the speck on its own

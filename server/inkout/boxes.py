@@ -473,9 +473,14 @@ class BoxIndex:
                 )
             if box is not None:
                 tail = self._text[max(word.start, min(end, word.end) - 2) : min(end, word.end)]
-                # ... or a name's last letters read as a mark ("Kowal:" for "Kowalski")
+                # ... or a name's last letters read as a mark ("Kowal:" for "Kowalski"), or
+                # lost from the line's last word in capitals ("HAF" for "HARRIS")
                 small = tail[-1:].islower() or (
-                    same_ink and tail[-1:] in (":", "!", "|", ")") and tail[:1].islower()
+                    same_ink
+                    and (
+                        tail[-1:] in (":", "!", "|", ")") and tail[:1].islower()
+                        or tail.isupper() and self._last_on_line(i)
+                    )
                 )
                 pieces = per_line.setdefault(word.line, [])
                 pieces.append((box, left_limit, right_limit, small, i))
@@ -524,6 +529,9 @@ class BoxIndex:
                 )
             covered.append(box)
         return tuple(covered)
+
+    def _last_on_line(self, i: int) -> bool:
+        return i + 1 == len(self._words) or self._words[i + 1].line != self._words[i].line
 
     def _cut_off(self, i: int) -> int | None:
         """The word before word i when it is the rest of a word the image's left edge cut,

@@ -981,6 +981,8 @@ _MASKS = frozenset("*+•·-~«»¢®=")
 _BULLET_MARKS = frozenset("*•·«»¢®=")
 _BULLET_RUN = re.compile(r"[^\W_]?(?:e{3,}|o{3,}|0{3,}|°{3,})")
 _LETTER_AND_EE = re.compile(r"[^\W\d_]e{2}")
+# ... or three bullets, read as e's and o's, one perhaps as an "s" or a "c" ("pees @")
+_LETTER_AND_BULLETS = re.compile(r"[^\W\d_](?=(?:[eo]*[sc]?[eo]*)$)[eosc]{3}")
 _AT = re.compile(r"@")
 # A domain after an "@", as OCR splits it: "orange fr", "ou tlook.com".
 _DOMAIN_AFTER = re.compile(r" ?[^\W_][\w-]*(?:\. ?[\w-]+| [a-z]{2,3}\b| [a-z][\w-]*(?=\.))*")
@@ -990,19 +992,22 @@ _DOMAIN_AFTER = re.compile(r" ?[^\W_][\w-]*(?:\. ?[\w-]+| [a-z]{2,3}\b| [a-z][\w
 # middle group's perhaps with one digit among zeros ("ee0-200-0270"). Such a value has one
 # separator throughout: a word before a date ("bom 05.07.1957", "Born" misread) is none.
 _BULLETS = "[•*·@eoxX0]"
+# After groups of bullets alone, the digits may hold one more, a hyphen read as a digit
+# ("@00-000-27595" for "•••-•••-2595").
 _MASKED_NUMBER = re.compile(
-    rf"(?<!\S)(?:{_BULLETS}{{2,}}(?:[-._ ]{_BULLETS}{{1,4}}){{0,3}}[-._ ]"
+    rf"(?<!\S)(?:{_BULLETS}{{2,}}(?:[-._ ]{_BULLETS}{{1,4}}){{0,3}}[-._ ]\d{{2,5}}"
     r"|(?=\d*[a-z•*·@])[a-z\d•*·@]{2,4}(?P<sep>[-._ ])"
-    rf"(?:(?=[•*·@eoxX\d]{{1,4}}(?P=sep)){_BULLETS}*\d?{_BULLETS}*(?P=sep)){{1,3}})"
-    r"\d{2,4}(?!\S)"
+    rf"(?:(?=[•*·@eoxX\d]{{1,4}}(?P=sep)){_BULLETS}*\d?{_BULLETS}*(?P=sep)){{1,3}}\d{{2,4}})"
+    r"(?!\S)"
 )
 
 
 def _masked_local(local: str, split: bool = False) -> bool:
     """Whether a user name before an "@" is bullets as OCR reads them; split: a space
-    between it and the "@" or inside it, as wide bullets leave ("g•••" read as "gee @")."""
+    between it and the "@" or inside it, as wide bullets leave ("g•••" read as "gee @" or
+    "pees @")."""
     local = local.replace(" ", "")
-    if split and _LETTER_AND_EE.fullmatch(local):
+    if split and (_LETTER_AND_EE.fullmatch(local) or _LETTER_AND_BULLETS.fullmatch(local)):
         return True
     if any(c in _BULLET_MARKS for c in local):
         return True
@@ -1713,6 +1718,7 @@ class Detector:
         plan = _plan(spec)
         if not text.strip():
             return []
+        read = text  # bullets as read: "¢" is a bullet before an "@", a "c" in an IPv6 address
         text = _STRAY_UNDERSCORE.sub(lambda m: " " * len(m.group()), text)
         text = _CURRENCY_FOR_HEX.sub(lambda m: _HEX_OF_CURRENCY[m.group()], text)
         text = _digits_read_as_letters(text)
@@ -1754,7 +1760,7 @@ class Detector:
         candidates = [
             _with_split_tail(text, d) if d.info_type == "PERSON_NAME" else d for d in candidates
         ]
-        masked = _masked_values(text)
+        masked = _masked_values(read)  # the substitutions above keep every offset
         if masked:
             candidates = [d for d in candidates if not _inside_masked(d, masked)]
         candidates = [

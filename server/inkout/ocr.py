@@ -702,6 +702,11 @@ DOUBT_CONFIDENCE = 40
 SHORT_PIECE = 12
 SHORT_DOUBT = 70
 LARGE_DOUBT = 30
+# A word boxed wider than this many heights per letter was read from more ink than its
+# letters: "VEN" over the whole of "MRN A-601634" on a radiograph. Below STRETCHED_DOUBT, read
+# again like a garbled line.
+STRETCHED_WIDTH = 2.0
+STRETCHED_DOUBT = 60
 # A word read with less confidence than this is garbled past reading (see better).
 GARBLED = 10
 
@@ -848,7 +853,9 @@ def doubtful_pieces(ocr: OcrText, p: Prepared) -> list[tuple[list[int], Box]]:
     a crop of them reads those lines twice. Clear of them, it was a line tesseract's layout
     analysis garbled ("pees)" for "+33 1 44 73 66 51" above an underline in a photo). Words
     read with doubt themselves are no such lines: "a se" for "Tel: 212-694-7962" at a
-    radiograph's edge, beside an "a" and an "Eas" read from the same ink.
+    radiograph's edge, beside an "a" and an "Eas" read from the same ink. A word boxed far
+    wider than its letters is doubted up to STRETCHED_DOUBT (see STRETCHED_WIDTH), clear of
+    every other word.
     """
     found = []
     for piece in (part for whole in _pieces(ocr) for part in _by_row(ocr, whole)):
@@ -859,14 +866,24 @@ def doubtful_pieces(ocr: OcrText, p: Prepared) -> list[tuple[list[int], Box]]:
         if box.height < LOOK_SMALL_ROWS:
             doubtful = least < (SHORT_DOUBT if short else DOUBT_CONFIDENCE)
         else:
-            doubtful = least < LARGE_DOUBT and not any(
-                w.box.top < box.bottom
+            stretched = any(
+                w.confidence < STRETCHED_DOUBT
+                and w.box.width > STRETCHED_WIDTH * w.box.height * (w.end - w.start)
+                for w in words
+            )
+            # confidences of the other words whose boxes reach into this piece's
+            reaching = [
+                w.confidence
+                for i, w in enumerate(ocr.words)
+                if i not in piece
+                and w.box.top < box.bottom
                 and w.box.bottom > box.top
                 and w.box.left < box.right
                 and w.box.right > box.left
-                for i, w in enumerate(ocr.words)
-                if i not in piece and w.confidence >= DOUBT_CONFIDENCE
-            )
+            ]
+            doubtful = (
+                least < LARGE_DOUBT and all(c < DOUBT_CONFIDENCE for c in reaching)
+            ) or (stretched and not reaching)
         if doubtful:
             found.append(
                 (piece, Box(box.left + p.origin_x, box.top + p.origin_y, box.width, box.height))

@@ -208,6 +208,7 @@ def street_address() -> PatternRecognizer:
         small_street + r"(?=,\s(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))*,\s(?-i:[A-Z]{2})\s\d{5}\b)"
     )
     small_alone = rf"(?:(?<=\n)|(?<![\s\S])){small_street}(?=[ \t]*(?:\n|(?![\s\S])))"
+
     # a long type cut short by the end of its line, where a photographed page bends away
     # ("3462 Washington Stre")
     cut = rf"{number}[ \t]+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,4}}(?-i:{_CUT_TYPES})(?=\n|$)"
@@ -234,6 +235,24 @@ def street_address() -> PatternRecognizer:
             Pattern("house number, street, a long type cut at the line's end", cut, 0.5),
         ],
         context=["address", "street", "addr", "residence", "lives", "ship", "mailing"],
+    )
+
+
+def garbled_street() -> PatternRecognizer:
+    """A house number and a street whose type OCR garbled past reading, sure from the city,
+    the state and the ZIP code after it: "3955 Sunset Bc vard, Denver, CO 80202" for
+    "Boulevard". Only the street is the finding: the city and state alone identify no one."""
+    return PatternRecognizer(
+        supported_entity="STREET_ADDRESS",
+        name="InkoutGarbledStreetRecognizer",
+        patterns=[
+            Pattern(
+                "house number, street misread, city, state, ZIP code",
+                r"(?<![\d.,])\b\d{1,6}[ \t]+(?-i:[A-Z])[A-Za-z'.-]*(?:[ \t]+[A-Za-z'.-]+){1,3}"
+                r"(?=,\s(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))*,\s(?-i:[A-Z]{2})\s\d{5}\b)",
+                0.5,
+            )
+        ],
     )
 
 
@@ -316,8 +335,12 @@ def labelled_name() -> PatternRecognizer:
 # Host names as OCR reads them: a space may follow a dot ("example. com").
 _HOST = r"[A-Za-z0-9-]+(?:\. ?[A-Za-z0-9-]+)*\. ?(?-i:[a-z]{2,12})\b"
 # After an "@", a comma between a domain's labels is a dot OCR misread: "yahoo,co.uk", and a
-# dash a hyphen: "clinic—north.org".
-_MAIL_HOST = r"[A-Za-z0-9\u2013\u2014-]+(?:[.,] ?[A-Za-z0-9\u2013\u2014-]+)*\. ?(?-i:[a-z]{2,12})\b"
+# dash a hyphen: "clinic—north.org". Before the last label only with no space and a country
+# or generic domain after it ("yahoo.co,uk"), as a sentence's comma never stands.
+_MAIL_HOST = (
+    r"[A-Za-z0-9\u2013\u2014-]+(?:[.,] ?[A-Za-z0-9\u2013\u2014-]+)*"
+    r"(?:\. ?|,(?=(?-i:[a-z]{2}|com|org|net|edu|gov)\b))(?-i:[a-z]{2,12})\b"
+)
 # A user name as OCR reads it: a "?" for a digit between its letters ("anhbui?3").
 _MAIL_USER = r"\b[A-Za-z0-9._%+,-]+(?:\?\d[A-Za-z0-9._%+,-]*)?"
 
@@ -2283,6 +2306,7 @@ def all_recognizers() -> list[EntityRecognizer]:
         InkoutUsLicenseRecognizer(),
         date_of_birth(),
         street_address(),
+        garbled_street(),
         medical_record_number(),
         labelled_name(),
         GazetteerNameRecognizer(),
