@@ -1283,6 +1283,9 @@ def test_an_iban_with_a_letter_for_a_check_digit_is_found_if_the_digit_put_back_
         # "DE30" read "DESO": an "S" for a 3, which mod 97 tells from a 5
         ("deposit to IBAN\nDESO 3490 2673 5662 0692 49 and", ["DESO 3490 2673 5662 0692 49"]),
         ("deposit to IBAN NLA8 ABNA 4391 6019 64 and", []),  # 48 fails mod 97
+        # an "O" for a 0 and a space read inside a group, both at once
+        ("IBAN: GBO7 BARC 44 12 6626 3380 14\nSpouse", ["GBO7 BARC 44 12 6626 3380 14"]),
+        ("IBAN: GBO8 BARC 44 12 6626 3380 14\nSpouse", []),  # 08 fails mod 97
     ]:
         assert quotes(text, detector.detect(text, only("IBAN_CODE")), "IBAN_CODE") == found
 
@@ -1413,6 +1416,8 @@ def test_underscores_inside_addresses_stay_part_of_them(detector: Detector) -> N
         ("Tels) +1: 212 403.3867\nEmail", ["+1: 212 403.3867"]),
         ("Tel: +49; 30 2791317", ["+49; 30 2791317"]),
         ("Score +1: 212 403 3 points", []),  # no valid number
+        ("MRN: 1393059\nJel: £33 1 40 70 35 49\nSex: F", ["£33 1 40 70 35 49"]),  # "+" as "£"
+        ("Paid £12 300 000 00 in all", []),  # an amount: no valid number with a plus either
     ],
 )
 def test_a_number_with_a_mark_read_after_its_country_code_is_a_phone_number(

@@ -92,6 +92,8 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("Patient: Quang Do", "Quang Do"),  # a short surname that is also a word
         # alone on its line, an unlisted given name before a surname that is also a word
         ("Ikechukwu Obi\nSupport agent", "Ikechukwu Obi"),
+        # ... or as the subject a line's sentence starts with
+        ("15:27\nIkechukwu Obi will pick you up at 8", "Ikechukwu Obi"),
     ],
 )
 def test_a_given_name_and_a_surname_in_either_order_are_a_name(text: str, name: str) -> None:

@@ -125,11 +125,36 @@ def test_light_letters_cut_by_the_top_edge_are_read_as_letters(
 def test_the_border_is_the_background_along_each_edge_not_the_letters_on_it() -> None:
     pixels = np.full((200, 400), 220, np.uint8)
     pixels[0:12, 100:110] = 20  # a letter's stem, cut by the top edge
-    pixels[150:200, :] = 160  # the lower quarter darker: the border follows it
+    pixels[100:200, :] = 160  # the lower half darker: the border follows it
+    pixels[20:70, 0:12] = 20  # letters touching the left edge, most of a window: no streak
+    pixels[25:30, 0:12] = pixels[45:50, 0:12] = 220
     gray = prepare(pixels, border=20).gray
     assert (gray[:20, 20:420] == 220).all()
     assert (gray[20:32, 120:130] == 20).all()  # the image itself is unchanged
-    assert gray[100, 0] == 220 and gray[190, 0] == 160 and gray[-1, 200] == 160
+    assert (gray[40:90, :20] == 220).all()
+    assert gray[80, 0] == 220 and gray[190, 0] == 160 and gray[-1, 200] == 160
+
+
+def test_a_gray_radiographs_grain_and_shading_are_flattened_and_its_text_kept(
+    ocr_engine: OcrEngine,
+) -> None:
+    doc = render([["Patient:", "Wilhelmina", "Carter"]], background=(30, 30, 30), ink=(240,) * 3)
+    gray = cv2.cvtColor(doc.array(), cv2.COLOR_RGB2GRAY).astype(np.float64)
+    gray[:, 600:] += 70  # a body's shading across the right part
+    grain = np.random.default_rng(2).normal(0, 10, gray.shape)
+    pixels = np.clip(gray + grain, 0, 255).astype(np.uint8)
+    flat = prepare(pixels, border=0).gray
+    text = np.zeros(pixels.shape, bool)
+    for box in doc.boxes.values():
+        text[box.top - 4 : box.bottom + 4, box.left - 4 : box.right + 4] = True
+    # inverted, then divided by its background: white on both sides of the shading, grain faint
+    shaded = ~text[:, 700:]
+    assert np.median(flat[~text]) >= 240 and np.percentile(flat[~text], 5) > 200
+    assert np.median(flat[:, 700:][shaded]) >= 240
+    assert "Wilhelmina Carter" in ocr_engine.read(pixels).text
+    # a colour image is never flattened: its light text on dark buttons would be washed out
+    colour = prepare(cv2.cvtColor(pixels, cv2.COLOR_GRAY2BGR), border=0).gray
+    assert np.median(colour[:, 700:][shaded]) < 200
 
 
 def test_light_text_on_a_dark_background_is_read(ocr_engine: OcrEngine) -> None:

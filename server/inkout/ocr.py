@@ -86,10 +86,37 @@ def prepare(pixels: np.ndarray, border: int = 20) -> Prepared:
     height, width = gray.shape
     if np.median(gray[::4, ::4]) < 110:  # a sample decides as well as every pixel, 16x faster
         gray = cv2.bitwise_not(gray)
+        if pixels.ndim == 2 or pixels.shape[2] == 1:  # a radiograph, light text burnt in
+            gray = flattened(gray)
     if border:
         gray = cv2.copyMakeBorder(gray, border, border, border, border, cv2.BORDER_REPLICATE)
         _background_border(gray, border)
     return Prepared(np.ascontiguousarray(gray), border, border, 1.0, width, height)
+
+
+# The background under dark text is found at a quarter of the size, closing with a square
+# of FLATTEN_KERNEL pixels there: strokes up to four times as wide at full size are text.
+FLATTEN_KERNEL = 9
+
+
+def flattened(gray: np.ndarray) -> np.ndarray:
+    """gray (dark text on light) divided by its own background, so that the background is
+    white throughout and only text stands out.
+
+    A radiograph's grain and shading, inverted, is a field of grey specks: tesseract's layout
+    analysis took three quarters of its time on them, and flattened they are gone (a third
+    less reading time on the accuracy corpus's radiographs; see bench/README.md). Only for
+    images that need it: dividing washes out light text on a dark part, which a screenshot's
+    buttons have and a radiograph's burnt-in text, inverted, has not.
+    """
+    small = cv2.resize(gray, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    if min(small.shape) < FLATTEN_KERNEL:
+        return gray
+    square = np.ones((FLATTEN_KERNEL, FLATTEN_KERNEL), np.uint8)
+    background = cv2.morphologyEx(small, cv2.MORPH_CLOSE, square)
+    size = (gray.shape[1], gray.shape[0])
+    background = cv2.resize(background, size, interpolation=cv2.INTER_LINEAR)
+    return cv2.divide(gray, background, scale=255)
 
 
 def _background_border(gray: np.ndarray, border: int) -> None:
@@ -108,8 +135,15 @@ def _background_border(gray: np.ndarray, border: int) -> None:
 
 
 def _running_median(line: np.ndarray) -> np.ndarray:
-    window = max(BORDER_WINDOW, line.size // 20) | 1
-    return cv2.medianBlur(np.ascontiguousarray(line).reshape(1, -1), min(window, 255)).ravel()
+    """The background along an edge line: the lightest of each window, once specks are gone.
+
+    The text is dark by now (see prepare); where letters touch the edge they can fill most of
+    a window ("INÈS" at a radiograph's left edge), and a median there was dark streaks.
+    """
+    window = min(max(BORDER_WINDOW, line.size // 20) | 1, 255)
+    clean = cv2.medianBlur(np.ascontiguousarray(line).reshape(1, -1), 5)
+    light = cv2.dilate(clean, np.ones((1, window), np.uint8))
+    return cv2.medianBlur(light, window).ravel()
 
 
 # Bands are cut only inside runs of blank rows at least this tall, with BAND_PAD blank rows

@@ -973,10 +973,12 @@ def plus_read_as_four() -> PatternRecognizer:
 
 class _MarkedCountryCode(PatternRecognizer):
     """An international number with a mark OCR read after its country code ("+1: 212
-    403.3867" in a scan): valid once the mark is taken out."""
+    403.3867" in a scan), or its "+" read as a pound sign ("£33 1 40 70 35 49" on a
+    radiograph): valid once the mark is taken out, or the plus put back."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        fixed = re.sub(r"^(\+\d{1,3})[:;.,]", r"\1", pattern_text)
+        plus = "+" + pattern_text[1:] if pattern_text.startswith("£") else pattern_text
+        fixed = re.sub(r"^(\+\d{1,3})[:;.,]", r"\1", plus)
         return None if _valid_international(fixed) else False
 
 
@@ -989,7 +991,12 @@ def marked_country_code() -> PatternRecognizer:
                 "+, a country code and a mark, then groups",
                 r"(?<![\w+])\+\d{1,3}[:;.,] \(?\d[\d ().-]{5,16}\d\b",
                 0.4,
-            )
+            ),
+            Pattern(
+                "a pound sign for the +, a country code, then groups",
+                r"(?<![\w+£])£\d{1,3} \(?\d[\d ().-]{5,16}\d\b",
+                0.4,
+            ),
         ],
         context=["phone", "telephone", "tel", "mobile", "cell", "fax"],
     )
@@ -1458,8 +1465,9 @@ def _check_readings(pair: str) -> list[str]:
 class _MisreadIban(PatternRecognizer):
     """IBANs whose check digits OCR read as letters ("NLS6 ABNA 5338 0388 53", "DES7 ...",
     "DESO ..." for "DE30"), or with a letter read in before or between them ("GBO06 BARC
-    ...", "DES58 ...", "DE5S9 ..."): the digits put back, in the layout of the country's
-    IBANs, must pass the mod-97 check, which one misread digit fails."""
+    ...", "DES58 ...", "DE5S9 ..."), perhaps with a space read inside a group ("GBO7 BARC 44
+    12 ..."): the digits put back, in the layout of the country's IBANs, must pass the mod-97
+    check, which one misread digit fails."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
         compact = pattern_text.replace(" ", "")
@@ -1493,7 +1501,13 @@ def misread_iban() -> PatternRecognizer:
                 "IBAN with a letter in its check digits",
                 rf"\b(?-i:[A-Z]{{2}}[\d{_MISREAD_DIGITS}]{{2,3}}" + _IBAN_GROUPS + r")\b",
                 0.6,
-            )
+            ),
+            Pattern(
+                "IBAN with a letter in its check digits and a space read inside a group",
+                rf"\b(?-i:[A-Z]{{2}}(?=\d?[{_MISREAD_DIGITS}])[\d{_MISREAD_DIGITS}]{{2}}"
+                r"(?: ?[A-Z0-9]){11,30})\b",
+                0.6,
+            ),
         ],
     )
 
@@ -1869,10 +1883,12 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                     )
                 elif b_surname:  # "Oluwaseun Balogun": an unlisted given name, a known surname
                     # "Ren Ito": a given name listed as a surname only, no word either. On a
-                    # line of its own (a signature, a profile), the surname may be a word too:
-                    # "Ikechukwu Obi".
+                    # line of its own (a signature, a profile), or as the subject that starts
+                    # a line's sentence, the surname may be a word too: "Ikechukwu Obi",
+                    # "Ikechukwu Obi will pick you up".
+                    subject = i == 0 and len(words) > 2 and words[2].group().islower()
                     found = not lex.is_english(first) and (
-                        not lex.is_english(second) or len(words) == 2
+                        not lex.is_english(second) or len(words) == 2 or subject
                     )
                 else:
                     found = False
