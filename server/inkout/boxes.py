@@ -478,8 +478,10 @@ class BoxIndex:
                 small = tail[-1:].islower() or (
                     same_ink
                     and (
-                        tail[-1:] in (":", "!", "|", ")") and tail[:1].islower()
-                        or tail.isupper() and self._last_on_line(i)
+                        tail[-1:] in (":", "!", "|", ")")
+                        and tail[:1].islower()
+                        or tail.isupper()
+                        and self._last_on_line(i)
                     )
                 )
                 pieces = per_line.setdefault(word.line, [])

@@ -915,9 +915,9 @@ def doubtful_pieces(ocr: OcrText, p: Prepared) -> list[tuple[list[int], Box]]:
                 and w.box.left < box.right
                 and w.box.right > box.left
             ]
-            doubtful = (
-                least < LARGE_DOUBT and all(c < DOUBT_CONFIDENCE for c in reaching)
-            ) or (stretched and not reaching)
+            doubtful = (least < LARGE_DOUBT and all(c < DOUBT_CONFIDENCE for c in reaching)) or (
+                stretched and not reaching
+            )
         if doubtful:
             found.append(
                 (piece, Box(box.left + p.origin_x, box.top + p.origin_y, box.width, box.height))
