@@ -1433,6 +1433,7 @@ def test_a_number_with_a_mark_read_after_its_country_code_is_a_phone_number(
         ("you can reach me on #33 1 45 577790 anytime", ["#33 1 45 577790"]),  # "#", glued
         ("Mobile phone 447 911 123456 after six", ["447 911 123456"]),
         ("please call us at\n#33 2 40 71 19 64 during business hours", ["#33 2 40 71 19 64"]),
+        ("MRN: 1393059\nJel: 433 2 40 703549\nSex: F", ["433 2 40 703549"]),  # "Tel" misread
         ("We shipped 433 1 44 28 26 42 units", []),  # no word about calling
         ("Recall at 433 1 44 28 26 42 units", []),
     ],
@@ -1619,6 +1620,10 @@ def test_an_address_masked_on_screen_is_not_reported_but_one_with_a_plus_is(
         "0\u00a2\u00a2e@mail.example.org",  # bullets read as cent signs
         "ie\u00a2e e@yahoo.co.uk",  # ... between letters, as a hex digit's would stand
         "pees @yahoo.co.uk",  # three wide bullets, one read as an "s"
+        "ee ee @yahoo.co.uk",  # ... read as words of their own
+        "beee\u00a2 @mailexample.org",
+        "seeeee9912",  # a number's bullets and hyphens read as small letters
+        "seeses_QQ47",
         "@00-000-27595",  # a hyphen read as a digit after the bullets
         "\u00ae@yahoo.co.uk",
         ")gmail.com",  # the "@" read as a parenthesis, the bullets as nothing

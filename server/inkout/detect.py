@@ -984,6 +984,7 @@ _LETTER_AND_EE = re.compile(r"[^\W\d_]e{2}")
 # ... or three bullets, read as e's and o's, one perhaps as an "s" or a "c" ("pees @")
 _LETTER_AND_BULLETS = re.compile(r"[^\W\d_](?=(?:[eo]*[sc]?[eo]*)$)[eosc]{3}")
 _AT = re.compile(r"@")
+_BULLET_WORD_BEFORE = re.compile(r"(?<!\S)(?:e{1,4}|o{1,4}|[•*·«»¢®]{1,4}) $")
 # A domain after an "@", as OCR splits it: "orange fr", "ou tlook.com".
 _DOMAIN_AFTER = re.compile(r" ?[^\W_][\w-]*(?:\. ?[\w-]+| [a-z]{2,3}\b| [a-z][\w-]*(?=\.))*")
 # Groups of bullets, then the digits shown; an underscore perhaps for a hyphen. A first group
@@ -1035,15 +1036,18 @@ def _masked_values(text: str) -> list[tuple[int, int]]:
         while start > 0 and not text[start - 1].isspace():
             start -= 1
         if at.start() - start <= 2 and start >= 2 and text[start - 1] == " ":
-            # "k ooo@": a bullet or a letter split off by OCR
+            # "k ooo@", "beee¢ @": a bullet or a letter split off by OCR, or all of them
             previous = start - 1
             while previous > 0 and not text[previous - 1].isspace():
                 previous -= 1
-            if 0 < start - 1 - previous <= 4:
+            if 0 < start - 1 - previous <= 8 - (at.start() - start):
                 start = previous
         local = text[start : at.start()]
         if not (1 <= len(local.replace(" ", "")) <= 8) or not _masked_local(local, " " in local):
             continue
+        # ... and bullets read as words of their own before them ("ee ee @")
+        while (before := _BULLET_WORD_BEFORE.search(text, 0, start)) is not None:
+            start = before.start()
         domain = _DOMAIN_AFTER.match(text, at.end())
         spans.append((start, domain.end() if domain else at.end()))
     return spans

@@ -786,6 +786,7 @@ _IBAN_GROUPS = _iban_groups()
 _PHONE_LABELS = (
     *("Phone", "phone", "Telephone", "Tel", "Tel.", "Mobile", "Mob", "Cell", "Fax"),
     *("PHONE", "TEL", "MOBILE"),
+    *("Jel", "Tek"),  # "Tel" as OCR misreads it at a radiograph's edge
 )
 # Digits as OCR reads them beside a label: "+" as "4" ("433 1 44 28 26 42", "41-720 ...") or
 # as "$" ("$49 30 1368919"), a digit as a letter ("(G12) 597-8395"), spaces dropped
@@ -2311,6 +2312,8 @@ class InkoutPhoneRecognizer(presidio_predefined.PhoneRecognizer):
             # The region only names the match in the explanation, which inkout never returns:
             # looking up the number's own region (as Presidio does) would cost a third of this.
             for match in _RegionMatcher(text, region, self.leniency):
+                if match.raw_string[:1].islower():
+                    continue  # bullets read as letters ("seeeee9912"), never a vanity number
                 results.append(self._get_recognizer_result(match, text, region, nlp_artifacts))
         return EntityRecognizer.remove_duplicates(results)
 
