@@ -157,6 +157,23 @@ def test_a_gray_radiographs_grain_and_shading_are_flattened_and_its_text_kept(
     assert np.median(colour[:, 700:][shaded]) < 200
 
 
+def test_a_gray_dark_screens_light_card_keeps_its_text_when_the_background_is_lifted(
+    ocr_engine: OcrEngine,
+) -> None:
+    screen = render(
+        [["Account", "holder:", "Siobhan", "Kelly"]], background=(30,) * 3, ink=(240,) * 3
+    )
+    card = render([["Mobile:", "Oluwaseun", "Balogun"]], width=600, background=(225,) * 3)
+    gray = np.full((screen.array().shape[0] + 160, 1100), 30, np.uint8)
+    gray[: screen.array().shape[0]] = cv2.cvtColor(screen.array(), cv2.COLOR_RGB2GRAY)
+    top = screen.array().shape[0] + 20
+    gray[top : top + card.array().shape[0], 100:700] = cv2.cvtColor(
+        card.array(), cv2.COLOR_RGB2GRAY
+    )
+    text = ocr_engine.read(gray).text
+    assert "Siobhan Kelly" in text and "Mobile: Oluwaseun Balogun" in text
+
+
 def test_light_text_on_a_dark_background_is_read(ocr_engine: OcrEngine) -> None:
     doc = render(
         [["Patient:", "Wilhelmina", "Carter"]], background=(20, 20, 20), ink=(235, 235, 235)

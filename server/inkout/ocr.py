@@ -97,6 +97,8 @@ def prepare(pixels: np.ndarray, border: int = 20) -> Prepared:
 # The background under dark text is found at a quarter of the size, closing with a square
 # of FLATTEN_KERNEL pixels there: strokes up to four times as wide at full size are text.
 FLATTEN_KERNEL = 9
+# Light strokes this far above the dark panel they stand on, at that size, are text.
+FLATTEN_LIGHT = 30
 
 
 def flattened(gray: np.ndarray) -> np.ndarray:
@@ -107,9 +109,9 @@ def flattened(gray: np.ndarray) -> np.ndarray:
     analysis took most of its time on them, and lifted they are gone (the benchmark's
     radiograph read in a third of the time; see bench/README.md). Lifted, not divided: that
     would amplify the grain where the background is dark, and it would read as lines of
-    text for second looks. Only for images that need it: lifting washes out light text on a
-    dark part, which a screenshot's buttons have and a radiograph's burnt-in text, inverted,
-    has not.
+    text for second looks. Only for gray images that prepare inverts: lifting would wash out
+    light text on a dark part, which a colour screenshot's buttons have; a gray one's light
+    cards, inverted, are dark panels with light text, and those are kept as they were.
     """
     small = cv2.resize(gray, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
     if min(small.shape) < FLATTEN_KERNEL:
@@ -117,8 +119,14 @@ def flattened(gray: np.ndarray) -> np.ndarray:
     square = np.ones((FLATTEN_KERNEL, FLATTEN_KERNEL), np.uint8)
     background = cv2.morphologyEx(small, cv2.MORPH_CLOSE, square)
     size = (gray.shape[1], gray.shape[0])
-    background = cv2.resize(background, size, interpolation=cv2.INTER_LINEAR)
-    return cv2.add(gray, cv2.bitwise_not(background))
+    lifted = cv2.add(gray, cv2.bitwise_not(cv2.resize(background, size)))
+    # Light text on a dark panel (a light card's dark text, inverted): kept as it was.
+    panel = cv2.morphologyEx(small, cv2.MORPH_OPEN, square)
+    light = (cv2.subtract(small, panel) > FLATTEN_LIGHT) & (panel < 128)
+    if light.any():
+        kept = cv2.resize(cv2.dilate(light.view(np.uint8), square), size) > 0
+        lifted[kept] = gray[kept]
+    return lifted
 
 
 def _background_border(gray: np.ndarray, border: int) -> None:
