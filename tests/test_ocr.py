@@ -135,31 +135,8 @@ def test_the_border_is_the_background_along_each_edge_not_the_letters_on_it() ->
     assert gray[80, 0] == 220 and gray[190, 0] == 160 and gray[-1, 200] == 160
 
 
-def test_a_gray_radiographs_grain_and_shading_are_flattened_and_its_text_kept(
-    ocr_engine: OcrEngine,
-) -> None:
-    doc = render([["Patient:", "Wilhelmina", "Carter"]], background=(30, 30, 30), ink=(240,) * 3)
-    gray = cv2.cvtColor(doc.array(), cv2.COLOR_RGB2GRAY).astype(np.float64)
-    gray[:, 600:] += 70  # a body's shading across the right part
-    grain = np.random.default_rng(2).normal(0, 10, gray.shape)
-    pixels = np.clip(gray + grain, 0, 255).astype(np.uint8)
-    flat = prepare(pixels, border=0).gray
-    text = np.zeros(pixels.shape, bool)
-    for box in doc.boxes.values():
-        text[box.top - 4 : box.bottom + 4, box.left - 4 : box.right + 4] = True
-    # inverted, then divided by its background: white on both sides of the shading, grain faint
-    shaded = ~text[:, 700:]
-    assert np.median(flat[~text]) >= 240 and np.percentile(flat[~text], 5) > 200
-    assert np.median(flat[:, 700:][shaded]) >= 240
-    assert "Wilhelmina Carter" in ocr_engine.read(pixels).text
-    # a colour image is never flattened: its light text on dark buttons would be washed out
-    colour = prepare(cv2.cvtColor(pixels, cv2.COLOR_GRAY2BGR), border=0).gray
-    assert np.median(colour[:, 700:][shaded]) < 200
-
-
-def test_a_gray_dark_screens_light_card_keeps_its_text_when_the_background_is_lifted(
-    ocr_engine: OcrEngine,
-) -> None:
+def test_a_gray_dark_screens_light_card_is_read(ocr_engine: OcrEngine) -> None:
+    # inverted as a whole, the card is light text on a dark panel
     screen = render(
         [["Account", "holder:", "Siobhan", "Kelly"]], background=(30,) * 3, ink=(240,) * 3
     )

@@ -86,47 +86,10 @@ def prepare(pixels: np.ndarray, border: int = 20) -> Prepared:
     height, width = gray.shape
     if np.median(gray[::4, ::4]) < 110:  # a sample decides as well as every pixel, 16x faster
         gray = cv2.bitwise_not(gray)
-        if pixels.ndim == 2 or pixels.shape[2] == 1:  # a radiograph, light text burnt in
-            gray = flattened(gray)
     if border:
         gray = cv2.copyMakeBorder(gray, border, border, border, border, cv2.BORDER_REPLICATE)
         _background_border(gray, border)
     return Prepared(np.ascontiguousarray(gray), border, border, 1.0, width, height)
-
-
-# The background under dark text is found at a quarter of the size, closing with a square
-# of FLATTEN_KERNEL pixels there: strokes up to four times as wide at full size are text.
-FLATTEN_KERNEL = 9
-# Light strokes this far above the dark panel they stand on, at that size, are text.
-FLATTEN_LIGHT = 30
-
-
-def flattened(gray: np.ndarray) -> np.ndarray:
-    """gray (dark text on light) lifted by its background's distance from white, so that
-    the background is white throughout and only text stands out.
-
-    A radiograph's shading and grain, inverted, are fields of grey specks: tesseract's layout
-    analysis took most of its time on them, and lifted they are gone (the benchmark's
-    radiograph read in a third of the time; see bench/README.md). Lifted, not divided: that
-    would amplify the grain where the background is dark, and it would read as lines of
-    text for second looks. Only for gray images that prepare inverts: lifting would wash out
-    light text on a dark part, which a colour screenshot's buttons have; a gray one's light
-    cards, inverted, are dark panels with light text, and those are kept as they were.
-    """
-    small = cv2.resize(gray, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
-    if min(small.shape) < FLATTEN_KERNEL:
-        return gray
-    square = np.ones((FLATTEN_KERNEL, FLATTEN_KERNEL), np.uint8)
-    background = cv2.morphologyEx(small, cv2.MORPH_CLOSE, square)
-    size = (gray.shape[1], gray.shape[0])
-    lifted = cv2.add(gray, cv2.bitwise_not(cv2.resize(background, size)))
-    # Light text on a dark panel (a light card's dark text, inverted): kept as it was.
-    panel = cv2.morphologyEx(small, cv2.MORPH_OPEN, square)
-    light = (cv2.subtract(small, panel) > FLATTEN_LIGHT) & (panel < 128)
-    if light.any():
-        kept = cv2.resize(cv2.dilate(light.view(np.uint8), square), size) > 0
-        lifted[kept] = gray[kept]
-    return lifted
 
 
 def _background_border(gray: np.ndarray, border: int) -> None:
