@@ -31,6 +31,7 @@ from inkout.ocr import (
     rejoin_lines,
     second_look,
     small_type,
+    speck,
     tessdata_path,
     text_edges,
     to_gray8,
@@ -1040,6 +1041,17 @@ def test_a_word_boxed_far_wider_than_its_letters_is_read_again_when_alone() -> N
         ]
     )
     assert [piece for piece, _ in doubtful_pieces(ocr, prepared)] == [[0]]
+
+
+def test_a_tiny_word_read_with_doubt_beside_a_tall_one_is_a_speck() -> None:
+    padraig = Box(167, 1230, 129, 31)
+    tiny = Box(338, 1238, 2, 3)
+    assert speck("M:", 72.0, tiny, padraig)  # between "Padraig" and "cCarthy"
+    assert not speck("M:", 72.0, tiny, None)  # first on its line
+    assert not speck("M:", 95.0, tiny, padraig)  # read with confidence
+    assert not speck("Mc", 72.0, Box(338, 1238, 8, 8), padraig)  # a letter's size
+    assert not speck("Mcc", 72.0, tiny, padraig)  # three letters are a word
+    assert not speck(".", 72.0, tiny, padraig)  # punctuation
 
 
 def test_a_speck_read_as_a_word_stays_in_the_row_it_lies_in() -> None:

@@ -1602,6 +1602,10 @@ def _to_box(bbox: tuple[int, int, int, int], p: Prepared) -> Box | None:
 
 # A word without a letter or digit read with less confidence than this is noise, not text.
 NOISE_CONFIDENCE = 50
+# A word of one or two characters read with less confidence than this, and no bigger either
+# way than a SPECK_SIZE-th of the word before it is tall, is a speck (see _collect).
+SPECK_CONFIDENCE = 80
+SPECK_SIZE = 5
 # A gap between two words of one line wider than this many line heights is a column gap.
 COLUMN_GAP = 1.5
 
@@ -1659,6 +1663,19 @@ def _unfinished(word: str) -> bool:
     )
 
 
+def speck(text: str, confidence: float, box: Box, before: Box | None) -> bool:
+    """Whether a word is a speck read as a letter or digit, beside the word before it on its
+    line: "M:", 2 by 3 pixels, between "Padraig" and "cCarthy", which would split a name in
+    two. Marks alone are punctuation ("." between an IP address's groups), kept."""
+    return (
+        before is not None
+        and len(text) <= 2
+        and any(c.isalnum() for c in text)
+        and confidence < SPECK_CONFIDENCE
+        and max(box.width, box.height) * SPECK_SIZE <= before.height
+    )
+
+
 def _collect(api: PyTessBaseAPI, p: Prepared) -> OcrText:
     """Walk tesseract's symbols once, building the text, the words and the symbol boxes.
 
@@ -1687,6 +1704,11 @@ def _collect(api: PyTessBaseAPI, p: Prepared) -> OcrText:
         if word_conf < NOISE_CONFIDENCE and not any(c.isalnum() for c in "".join(parts[undo[0] :])):
             # "|", "=", "—" read off an image's edges or a rule: noise between real words
             # ("Dr. Ananya | Sharma") that would hide a name from the detectors.
+            del parts[undo[0] :], symbols[undo[2] :]
+            offset, pending = undo[1], undo[3]
+            return
+        before = words[-1].box if words and words[-1].line == line else None
+        if speck("".join(parts[undo[0] :]).lstrip(), word_conf, word_box, before):
             del parts[undo[0] :], symbols[undo[2] :]
             offset, pending = undo[1], undo[3]
             return
