@@ -878,19 +878,20 @@ def doubtful_pieces(ocr: OcrText, p: Prepared) -> list[tuple[list[int], Box]]:
                 and w.box.width > STRETCHED_WIDTH * w.box.height * (w.end - w.start)
                 for w in words
             )
-            # confidences of the other words whose boxes reach into this piece's
-            reaching = [
-                w.confidence
-                for i, w in enumerate(ocr.words)
-                if i not in piece
-                and w.box.top < box.bottom
-                and w.box.bottom > box.top
-                and w.box.left < box.right
-                and w.box.right > box.left
-            ]
-            doubtful = (least < LARGE_DOUBT and all(c < DOUBT_CONFIDENCE for c in reaching)) or (
-                stretched and not reaching
-            )
+            doubtful = False
+            if least < LARGE_DOUBT or stretched:  # rare: the words around only looked at then
+                reaching = [  # confidences of the other words whose boxes reach into the piece
+                    w.confidence
+                    for i, w in enumerate(ocr.words)
+                    if i not in piece
+                    and w.box.top < box.bottom
+                    and w.box.bottom > box.top
+                    and w.box.left < box.right
+                    and w.box.right > box.left
+                ]
+                doubtful = (
+                    least < LARGE_DOUBT and all(c < DOUBT_CONFIDENCE for c in reaching)
+                ) or (stretched and not reaching)
         if doubtful:
             found.append(
                 (piece, Box(box.left + p.origin_x, box.top + p.origin_y, box.width, box.height))
@@ -1701,19 +1702,17 @@ def _collect(api: PyTessBaseAPI, p: Prepared) -> OcrText:
         nonlocal offset, pending, last
         if word_box is None or not 0 <= word_start < offset:
             return
-        if word_conf < NOISE_CONFIDENCE and not any(c.isalnum() for c in "".join(parts[undo[0] :])):
-            # "|", "=", "—" read off an image's edges or a rule: noise between real words
-            # ("Dr. Ananya | Sharma") that would hide a name from the detectors.
-            del parts[undo[0] :], symbols[undo[2] :]
-            offset, pending = undo[1], undo[3]
-            return
+        written = "".join(parts[undo[0] :]).lstrip()
         before = words[-1].box if words and words[-1].line == line else None
-        if speck("".join(parts[undo[0] :]).lstrip(), word_conf, word_box, before):
+        # "|", "=", "—" read off an image's edges or a rule: noise between real words ("Dr.
+        # Ananya | Sharma") that would hide a name from the detectors; so would a speck.
+        noise = word_conf < NOISE_CONFIDENCE and not any(c.isalnum() for c in written)
+        if noise or speck(written, word_conf, word_box, before):
             del parts[undo[0] :], symbols[undo[2] :]
             offset, pending = undo[1], undo[3]
             return
         words.append(Word(word_start, offset, word_box, line, word_conf))
-        last = "".join(parts[undo[0] :]).lstrip()
+        last = written
 
     for r in iterate_level(iterator, RIL.SYMBOL):
         if r.Empty(RIL.SYMBOL):
