@@ -883,11 +883,7 @@ def doubtful_pieces(ocr: OcrText, p: Prepared) -> list[tuple[list[int], Box]]:
                 reaching = [  # confidences of the other words whose boxes reach into the piece
                     w.confidence
                     for i, w in enumerate(ocr.words)
-                    if i not in piece
-                    and w.box.top < box.bottom
-                    and w.box.bottom > box.top
-                    and w.box.left < box.right
-                    and w.box.right > box.left
+                    if i not in piece and _area(w.box, box) > 0
                 ]
                 doubtful = (
                     least < LARGE_DOUBT and all(c < DOUBT_CONFIDENCE for c in reaching)
