@@ -22,6 +22,7 @@ from inkout.ocr import (
     better,
     confident_lines,
     doubtful_pieces,
+    evened,
     faint_lines,
     faint_thresholds,
     halved,
@@ -150,6 +151,38 @@ def test_a_gray_dark_screens_light_card_is_read(ocr_engine: OcrEngine) -> None:
     )
     text = ocr_engine.read(gray).text
     assert "Siobhan Kelly" in text and "Mobile: Oluwaseun Balogun" in text
+
+
+def _sheet_on_a_desk() -> np.ndarray:
+    """Grey print on a sheet lit from the left, photographed on a dark desk."""
+    lines = [
+        ["Please", "call", "us", "at", "(305)", "555-0102", "today."],
+        ["Date", "of", "birth", "04.07.2005", "is", "correct."],
+    ]
+    doc = render(lines, size=18, width=900, ink=(150,) * 3, background=(225,) * 3)
+    page = cv2.cvtColor(doc.array(), cv2.COLOR_RGB2GRAY).astype(np.float32)
+    page *= np.linspace(1.0, 0.75, page.shape[1])[None, :]
+    desk = np.full((page.shape[0] + 400, page.shape[1] + 400), 60, np.uint8)
+    desk[200:-200, 200:-200] = page.astype(np.uint8)
+    return desk
+
+
+def test_a_sheet_on_a_dark_desk_is_read_whole_at_the_first_reading(ocr_engine: OcrEngine) -> None:
+    # one threshold for the whole photo falls between desk and paper, above the grey letters
+    text = ocr_engine.read(_sheet_on_a_desk(), look_again=False).text
+    assert "call us at (305) 555-0102 today." in text
+    assert "Date of birth 04.07.2005 is correct." in text
+
+
+def test_evened_keeps_a_plain_page_and_makes_a_dark_desk_paper() -> None:
+    plain = prepare(_page(lines=4))
+    assert evened(plain, text_edges(plain.gray)) is plain
+    photo = prepare(_sheet_on_a_desk())
+    even = evened(photo, text_edges(photo.gray)).gray
+    assert (even[:150, :] == 255).all() and (even[:, :150] == 255).all()  # the desk
+    border = photo.origin_y
+    sheet = even[border + 200 : -border - 200, border + 200 : -border - 200]
+    assert sheet.min() < 190 and np.median(sheet) > 240  # grey letters on white paper
 
 
 def test_light_text_on_a_dark_background_is_read(ocr_engine: OcrEngine) -> None:
