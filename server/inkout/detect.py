@@ -572,7 +572,11 @@ def _header_word(word: str) -> str:
     type's shape."""
     if len(word) < 3 or word in _HEADER_VOCABULARY:
         return word
-    near = [w for w in _HEADER_VOCABULARY if recognizers.edits(word, w) == 1]
+    near = [
+        w
+        for w in _HEADER_VOCABULARY
+        if abs(len(w) - len(word)) <= 1 and recognizers.edits(word, w) == 1
+    ]
     return near[0] if len(near) == 1 else word
 
 

@@ -147,11 +147,14 @@ _CUT_TYPES = "|".join(sorted(_CUT_TYPE_SET))
 def _near_long_type(word: str) -> bool:
     """Whether word is a long street type with at most two letters misread, dropped or added."""
     word = word.lower()
-    return len(word) >= 5 and any(edits(word, t) <= 2 for t in _LONG_TYPES)
+    return len(word) >= 5 and any(
+        abs(len(t) - len(word)) <= 2 and edits(word, t) <= 2 for t in _LONG_TYPES
+    )
 
 
 def edits(a: str, b: str) -> int:
-    """Levenshtein distance between two short words."""
+    """Levenshtein distance between two short words; never less than their lengths differ,
+    which callers check first, as it costs nothing."""
     row = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         previous, row[0] = row[0], i
