@@ -500,6 +500,33 @@ def test_a_tall_word_over_no_other_line_keeps_its_box() -> None:
     assert box.bottom >= tall.box.bottom - 4  # the ink of its descenders is covered
 
 
+def test_a_words_last_symbol_stretched_over_the_words_after_it_is_cut_before_them() -> None:
+    # Tesseract stretched the "8" ending a card number to the end of its line, over "on the".
+    ocr = _ocr(["card 1328 on the"])
+    page = _glyphs(ocr)
+    number, on = ocr.words[1], ocr.words[2]
+    last = [s for s in ocr.symbols if s.word == 1][-1]
+    wide = replace(last, box=replace(last.box, width=ocr.words[3].box.right - last.box.left))
+    symbols = tuple(wide if s is last else s for s in ocr.symbols)
+    stretched = replace(number, box=replace(number.box, width=wide.box.right - number.box.left))
+    ocr = replace(ocr, words=(ocr.words[0], stretched, *ocr.words[2:]), symbols=symbols)
+    (box,) = BoxIndex(ocr, page).boxes(number.start, number.end)
+    assert number.box.right <= box.right <= on.box.left  # all of the number, none of "on"
+
+
+def test_a_value_read_with_a_speck_inside_it_keeps_its_whole_box() -> None:
+    # a speck read as a word inside a long value stretches no symbol: nothing is cut
+    ocr = _ocr(["see www.example.org/account now"])
+    url = ocr.words[1]
+    speck = Word(len(ocr.text), len(ocr.text) + 1, Box(url.box.left + 60, 4, 4, 4), 0, 30.0)
+    ocr = replace(ocr, text=ocr.text + ".", words=(*ocr.words, speck))
+    page = np.full((60, 400), 255, np.uint8)
+    for sym in ocr.symbols:
+        page[sym.box.top + 4 : sym.box.bottom - 4, sym.box.left : sym.box.right] = 0
+    (box,) = BoxIndex(ocr, page).boxes(url.start, url.end)
+    assert box.right >= url.box.right
+
+
 def test_a_word_box_reaching_into_the_next_line_is_cut_to_its_own_line() -> None:
     # Tesseract boxed "Miller" down to the top of "109 mAs" below it on a radiograph.
     ocr = _ocr(["Tech Sarah Miller", "kVp 109 mAs"], line_h=20)

@@ -345,6 +345,53 @@ def _within_lines(words: tuple[Word, ...]) -> tuple[Word, ...]:
     return tuple(cut.get(i, w) for i, w in enumerate(words))
 
 
+# A symbol this many times wider than its word's median symbol is stretched (see
+# _short_of_next_words).
+STRETCHED_SYMBOL = 4
+
+
+def _short_of_next_words(words: tuple[Word, ...], symbols: list[list[Symbol]]) -> tuple[Word, ...]:
+    """Words cut short of the words after them on their line that a stretched symbol of
+    theirs runs over.
+
+    Tesseract can stretch a word's last symbol to the end of its line: the "8" ending a card
+    number 235 pixels wide, over "on the date shown above."; painted, the finding erased
+    them. Only a symbol several times wider than the word's others counts: a word read
+    inside a long value by mistake (a speck in a URL) cuts nothing.
+    """
+    lines: dict[int, list[int]] = {}
+    for i, w in enumerate(words):
+        lines.setdefault(w.line, []).append(i)
+    cut: dict[int, Word] = {}
+    for members in lines.values():
+        for i in members:
+            own = symbols[i]
+            if len(own) < 3:
+                continue
+            width = statistics.median(s.box.width for s in own)
+            stretched = [s.box for s in own if s.box.width > STRETCHED_SYMBOL * width]
+            box = words[i].box
+            after = [
+                words[j].box.left
+                for j in members
+                for wide in stretched
+                if wide.left < words[j].box.left
+                and words[j].box.right <= wide.right
+                and _one_row(words[j].box, box)
+            ]
+            if after and min(after) > box.left:
+                right = min(after)
+                cut[i] = replace(words[i], box=Box(box.left, box.top, right - box.left, box.height))
+    if not cut:
+        return words
+    return tuple(cut.get(i, w) for i, w in enumerate(words))
+
+
+def _one_row(a: Box, b: Box) -> bool:
+    """Whether a and b share at least half the height of the lower of them."""
+    return min(a.bottom, b.bottom) - max(a.top, b.top) >= min(a.height, b.height) / 2
+
+
 def _beside(a: Box, b: Box, height: float) -> bool:
     """Whether box a stands over, under or less than a text height beside box b: far off
     in other columns, the rows a tall word shares with it take nothing of it when painted."""
@@ -428,12 +475,15 @@ class BoxIndex:
     def __init__(self, ocr: OcrText, gray: np.ndarray | None = None):
         self._gray = gray
         self._text = ocr.text
-        self._words = _within_lines(ocr.words) if gray is not None else ocr.words
         self._word_starts = [w.start for w in ocr.words]
         self._word_ends = [w.end for w in ocr.words]
         self._symbols: list[list[Symbol]] = [[] for _ in ocr.words]
         for s in ocr.symbols:
             self._symbols[s.word].append(s)
+        words = ocr.words
+        if gray is not None:
+            words = _short_of_next_words(_within_lines(words), self._symbols)
+        self._words = words
 
     @cached_property
     def _partners(self) -> list[list[int]]:
