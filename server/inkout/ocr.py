@@ -95,7 +95,8 @@ def prepare(pixels: np.ndarray, border: int = 20) -> Prepared:
 # The first reading of a page is evened (see evened) when tesseract's global threshold lies
 # closer to the ink than EVEN_SHARE of the way from the ink to the paper around it. Its
 # background is the lightest within EVEN_WINDOW pixels at half size, wider than any stroke;
-# whatever lies further than FAR_FROM_TEXT pixels from a (faint) text edge becomes paper.
+# the desk, and whatever lies further than FAR_FROM_TEXT pixels from a (faint) text edge, take
+# the paper's shade.
 EVEN_SHARE = 0.35
 EVEN_WINDOW = 15
 FAR_FROM_TEXT = 24
@@ -109,8 +110,10 @@ def evened(p: Prepared, edges: np.ndarray) -> Prepared:
     sheet pulls it toward the ink, and thin letters on the shaded side of the paper fall on
     the paper's side of it: lines were read cut short ("(305) 555-01" for "(305) 555-0102",
     a date of birth as "0"). Dividing by the local background lifts paper and desk alike to
-    white; the desk's grain, lifted too, would read as specks, so what is far from any text
-    edge is made paper. edges: text_edges(p.gray).
+    white; the desk's grain and stripes, lifted too, read as words ("LE RES SE", a name boxed
+    over a form's labels), so the desk, and whatever is far from any text edge, take the
+    paper's shade around the text (pure white there drew the edges of patches, and a form's
+    label was read as "Date ofr t th:"). edges: text_edges(p.gray).
     """
     rows = edges[::4]  # one row in four is enough to measure the ink and paper
     near = cv2.dilate(rows, np.ones((5, 7), np.uint8)).view(bool)
@@ -130,12 +133,15 @@ def evened(p: Prepared, edges: np.ndarray) -> Prepared:
     window = np.ones((EVEN_WINDOW, EVEN_WINDOW), np.uint8)
     background = cv2.blur(cv2.dilate(half, window), (EVEN_WINDOW, EVEN_WINDOW))
     background = cv2.resize(background, (gray.shape[1], gray.shape[0]))
-    gray = cv2.divide(gray, background, scale=255)
     faint = text_edges(p.gray, _thresholds_within_border(p))
     reach = cv2.dilate(faint, np.ones((2 * FAR_FROM_TEXT + 1, FAR_FROM_TEXT + 1), np.uint8))
     far = np.ones(gray.shape, bool)
     far[:, : 2 * reach.shape[1]] = np.repeat(reach, 2, axis=1) == 0  # map column k: 2k, 2k+1
-    gray[far] = 255
+    # ... and the desk: nothing near as light as the threshold (the desk's side of it)
+    far |= background < (threshold if ink < middle else 255 - threshold)
+    gray = cv2.divide(gray, background, scale=255)
+    kept = ~far[::4, ::4]
+    gray[far] = int(np.median(gray[::4, ::4][kept])) if kept.any() else 255
     return Prepared(gray, p.origin_x, p.origin_y, p.scale, p.width, p.height)
 
 
