@@ -514,6 +514,21 @@ def test_a_words_last_symbol_stretched_over_the_words_after_it_is_cut_before_the
     assert number.box.right <= box.right <= on.box.left  # all of the number, none of "on"
 
 
+def test_a_stretched_symbol_over_the_values_own_end_read_again_keeps_its_box() -> None:
+    # "/drive.example.com/file/d/3255" boxed over "1a0c5 1", the rest of the address read
+    # again as words of their own: no word of English follows, so nothing is cut
+    ocr = _ocr(["link d/3255 1a0c5 1"])
+    page = _glyphs(ocr)
+    link, tail = ocr.words[1], ocr.words[2]
+    last = [s for s in ocr.symbols if s.word == 1][-1]
+    wide = replace(last, box=replace(last.box, width=ocr.words[3].box.right - last.box.left))
+    symbols = tuple(wide if s is last else s for s in ocr.symbols)
+    stretched = replace(link, box=replace(link.box, width=wide.box.right - link.box.left))
+    ocr = replace(ocr, words=(ocr.words[0], stretched, *ocr.words[2:]), symbols=symbols)
+    (box,) = BoxIndex(ocr, page).boxes(link.start, link.end)
+    assert box.right >= tail.box.right
+
+
 def test_a_value_read_with_a_speck_inside_it_keeps_its_whole_box() -> None:
     # a speck read as a word inside a long value stretches no symbol: nothing is cut
     ocr = _ocr(["see www.example.org/account now"])

@@ -24,6 +24,7 @@ from functools import cached_property
 
 import numpy as np
 
+from inkout import names
 from inkout.model import Box, OcrText, Symbol, Word
 
 # How far a side may grow, and the widest gap it crosses, as fractions of the box height: a
@@ -350,18 +351,23 @@ def _within_lines(words: tuple[Word, ...]) -> tuple[Word, ...]:
 STRETCHED_SYMBOL = 4
 
 
-def _short_of_next_words(words: tuple[Word, ...], symbols: list[list[Symbol]]) -> tuple[Word, ...]:
+def _short_of_next_words(
+    words: tuple[Word, ...], symbols: list[list[Symbol]], text: str
+) -> tuple[Word, ...]:
     """Words cut short of the words after them on their line that a stretched symbol of
-    theirs runs over.
+    theirs runs over, when the first of those is a word of English.
 
     Tesseract can stretch a word's last symbol to the end of its line: the "8" ending a card
     number 235 pixels wide, over "on the date shown above."; painted, the finding erased
-    them. Only a symbol several times wider than the word's others counts: a word read
-    inside a long value by mistake (a speck in a URL) cuts nothing.
+    them. Only a symbol several times wider than the word's others counts, so a word read
+    inside a long value by mistake (a speck in a URL) cuts nothing; and only before a word
+    of English, as the value's own end can be what it runs over, read again as words of
+    their own ("/drive.example.com/file/d/3255" over "1a0c5 1").
     """
     lines: dict[int, list[int]] = {}
     for i, w in enumerate(words):
         lines.setdefault(w.line, []).append(i)
+    lexicon = names.lexicon()
     cut: dict[int, Word] = {}
     for members in lines.values():
         for i in members:
@@ -371,16 +377,21 @@ def _short_of_next_words(words: tuple[Word, ...], symbols: list[list[Symbol]]) -
             width = statistics.median(s.box.width for s in own)
             stretched = [s.box for s in own if s.box.width > STRETCHED_SYMBOL * width]
             box = words[i].box
-            after = [
-                words[j].box.left
+            under = [
+                words[j]
                 for j in members
-                for wide in stretched
-                if wide.left < words[j].box.left
-                and words[j].box.right <= wide.right
+                if any(
+                    wide.left < words[j].box.left and words[j].box.right <= wide.right
+                    for wide in stretched
+                )
                 and _one_row(words[j].box, box)
+                and words[j].box.left > box.left
             ]
-            if after and min(after) > box.left:
-                right = min(after)
+            if not under:
+                continue
+            first = min(under, key=lambda w: w.box.left)
+            if lexicon.is_english(text[first.start : first.end].strip(".,;:!?")):
+                right = first.box.left
                 cut[i] = replace(words[i], box=Box(box.left, box.top, right - box.left, box.height))
     if not cut:
         return words
@@ -482,7 +493,7 @@ class BoxIndex:
             self._symbols[s.word].append(s)
         words = ocr.words
         if gray is not None:
-            words = _short_of_next_words(_within_lines(words), self._symbols)
+            words = _short_of_next_words(_within_lines(words), self._symbols, ocr.text)
         self._words = words
 
     @cached_property
