@@ -500,31 +500,33 @@ def test_a_tall_word_over_no_other_line_keeps_its_box() -> None:
     assert box.bottom >= tall.box.bottom - 4  # the ink of its descenders is covered
 
 
+def _stretched(line: str) -> tuple[OcrText, np.ndarray]:
+    """line's glyphs, its second word's last symbol boxed to the end of the line, as
+    tesseract sometimes boxes it, and the page drawn as read."""
+    ocr = _ocr([line])
+    page = _glyphs(ocr)
+    word = ocr.words[1]
+    last = [s for s in ocr.symbols if s.word == 1][-1]
+    wide = replace(last, box=replace(last.box, width=ocr.words[-1].box.right - last.box.left))
+    symbols = tuple(wide if s is last else s for s in ocr.symbols)
+    stretched = replace(word, box=replace(word.box, width=wide.box.right - word.box.left))
+    return replace(ocr, words=(ocr.words[0], stretched, *ocr.words[2:]), symbols=symbols), page
+
+
 def test_a_words_last_symbol_stretched_over_the_words_after_it_is_cut_before_them() -> None:
     # Tesseract stretched the "8" ending a card number to the end of its line, over "on the".
-    ocr = _ocr(["card 1328 on the"])
-    page = _glyphs(ocr)
+    ocr, page = _stretched("card 1328 on the")
     number, on = ocr.words[1], ocr.words[2]
-    last = [s for s in ocr.symbols if s.word == 1][-1]
-    wide = replace(last, box=replace(last.box, width=ocr.words[3].box.right - last.box.left))
-    symbols = tuple(wide if s is last else s for s in ocr.symbols)
-    stretched = replace(number, box=replace(number.box, width=wide.box.right - number.box.left))
-    ocr = replace(ocr, words=(ocr.words[0], stretched, *ocr.words[2:]), symbols=symbols)
     (box,) = BoxIndex(ocr, page).boxes(number.start, number.end)
-    assert number.box.right <= box.right <= on.box.left  # all of the number, none of "on"
+    drawn = _ocr(["card 1328"]).words[1].box  # the number as drawn, before it was stretched
+    assert drawn.right <= box.right <= on.box.left  # all of the number, none of "on"
 
 
 def test_a_stretched_symbol_over_the_values_own_end_read_again_keeps_its_box() -> None:
     # "/drive.example.com/file/d/3255" boxed over "1a0c5 1", the rest of the address read
     # again as words of their own: no word of English follows, so nothing is cut
-    ocr = _ocr(["link d/3255 1a0c5 1"])
-    page = _glyphs(ocr)
+    ocr, page = _stretched("link d/3255 1a0c5 1")
     link, tail = ocr.words[1], ocr.words[2]
-    last = [s for s in ocr.symbols if s.word == 1][-1]
-    wide = replace(last, box=replace(last.box, width=ocr.words[3].box.right - last.box.left))
-    symbols = tuple(wide if s is last else s for s in ocr.symbols)
-    stretched = replace(link, box=replace(link.box, width=wide.box.right - link.box.left))
-    ocr = replace(ocr, words=(ocr.words[0], stretched, *ocr.words[2:]), symbols=symbols)
     (box,) = BoxIndex(ocr, page).boxes(link.start, link.end)
     assert box.right >= tail.box.right
 
