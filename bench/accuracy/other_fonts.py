@@ -7,9 +7,12 @@ names and surnames from the same countries that the benchmark never shows, then 
 inkout alone the way bench/test_accuracy.py does.
 
     apt-get install fonts-roboto fonts-open-sans fonts-lato fonts-freefont-ttf
-    .venv/bin/python bench/accuracy/other_fonts.py [--seed N [N ...]]
+    .venv/bin/python bench/accuracy/other_fonts.py [--seed N [N ...]] [--kind K [K ...]]
+        [--without-evening]
 
 With several seeds, the table is over all their images together (six of each kind a seed).
+--kind scores those kinds only; --without-evening lets the first reading see every image as
+it is (ocr.evened left out), to measure what evening a photographed sheet gives.
 
 Not part of `make bench`: the fonts are not installed by `make setup`, and its figures are a
 check on over-fitting, not a target table.
@@ -27,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from accuracy import corpus  # noqa: E402
 from accuracy.score import StrongReader, Tally, gray, map_threads, score  # noqa: E402
+from inkout import ocr  # noqa: E402
 from inkout.config import Settings  # noqa: E402
 from inkout.redact import RedactJob, Redactor  # noqa: E402
 
@@ -85,10 +89,14 @@ def use_other_fonts_and_names() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seed", type=int, nargs="+", default=[7])
+    parser.add_argument("--kind", nargs="+", choices=corpus.KINDS, default=list(corpus.KINDS))
+    parser.add_argument("--without-evening", action="store_true")
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     use_other_fonts_and_names()
-    samples = [s for seed in args.seed for s in corpus.build(seed=seed)]
+    if args.without_evening:
+        ocr.evened = lambda prepared, edges: prepared
+    samples = [s for seed in args.seed for s in corpus.build(seed=seed) if s.kind in args.kind]
     reader = StrongReader(workers=2)
     originals = map_threads(lambda s: reader.read(gray(s.data)), samples)
     redactor = Redactor(Settings(ocr_workers=2))
