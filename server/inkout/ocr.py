@@ -1562,6 +1562,8 @@ class OcrEngine:
         every core. Bands cost about 9% more CPU in all, so callers split only when nothing
         else is waiting for the cores. With look_again (always, but in the benchmark that
         measures what it costs), lines the first reading left out are read on their own.
+        The first reading of a photographed sheet may see it evened (see evened); the second
+        looks always read the image as it is.
         """
         prepared = prepare(pixels)
         edges = text_edges(prepared.gray)
