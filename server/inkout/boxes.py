@@ -384,7 +384,7 @@ def _short_of_next_words(
                     wide.left < words[j].box.left and words[j].box.right <= wide.right
                     for wide in stretched
                 )
-                and _one_row(words[j].box, box)
+                and words[j].box.same_row(box)
                 and words[j].box.left > box.left
             ]
             if not under:
@@ -396,11 +396,6 @@ def _short_of_next_words(
     if not cut:
         return words
     return tuple(cut.get(i, w) for i, w in enumerate(words))
-
-
-def _one_row(a: Box, b: Box) -> bool:
-    """Whether a and b share at least half the height of the lower of them."""
-    return min(a.bottom, b.bottom) - max(a.top, b.top) >= min(a.height, b.height) / 2
 
 
 def _beside(a: Box, b: Box, height: float) -> bool:

@@ -46,6 +46,12 @@ class Box:
     def bottom(self) -> int:
         return self.top + self.height
 
+    def same_row(self, other: Box) -> bool:
+        """Whether the two stand on one row: they share half the lower one's height or more,
+        so a speck read as a word ("nt", three pixels tall) stands on the row it lies in."""
+        shared = min(self.bottom, other.bottom) - max(self.top, other.top)
+        return shared >= min(self.height, other.height) / 2
+
 
 @dataclass(frozen=True, slots=True)
 class Symbol:

@@ -979,17 +979,11 @@ def _by_row(ocr: OcrText, piece: list[int]) -> list[list[int]]:
     radiograph's corner), and each row is read again on its own."""
     parts = [[piece[0]]]
     for before, i in itertools.pairwise(piece):
-        if _same_row(ocr.words[before].box, ocr.words[i].box):
+        if ocr.words[before].box.same_row(ocr.words[i].box):
             parts[-1].append(i)
         else:
             parts.append([i])
     return parts
-
-
-def _same_row(a: Box, b: Box) -> bool:
-    """Whether two words of one line stand on one row: each overlapping half the smaller's
-    height; a speck read as a word ("nt", three pixels tall) stands on the row it lies in."""
-    return min(a.bottom, b.bottom) - max(a.top, b.top) >= min(a.height, b.height) / 2
 
 
 def better(old: list[Word], new: OcrText) -> bool:
@@ -1227,7 +1221,7 @@ def with_second_looks(
             before is not None
             and before.line == first.line
             and ocr.text[before.end : first.start] == " "
-            and not _same_row(before.box, first.box)
+            and not before.box.same_row(first.box)
         ):  # a row of a line that tesseract read over two (see _by_row): a line of its own
             edits.append(_Edit(before.end, last.end, "\n", -1, joined, next_line))
             next_line += 1
