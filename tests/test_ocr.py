@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
@@ -12,6 +13,7 @@ from PIL import Image, ImageDraw
 from render import font, overlap, render
 from tesserocr import OEM, PSM, PyTessBaseAPI
 
+from inkout.boxes import union
 from inkout.model import Box, OcrText, Symbol, Word
 from inkout.ocr import (
     EDGE_CONTRAST,
@@ -31,6 +33,7 @@ from inkout.ocr import (
     reading_order,
     rejoin_lines,
     second_look,
+    shown_bullets,
     small_type,
     speck,
     tessdata_path,
@@ -1162,3 +1165,77 @@ def test_a_tall_word_of_large_text_keeps_its_box() -> None:
     trimmed = trim_tall_words(OcrText("Employee", words, ()), prepare(np.array(image), border=0))
     assert abs(trimmed.words[0].box.top - big.top) <= 2
     assert abs(trimmed.words[0].box.bottom - big.bottom) <= 2
+
+
+@pytest.mark.parametrize("size", [12, 14, 20])
+def test_bullets_masking_an_address_are_read_as_bullets_and_real_addresses_as_they_are(
+    ocr_engine: OcrEngine, size: int
+) -> None:
+    # tesseract alone reads these bullets as "is*+", "joeee", "Meeee +" or not at all
+    doc = render(
+        [["Email"], ["i\u2022\u2022\u2022@example.com", "zoe@example.com"],
+         ["m\u2022\u2022\u2022\u2022@mail.example.org", "lee.moo@web.de"]],
+        size=size, width=700, line_gap=size, ink=(120, 120, 120),
+    )  # fmt: skip
+    text = ocr_engine.read(_bgr(doc)).text
+    # the bullets may stand apart from the "@", as tesseract split them: detection joins them
+    assert re.search("\u2022{3} ?@example.com", text), text
+    assert re.search("\u2022{4} ?@mail.example.org", text), text
+    assert "zoe@example.com" in text  # round letters before an "@" are no bullets
+    assert "moo@web.de" in text
+
+
+def _drawn(text: str, size: int = 14) -> tuple[np.ndarray, list[Box]]:
+    """text drawn in grey, and the box of each of its characters."""
+    image = Image.new("L", (40 + 12 * size, 40), 255)
+    draw = ImageDraw.Draw(image)
+    face = font(size)
+    draw.text((10, 10), text, font=face, fill=110)
+    boxes = []
+    for k in range(len(text)):
+        right = 10 + int(draw.textlength(text[: k + 1], font=face))
+        left = 10 + int(draw.textlength(text[:k], font=face))
+        boxes.append(Box(left, 12, max(1, right - left), size))
+    return np.array(image), boxes
+
+
+def test_a_user_name_split_off_and_misread_becomes_letters_and_bullets_in_one_word() -> None:
+    gray, chars = _drawn("p\u2022\u2022\u2022@example.com")
+    # as tesseract read it: "pe ee @example.com", the bullets as e's in two words
+    pe, ee = union(chars[0:2]), union(chars[2:4])
+    at = union(chars[4:])
+    ocr = OcrText(
+        "Email pe ee @example.com",
+        (
+            Word(0, 5, Box(10, 0, 40, 10), 0, 90.0),
+            Word(6, 8, pe, 1, 80.0),
+            Word(9, 11, ee, 1, 80.0),
+            Word(12, 24, at, 1, 80.0),
+        ),
+        (
+            Symbol(6, 7, chars[0], 1),
+            Symbol(7, 8, chars[1], 1),
+            Symbol(9, 10, chars[2], 2),
+            Symbol(10, 11, chars[3], 2),
+            *(Symbol(12 + k, 13 + k, chars[4 + k], 3) for k in range(12)),
+        ),
+    )
+    shown = shown_bullets(ocr, prepare(gray, border=0))
+    assert shown.text == "Email p\u2022\u2022\u2022 @example.com"
+    assert [shown.text[w.start : w.end] for w in shown.words] == [
+        "Email", "p\u2022\u2022\u2022", "@example.com"
+    ]  # fmt: skip
+    bullets = [s for s in shown.symbols if shown.text[s.start : s.end] == "\u2022"]
+    for bullet, drawn in zip(bullets, chars[1:4], strict=True):
+        assert drawn.left - 1 <= bullet.box.left and bullet.box.right <= drawn.right + 1
+    assert shown.words[1].box.right >= bullets[-1].box.right
+
+
+def test_an_address_without_bullets_is_left_as_read() -> None:
+    gray, chars = _drawn("moo@example.com")
+    ocr = OcrText(
+        "moo@example.com",
+        (Word(0, 15, union(chars), 0, 90.0),),
+        tuple(Symbol(k, k + 1, chars[k], 0) for k in range(15)),
+    )
+    assert shown_bullets(ocr, prepare(gray, border=0)) == ocr

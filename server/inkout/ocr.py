@@ -421,6 +421,133 @@ def trim_tall_words(ocr: OcrText, p: Prepared) -> OcrText:
     return OcrText(ocr.text, words, symbols)
 
 
+# Bullets that mask an address on screen ("j•••@example.com") are solid round dots, with no
+# counter or opening as letters have; tesseract, in small type, drops them or reads them as
+# letters ("jr@example.com", "pe ee @"), and detection would then see an address to erase. A
+# run of at least MIN_BULLETS such dots of one size, right before the "@", is bullets: no
+# user name holds two marks in a row. Every dot is solid; one under SOLID_ROWS rows, where
+# a letter's counter may blur shut, must also be at most SMALL_DOT of the "@"'s height, well
+# under any lower-case letter's; larger ones may reach BIG_DOT.
+SMALL_DOT = 0.4
+BIG_DOT = 0.6
+SOLID_ROWS = 5
+MIN_BULLETS = 2
+BULLETS_REACH = 4  # bullets are looked for this many "@" heights before it
+BULLET = "•"
+
+
+def _solid(mask: np.ndarray) -> bool:
+    """Whether every row and every column of mask crosses its ink once: a dot, not a letter
+    with a counter ("o", "e") or an opening ("c", "s")."""
+    for m in (mask, mask.T):
+        crossings = np.count_nonzero(np.diff(m.astype(np.int8), axis=1, prepend=0) == 1, axis=1)
+        if crossings.max() > 1:
+            return False
+    return True
+
+
+def _bullets_before(gray: np.ndarray, at: Box) -> list[Box]:
+    """The bullets right before the "@" boxed at (gray's coordinates), left to right. Rows
+    above and below its box are looked at too, since tesseract's box may cut the "@"."""
+    margin = at.height // 2
+    left, top = max(0, at.left - BULLETS_REACH * at.height), max(0, at.top - margin)
+    pixels = gray[top : at.bottom + margin, left : at.right]
+    if pixels.size == 0:
+        return []
+    diff = cv2.absdiff(pixels, np.full_like(pixels, int(np.median(pixels))))
+    contrast = int(diff.max())
+    if contrast < MIN_CONTRAST:
+        return []
+    ink = (diff > max(0.8 * MIN_CONTRAST, 0.35 * contrast)).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    x0, x1 = at.left - left, at.right - left
+    under = [k for k in range(1, count) if stats[k, 0] < x1 and stats[k, 0] + stats[k, 2] > x0]
+    if count <= MIN_BULLETS + 1 or not under:
+        return []
+    # the "@" itself: the largest part under its box
+    at_left, at_top, _, height = stats[max(under, key=lambda k: stats[k, 4]), :4].tolist()
+    row = [
+        k
+        for k in range(1, count)
+        if stats[k, 0] + stats[k, 2] <= at_left
+        and stats[k, 1] < at_top + height
+        and stats[k, 1] + stats[k, 3] > at_top
+    ]
+    run: list[Box] = []
+    for k in sorted(row, key=lambda k: -(stats[k, 0] + stats[k, 2])):
+        x, y, w, h = stats[k, :4].tolist()
+        size = h <= SMALL_DOT * height or SOLID_ROWS <= h <= BIG_DOT * height
+        dot = size and h >= 2 and w <= 2 * h + 1 and h <= 2 * w + 1
+        mid_height = y > at_top + 0.15 * height and y + h < at_top + 0.85 * height
+        same_size = not run or abs(h - run[-1].height) <= 1 + run[-1].height // 3
+        close = (run[-1].left if run else at_left) - (x + w) <= 0.6 * height
+        if not (dot and mid_height and same_size and close):
+            break
+        if not _solid(labels[y : y + h, x : x + w] == k):
+            break
+        run.append(Box(x, y, w, h))
+    if len(run) < MIN_BULLETS:
+        return []
+    return [Box(left + b.left, top + b.top, b.width, b.height) for b in run[::-1]]
+
+
+def shown_bullets(ocr: OcrText, p: Prepared) -> OcrText:
+    """Addresses masked on screen, with the bullets tesseract dropped or misread put back in
+    their text ("jr@example.com" for "j•••@example.com"), so detection sees them masked.
+
+    Bullets are looked for in the pixels before each "@". The words of its row over them
+    (the "@"'s own, or words split off before it: "pe ee @clinic-north.org") become one word:
+    the letters left of the first bullet, one "•" per bullet, and the rest of the "@"'s word.
+    """
+    by_word = _symbols_by_word(ocr)
+    edits: list[_Edit] = []
+    for i, w in enumerate(ocr.words):
+        at = next((s for s in by_word[i] if ocr.text[s.start : s.end] == "@"), None)
+        if at is None:
+            continue
+        x, y = p.origin_x, p.origin_y
+        dots = _bullets_before(
+            p.gray, Box(at.box.left + x, at.box.top + y, at.box.width, at.box.height)
+        )
+        if not dots:
+            continue
+        dots = [Box(d.left - x, d.top - y, d.width, d.height) for d in dots]
+        over = [
+            j
+            for j, v in enumerate(ocr.words)
+            if (j == i and at.start > v.start)
+            or (j != i and v.box.same_row(at.box) and dots[0].left < v.box.right <= at.box.right)
+        ]
+        if over != list(range(i - len(over) + (i in over), i + (i in over))):
+            continue  # words not in the order they stand: left as read, and redacted
+        first = ocr.words[over[0]] if over else w
+        end = w.end if i in over or not over else ocr.words[over[-1]].end
+        if any(e.offset < end and first.start < e.end for e in edits):
+            continue
+        kept = [
+            s
+            for j in over
+            for s in by_word[j]
+            if s.start < at.start and s.box.left + s.box.width / 2 < dots[0].left
+        ]
+        rest = [s for s in by_word[i] if s.start >= at.start] if i in over or not over else []
+        text, symbols = "", []
+        for s in kept:
+            symbols.append(Symbol(len(text), len(text) + s.end - s.start, s.box, 0))
+            text += ocr.text[s.start : s.end]
+        for d in dots:
+            symbols.append(Symbol(len(text), len(text) + 1, d, 0))
+            text += BULLET
+        for s in rest:
+            symbols.append(Symbol(len(text), len(text) + s.end - s.start, s.box, 0))
+            text += ocr.text[s.start : s.end]
+        box = union([*(ocr.words[j].box for j in over), *dots, *(s.box for s in rest)])
+        word = Word(0, len(text), box, 0, first.confidence)
+        piece = OcrText(text, (word,), tuple(symbols))
+        edits.append(_Edit(first.start, end, "", 0, piece, first.line))
+    return _splice(ocr, sorted(edits, key=lambda e: e.offset)) if edits else ocr
+
+
 def _pieces(ocr: OcrText) -> list[list[int]]:
     """Indexes of the words of each run of text between newlines (a line, or a table cell)."""
     pieces: list[list[int]] = []
@@ -1577,7 +1704,7 @@ class OcrEngine:
                     first = merge([f.result() for f in futures])
             first = trim_tall_words(first, prepared)
             if not look_again:
-                return reading_order(rejoin_lines(first))
+                return shown_bullets(reading_order(rejoin_lines(first)), prepared)
             faint, regions = faint_lines(first, prepared, unread_lines(edges, first, prepared))
             doubts, regions = with_lines_beside(doubtful_pieces(first, prepared), regions)
             looks = [(r, second_look(apis[0], prepared, r)) for r in regions]
@@ -1592,7 +1719,7 @@ class OcrEngine:
         if looks or rereads:
             looks = [(_unbordered(r, prepared), look) for r, look in looks]
             first = trim_tall_words(with_second_looks(first, looks, rereads), prepared)
-        return reading_order(rejoin_lines(first))
+        return shown_bullets(reading_order(rejoin_lines(first)), prepared)
 
     def close(self) -> None:
         while not self._pool.empty():
