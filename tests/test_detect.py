@@ -1229,7 +1229,10 @@ def test_a_value_under_a_column_header_that_names_its_type_is_found_though_ocr_b
     detector: Detector,
 ) -> None:
     # The header is rows above, out of reach of context words: only headers= tells.
-    text = "87417-2904\n9520-4756-4212-4568\nB41 3756 4489 4470\n3436 162766 592.48\n•••-••-0994"
+    text = (
+        "87417-2904\n71-778215\n9520-4756-4212-4568\nB41 3756 4489 4470\n3436 162766 592.48"
+        "\n•••-••-0994"
+    )
     cells = [span(text, v) for v in text.split("\n")]
     headers = [(a, b, "Card / SSN") for a, b in cells]
     wanted = only("US_SOCIAL_SECURITY_NUMBER", "CREDIT_CARD_NUMBER")
@@ -1237,6 +1240,7 @@ def test_a_value_under_a_column_header_that_names_its_type_is_found_though_ocr_b
     found = detector.detect(text, wanted, headers)
     assert [(text[d.start : d.end], d.info_type) for d in found] == [
         ("87417-2904", "US_SOCIAL_SECURITY_NUMBER"),
+        ("71-778215", "US_SOCIAL_SECURITY_NUMBER"),  # a digit and a hyphen dropped
         ("9520-4756-4212-4568", "CREDIT_CARD_NUMBER"),
         ("B41 3756 4489 4470", "CREDIT_CARD_NUMBER"),
         ("3436 162766 592.48", "CREDIT_CARD_NUMBER"),  # a dot for a space
@@ -1286,6 +1290,9 @@ def test_an_iban_with_a_letter_for_a_check_digit_is_found_if_the_digit_put_back_
         # an "O" for a 0 and a space read inside a group, both at once
         ("IBAN: GBO7 BARC 44 12 6626 3380 14\nSpouse", ["GBO7 BARC 44 12 6626 3380 14"]),
         ("IBAN: GBO8 BARC 44 12 6626 3380 14\nSpouse", []),  # 08 fails mod 97
+        # glued to the word before it, the space lost in a narrow font
+        ("my IBAN isNL41 TRIO 0478 9321 44", ["NL41 TRIO 0478 9321 44"]),
+        ("my IBAN isNL42 TRIO 0478 9321 44", []),  # 42 fails mod 97
     ]:
         assert quotes(text, detector.detect(text, only("IBAN_CODE")), "IBAN_CODE") == found
 
@@ -1337,6 +1344,7 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         ("Last seen at 10.123.145,204 today", "IP_ADDRESS", "10.123.145,204"),
         ("Last seen at 192.168:.123.93 today", "IP_ADDRESS", "192.168:.123.93"),
         ("please whitelist 192. 168.193.34 for me", "IP_ADDRESS", "192. 168.193.34"),
+        ("can you whitelist 192.168. 169. 162 on it?", "IP_ADDRESS", "192.168. 169. 162"),
         # a mark between a card number's digits
         ("Card 22.45 9688 7667 0190 on file", "CREDIT_CARD_NUMBER", "22.45 9688 7667 0190"),
         ("Card 3436 162766 592.49 on file", "CREDIT_CARD_NUMBER", "3436 162766 592.49"),  # Amex
@@ -1386,6 +1394,7 @@ def test_values_with_a_stray_mark_ocr_read_into_them_are_found(
     [
         "Totals 12.50 3.99 4.25 18.00 9.99 paid",  # amounts: no groups of four digits
         "Scores 1.5, 2.5, 3.5, 4.5 and more",  # decimals, not one misread dot
+        "See steps 1. 2. 3. 4. below",  # a list: no plain dot between its numbers
         "Shares 1,200,150,100 issued",  # thousands, commas only
         "Host 2001:db8::1 bad",  # a word after an address is not a split group
         "Totals 4076 7707 7687 87112 paid",  # no digit read twice leaves a Luhn number
@@ -1567,6 +1576,10 @@ def test_a_street_glued_to_the_small_word_after_it_is_a_street(detector: Detecto
     text = "The new card will be mailed to 1236 Pine Courtnext week."
     assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == [
         "1236 Pine Court"
+    ]
+    text = "I'm at 6282 Pine Courtcome over"
+    assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == [
+        "6282 Pine Court"
     ]
     text = "Take bus 12 to Main Streetcar depot"  # a longer word: no sentence's small word
     assert quotes(text, detector.detect(text, InspectSpec()), "STREET_ADDRESS") == []

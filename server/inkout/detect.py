@@ -523,9 +523,10 @@ _HEADER_WORDS: dict[frozenset[str], str] = {
     frozenset({"e", "mail"}): "EMAIL_ADDRESS",
 }
 _HEADER_SHAPES: dict[str, re.Pattern[str]] = {
-    # nine digits, grouped any way, or in its hyphenated groups with one dropped ("81-88-2731")
+    # nine digits, grouped any way, or eight, hyphens alone between them, where OCR dropped
+    # one ("71-778215"), or in its hyphenated groups with one dropped ("81-88-2731")
     "US_SOCIAL_SECURITY_NUMBER": re.compile(
-        r"(?<![\w-])(?:\d(?:[- .]?\d){8}|\d{2,3}-\d{1,2}-\d{3,4})(?![\w-]|\.\d)"
+        r"(?<![\w-])(?:\d(?:[- .]?\d){8}|\d(?:-?\d){7}|\d{2,3}-\d{1,2}-\d{3,4})(?![\w-]|\.\d)"
     ),
     # seven to fifteen digits, with "+" (or "4" for it), brackets and separators as written,
     # a hyphen perhaps read as a colon ("206-372:3136")

@@ -164,8 +164,12 @@ def edits(a: str, b: str) -> int:
 
 
 # Words of a sentence that OCR glues to the street type before them, when the space between
-# is narrow in small type ("mailed to 1236 Pine Courtnext week").
-_GLUED_AFTER = "next|in|on|at|and|for|to|by|from|is|was|this|today|tomorrow|within|before|after"
+# is narrow in small type ("mailed to 1236 Pine Courtnext week", "I'm at 6282 Pine Courtcome
+# over").
+_GLUED_AFTER = (
+    "next|in|on|at|and|for|to|by|from|is|was|this|today|tomorrow|tonight|within|before|after"
+    "|come|coming|over|here|now|so|if|when|with|near|or|but|then"
+)
 
 
 def street_address() -> PatternRecognizer:
@@ -1125,15 +1129,18 @@ def marked_card() -> CreditCardRecognizer:
 
 class _LooseIpv4(PatternRecognizer):
     """IPv4 addresses with one separator misread: a comma or a colon for a dot ("10.123.145,204",
-    "192.168:.123.93") or a space after a dot ("192. 168.193.34"). The others must be dots
-    and every number an octet, so a list of decimals ("1.5, 2.5, 3.5") is none."""
+    "192.168:.123.93") or a space after a dot ("192. 168.193.34"), or spaces after two dots
+    ("192.168. 169. 162"). The others must be dots and every number an octet, so a list of
+    decimals ("1.5, 2.5, 3.5") is none."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
         numbers = re.findall(r"\d+", pattern_text)
         separators = re.findall(r"[^\d]+", pattern_text)
-        if sum(sep != "." for sep in separators) != 1 or any(int(n) > 255 for n in numbers):
+        if any(int(n) > 255 for n in numbers):
             return False
-        return None
+        misread = sum(sep != "." for sep in separators)
+        spaced = "." in separators and all(sep in (".", ". ") for sep in separators)
+        return None if misread == 1 or spaced else False
 
 
 def loose_ipv4() -> PatternRecognizer:
@@ -1511,6 +1518,33 @@ def misread_iban() -> PatternRecognizer:
                 r"(?: ?[A-Z0-9]){11,30})\b",
                 0.6,
             ),
+        ],
+    )
+
+
+class _GluedIban(PatternRecognizer):
+    """IBANs OCR glued to the word before them ("my IBAN isNL41 TRIO ..."), where a font's
+    narrow spaces left none: Presidio's pattern wants a word boundary before the country
+    code. The country's exact layout and the mod-97 check decide."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        compact = pattern_text.replace(" ", "")
+        layout = regex_per_country.get(compact[:2])
+        if layout and re.fullmatch(layout, compact) and _passes_mod97(compact):
+            return None  # None keeps the pattern's LIKELY
+        return False
+
+
+def glued_iban() -> PatternRecognizer:
+    return _GluedIban(
+        supported_entity="IBAN_CODE",
+        name="InkoutGluedIbanRecognizer",
+        patterns=[
+            Pattern(
+                "IBAN right after a word's small letters",
+                r"(?<=[a-z])(?-i:[A-Z]{2}\d{2}" + _IBAN_GROUPS + r")\b",
+                0.6,
+            )
         ],
     )
 
@@ -2350,6 +2384,7 @@ def all_recognizers() -> list[EntityRecognizer]:
         garbled_ip(),
         misread_iban(),
         misread_iban_digit(),
+        glued_iban(),
         iban_digit_dropped(),
         *labelled_values(),
         plus_read_as_four(),
