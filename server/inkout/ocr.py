@@ -1669,13 +1669,18 @@ class OcrEngine:
         the size, and that reading is the result: tesseract reads small letters far better so
         (see bench/README.md), for a little over twice the reading time of those images only.
         """
-        first = self._read(pixels, parallel, look_again)
-        if not small_type(first) or pixels.shape[0] * pixels.shape[1] * 4 > MAX_ENLARGED:
+        enlarge = pixels.shape[0] * pixels.shape[1] * 4 <= MAX_ENLARGED
+        first = self._read(pixels, parallel, look_again, enlarge)
+        if first is not None:
             return first
         enlarged = cv2.resize(pixels, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
-        return halved(self._read(enlarged, parallel, look_again), pixels.shape[1], pixels.shape[0])
+        again = self._read(enlarged, parallel, look_again, False)
+        assert again is not None  # never None when not told to stop at small type
+        return halved(again, pixels.shape[1], pixels.shape[0])
 
-    def _read(self, pixels: np.ndarray, parallel: bool, look_again: bool) -> OcrText:
+    def _read(
+        self, pixels: np.ndarray, parallel: bool, look_again: bool, stop_if_small: bool
+    ) -> OcrText | None:
         """One reading of the image at its own size.
 
         With parallel, when other APIs are idle, the image is cut at blank rows into bands
@@ -1684,7 +1689,8 @@ class OcrEngine:
         else is waiting for the cores. With look_again (always, but in the benchmark that
         measures what it costs), lines the first reading left out are read on their own.
         The first reading of a photographed sheet may see it evened (see evened); the second
-        looks always read the image as it is.
+        looks always read the image as it is. With stop_if_small, small type found by the first
+        reading gives None before any second look: the caller reads the image enlarged.
         """
         prepared = prepare(pixels)
         edges = text_edges(prepared.gray)
@@ -1703,6 +1709,8 @@ class OcrEngine:
                     ]
                     first = merge([f.result() for f in futures])
             first = trim_tall_words(first, prepared)
+            if stop_if_small and small_type(first):
+                return None
             if not look_again:
                 return shown_bullets(reading_order(rejoin_lines(first)), prepared)
             faint, regions = faint_lines(first, prepared, unread_lines(edges, first, prepared))
