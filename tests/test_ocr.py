@@ -921,6 +921,11 @@ def test_several_lines_read_again_replace_one_word_garbled_past_reading_over_the
     assert better(old, lines)
     assert not better([replace(old[0], confidence=30.0)], lines)  # read, if doubtfully
     assert not better([replace(old[0], box=Box(356, 10, 119, 25))], lines)  # not over both
+    # "One", read with doubt from the picture, the name and "online", boxed far wider than
+    # three letters
+    stretched = [Word(0, 3, Box(356, 10, 141, 45), 0, 42.0)]
+    assert better(stretched, lines)
+    assert not better([replace(stretched[0], end=4)], lines)  # four letters fill that box
 
 
 def _letterhead(grey: int = 150) -> np.ndarray:

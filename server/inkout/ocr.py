@@ -890,9 +890,9 @@ SHORT_PIECE = 12
 SHORT_DOUBT = 70
 LARGE_DOUBT = 30
 # A word boxed wider than this many heights per letter was read from more ink than its
-# letters: "VEN" over the whole of "MRN A-601634" on a radiograph. Below STRETCHED_DOUBT, read
-# again like a garbled line.
-STRETCHED_WIDTH = 2.0
+# letters: "VEN" over the whole of "MRN A-601634" on a radiograph, "One" over a chat
+# header's picture, name and "online". Below STRETCHED_DOUBT, read again like a garbled line.
+STRETCHED_WIDTH = 1.0
 STRETCHED_DOUBT = 60
 # A word read with less confidence than this is garbled past reading (see better).
 GARBLED = 10
@@ -1053,11 +1053,7 @@ def doubtful_pieces(ocr: OcrText, p: Prepared) -> list[tuple[list[int], Box]]:
         if box.height < LOOK_SMALL_ROWS:
             doubtful = least < (SHORT_DOUBT if short else DOUBT_CONFIDENCE)
         else:
-            stretched = any(
-                w.confidence < STRETCHED_DOUBT
-                and w.box.width > STRETCHED_WIDTH * w.box.height * (w.end - w.start)
-                for w in words
-            )
+            stretched = any(_stretched(w) for w in words)
             doubtful = False
             if least < LARGE_DOUBT or stretched:  # rare: the words around only looked at then
                 reaching = [  # confidences of the other words whose boxes reach into the piece
@@ -1113,15 +1109,23 @@ def _by_row(ocr: OcrText, piece: list[int]) -> list[list[int]]:
     return parts
 
 
+def _stretched(w: Word) -> bool:
+    """Whether w was read with doubt from far more ink than its letters (see STRETCHED_WIDTH)."""
+    return (
+        w.confidence < STRETCHED_DOUBT
+        and w.box.width > STRETCHED_WIDTH * w.box.height * (w.end - w.start)
+    )
+
+
 def better(old: list[Word], new: OcrText) -> bool:
     """Whether a second reading of a piece beats the first: one line, read with more
-    confidence on average. Several lines only for one word read with next to no confidence
-    whose box holds them all: a chat's header read "eou" over "Bao Bui" and "online" below
-    it, beside the contact's picture."""
+    confidence on average. Several lines only for one word, read with next to no confidence
+    or stretched, whose box holds them all: a chat's header read "eou" or "One" over "Bao
+    Bui" and "online" below it, beside the contact's picture."""
     if not new.words:
         return False
     if "\n" in new.text:
-        if len(old) != 1 or old[0].confidence >= GARBLED:
+        if len(old) != 1 or (old[0].confidence >= GARBLED and not _stretched(old[0])):
             return False
         box = old[0].box
         if not all(box.top <= (w.box.top + w.box.bottom) / 2 <= box.bottom for w in new.words):
