@@ -1111,9 +1111,8 @@ def _by_row(ocr: OcrText, piece: list[int]) -> list[list[int]]:
 
 def _stretched(w: Word) -> bool:
     """Whether w was read with doubt from far more ink than its letters (see STRETCHED_WIDTH)."""
-    return (
-        w.confidence < STRETCHED_DOUBT
-        and w.box.width > STRETCHED_WIDTH * w.box.height * (w.end - w.start)
+    return w.confidence < STRETCHED_DOUBT and w.box.width > STRETCHED_WIDTH * w.box.height * (
+        w.end - w.start
     )
 
 
