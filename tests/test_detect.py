@@ -1257,12 +1257,12 @@ def test_a_column_header_one_letter_off_still_names_its_type(detector: Detector)
 def test_a_name_under_a_name_column_header_is_found_though_the_lists_lack_it(
     detector: Detector,
 ) -> None:
-    text = "Quang vu\nOpen tickets"  # OCR read "Vu" as "vu"
+    text = "Quang bui\nOpen tickets"  # OCR read "Bui" as "bui", a capital unlike its small letter
     cells = [span(text, v) for v in text.split("\n")]
     assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == []
     for header in ("Name", "Customer name"):
         found = detector.detect(text, InspectSpec(), [(a, b, header) for a, b in cells])
-        assert quotes(text, found, "PERSON_NAME") == ["Quang vu"]
+        assert quotes(text, found, "PERSON_NAME") == ["Quang bui"]
     # "Company name" is no column of people, and "Name:" is a form's label, its value beside it
     assert not is_header("Company name") and not is_header("Name:")
 
@@ -1689,8 +1689,26 @@ def test_addresses_with_doubled_letters_are_not_taken_for_masked_ones(
     assert real in quotes(real, detector.detect(real, InspectSpec()), "EMAIL_ADDRESS")
 
 
+def test_digits_after_an_ip_label_are_an_address_only_when_they_split_into_four_octets(
+    detector: Detector,
+) -> None:
+    text = "Last login from\n172242147"  # "172.24.2.147", in small type
+    assert quotes(text, detector.detect(text, only("IP_ADDRESS"))) == ["172242147"]
+    for text in (
+        "Last login from\n9999999999",
+        "Last login from\n2024",
+        "Last login from\n1722421470001",
+    ):
+        assert detector.detect(text, only("IP_ADDRESS")) == [], text
+
+
 @pytest.mark.parametrize(
-    "text", ["IP address 9999.24.108.242 now", "IP 1472.2444.108.242", "version 1472.24.108.242"]
+    "text",
+    [
+        "IP address 9999.24.108.242 now",
+        "IP 1472.2444.108.242",
+        "version 1472.24.108.242",
+    ],
 )
 def test_four_dotted_numbers_one_of_four_digits_need_the_label_and_an_octet_inside(
     detector: Detector, text: str
@@ -1712,6 +1730,7 @@ def test_a_finding_inside_another_of_its_type_is_one_finding(detector: Detector)
         ("Last login IP: 142.130.860.172\nMRN", "IP_ADDRESS", "142.130.860.172"),
         ("Last login from\n10.281.215.235\nName", "IP_ADDRESS", "10.281.215.235"),
         ("Address IP: 1472.24.108.242 shortly", "IP_ADDRESS", "1472.24.108.242"),  # 4 in
+        ("Last login from\n172242147\nAdd", "IP_ADDRESS", "172242147"),  # every dot lost
         ("SSN\n72-06-1086\nProfile URL:", "US_SOCIAL_SECURITY_NUMBER", "72-06-1086"),
         ("to IBAN DE22 0353 9616 5495 2311 21 and", "IBAN_CODE", "DE22 0353 9616 5495 2311 21"),
         ("Phone:\n433 1 44 2826 42\nEmail:", "PHONE_NUMBER", "433 1 44 2826 42"),  # "+" as 4
@@ -2368,6 +2387,8 @@ def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector)
             "URL",
             "https: //northwind -example. net /account/do",
         ),
+        # a month and a year, its day garbled atop a radiograph, is no masked value
+        ("Date of birth:", " November up 1982\nMRN: 7541467", "DATE_OF_BIRTH", "November up 1982"),
         # a label wrapped onto two lines ("Account" ... "holder:") is no second column
         (
             "Account\nMathieu Fournier\nholder:\nLast login IP:",

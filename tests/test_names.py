@@ -84,6 +84,7 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("Assigned to Oluwaseun Balogun today", "Oluwaseun Balogun"),  # unlisted given name
         ("cc: Priya lyer", "Priya lyer"),  # OCR's l for a capital I
         ("sakura Nakamura", "sakura Nakamura"),  # a capital S read as its lower case
+        ("Quang vu\nAdministrator", "Quang vu"),  # ... a capital V, of a two-letter surname
         ("Name: LUCIAMORENO", "LUCIAMORENO"),  # the space between them lost
         ("Signed LuciaMoreno", "LuciaMoreno"),
         ("Customer\nYuilto\nActive", "Yuilto"),  # and the "I" of "Ito" read as "l"
@@ -143,6 +144,7 @@ def test_a_given_name_and_a_surname_in_either_order_are_a_name(text: str, name: 
         "sent Monday",
         "will Review",  # a listed given name that is a word, then a word
         "tan Lines",  # "t" for "I" only in a word that is no English word
+        "Maria so we",  # two letters in their capital's shape, but words
         "Wow! Great news",  # "!" for "l" only where that makes a given name
         "Please ask Haruto to",  # not alone on its line
         "covered by Section, Maria",  # after "by", a word before a given name is short only

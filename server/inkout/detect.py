@@ -676,6 +676,9 @@ _SLOT_LABEL = re.compile(r"[ \t]*([^:;\n]{1,40}?)[ \t]*[:;][ \t]*")
 # A value masked on screen but its last four digits, its bullets read as letters or not at
 # all ("aeneee 1546"): what a field holds then identifies no one.
 _LAST_FOUR = re.compile(r"[^\d\n]*[^\w\n]*[ -]\d{4}")
+# ... but a month, its day garbled, and a year is a date ("November up 1982" for "November
+# 16, 1982" atop a radiograph), not a masked value.
+_MONTH_AND_YEAR = re.compile(rf"{recognizers.MONTHS}[^\d\n]{{0,6}} (?:19|20)\d{{2}}")
 # A field holds a value of a few words; more is a sentence or a paragraph.
 _SLOT_WORDS = 6
 _SLOT_CHARS = 60
@@ -910,7 +913,7 @@ def _fields(text: str, found: list[Detection], builtins: frozenset[str]) -> Iter
             # ("Ikechukwu Chi 1wu" for "Chukwu" on a radiograph)
             (digits and info_type == "PERSON_NAME" and not _letter_read_as_digit(words))
             or (not digits and all(_dictionary_word(lexicon, w) for w in words))
-            or _LAST_FOUR.fullmatch(field)
+            or (_LAST_FOUR.fullmatch(field) and not _MONTH_AND_YEAR.fullmatch(field))
         ):
             continue
         inside = [

@@ -23,7 +23,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from inkout import names
 
-_MONTHS = (
+MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
@@ -35,8 +35,8 @@ DATES = [
     r"\b(?:19|20)\d{2}[/.\-:](?:0?[1-9]|1[0-2])[/.\- ](?:0?[1-9]|[12]\d|3[01])\b",
     # OCR may drop the space after the day's comma ("July 17,1959")
     # ... or a space inside the year ("September 6, 19 83")
-    rf"\b{_MONTHS}\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:,\s*|\s+)(?:19|20) ?\d{{2}}\b",
-    rf"\b(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+{_MONTHS},?\s+(?:19|20) ?\d{{2}}\b",
+    rf"\b{MONTHS}\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:,\s*|\s+)(?:19|20) ?\d{{2}}\b",
+    rf"\b(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+{MONTHS},?\s+(?:19|20) ?\d{{2}}\b",
     # a day or month OCR misread out of range ("94/03/1997" for "04/03/1997")
     r"\b\d{2}[/.\-]\d{2}[/.\-](?:19|20)\d{2}\b",
 ]
@@ -883,6 +883,17 @@ def labelled_values() -> list[PatternRecognizer]:
                 )
             ],
         ),
+        _DotsLostIp(
+            supported_entity="IP_ADDRESS",
+            name="InkoutLabelledIpDotsLostRecognizer",
+            patterns=[
+                Pattern(
+                    "seven to twelve digits, its dots lost, after the label",
+                    _after_label(*_IP_LABELS) + r"\d{7,12}(?![\w.,-])",
+                    0.6,
+                )
+            ],
+        ),
         _DigitReadIntoIp(
             supported_entity="IP_ADDRESS",
             name="InkoutLabelledIpDigitReadInRecognizer",
@@ -930,6 +941,24 @@ class _DigitReadIntoIp(PatternRecognizer):
         if len(long) != 1:
             return False
         return None if any(_octet(long[0][:k] + long[0][k + 1 :]) for k in range(4)) else False
+
+
+class _DotsLostIp(PatternRecognizer):
+    """An IPv4 address after its label with every dot lost in small type ("172242147" under
+    "Last login from" for "172.24.2.147"): digits that split into four octets."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        return None if _splits_into(pattern_text, 4) else False
+
+
+def _splits_into(digits: str, octets: int) -> bool:
+    """Whether digits read as that many octets, one after another."""
+    if octets == 1:
+        return _octet(digits)
+    return any(
+        _octet(digits[:k]) and _splits_into(digits[k:], octets - 1)
+        for k in range(1, min(3, len(digits) - 1) + 1)
+    )
 
 
 _CALL_BEFORE = re.compile(
@@ -1770,13 +1799,15 @@ _SAME_SHAPE = frozenset("cosuvwxz")
 
 def _ocr_variants(word: str) -> tuple[str, ...]:
     """The word, and what it was before OCR's commonest slips on a capital: "lyer" for "Iyer",
-    "tto" for "Ito", "sakura" for "Sakura"."""
-    if len(word) > 2 and word[1:].islower():
+    "tto" for "Ito", "sakura" for "Sakura", "vu" for "Vu"."""
+    if len(word) >= 2 and word[1:].islower():
         # "tto" for "Ito" in small type; a word stays one ("tan")
-        if word[0] == "l" or (word[0] == "t" and not names.lexicon().is_english(word)):
+        if len(word) > 2 and (
+            word[0] == "l" or (word[0] == "t" and not names.lexicon().is_english(word))
+        ):
             return (word, "I" + word[1:])
         if word[0] in _SAME_SHAPE and not names.lexicon().is_english(word):
-            return (word, word[0].upper() + word[1:])  # "will", "customer" stay words
+            return (word, word[0].upper() + word[1:])  # "will", "customer", "so" stay words
     return (word,)
 
 
