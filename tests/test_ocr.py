@@ -700,6 +700,26 @@ def test_a_second_look_continues_the_line_it_stands_beside() -> None:
     assert [both.text[s.start : s.end] for s in both.symbols if s.word == 1] == list("Sharma")
 
 
+def test_a_letter_read_apart_under_a_word_a_second_look_put_in_is_left_out() -> None:
+    # "Amira Saleh" first read "A" and "\u2018a Saleh"; a look at the unread ink between read
+    # "Amira", which continues the "A" and covers the "\u2018a"
+    first = merge(
+        [
+            _line(("A", Box(372, 16, 11, 12), 78.0)),
+            _line(("\u2018a", Box(409, 19, 8, 9), 80.0), ("Saleh", Box(423, 16, 41, 12), 96.0)),
+        ]
+    )
+    look = _line(("Amira", Box(375, 16, 42, 12), 96.0))
+    both = with_second_looks(first, [(Box(382, 15, 28, 14), look)])
+    assert both.text == "Amira\nSaleh"
+    assert [both.text[w.start : w.end] for w in both.words] == ["A", "mira", "Saleh"]
+    # a word the look's word does not cover stays
+    apart = with_second_looks(
+        first, [(Box(382, 15, 20, 14), _line(("mi", Box(384, 16, 16, 12), 96.0)))]
+    )
+    assert "\u2018a Saleh" in apart.text
+
+
 def test_a_second_look_continues_the_line_where_its_unread_ink_starts() -> None:
     # "Sophi" read, "ie Schneider" read again over the unread ink: "ie" overlaps "Sophi" and
     # is dropped, and the gap from "Sophi" to "Schneider" is wider than a column gap.

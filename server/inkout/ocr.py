@@ -1250,6 +1250,7 @@ def with_second_looks(
                 edits.append(edit)
     kept = tuple(w for i, w in enumerate(ocr.words) if i not in dropped)
     next_line = max((w.line for w in ocr.words), default=-1) + 1
+    inserted: list[Box] = []  # the boxes of look words put into lines already read
     for (region, look), skip in zip(looks, used, strict=True):
         by_word = _symbols_by_word(look)
         for n, run in enumerate(_kept_indexes(look, kept, skip, by_word)):
@@ -1311,9 +1312,11 @@ def with_second_looks(
                 inside = piece.words[0].box.left < last.box.right
                 sep = "" if inside and len(rest.words) == len(piece.words) else " "
                 edits.append(_Edit(last.end, last.end, sep, box.left, rest, last.line))
+                inserted.extend(w.box for w in rest.words)
             elif right:
                 first = ocr.words[pieces[min(right, key=lambda k: boxes[k].left)][0]]
                 edits.append(_Edit(first.start, first.start, "", box.left, piece, first.line, " "))
+                inserted.extend(w.box for w in piece.words)
             elif inside is not None:
                 before, after = ocr.words[inside], ocr.words[inside + 1]
                 rest = _read_on(piece, before.box.right)
@@ -1335,9 +1338,11 @@ def with_second_looks(
                         _space(rest.words[-1].box, after.box),
                     )
                 )
+                inserted.extend(w.box for w in rest.words)
             else:
                 edits.append(_Edit(len(ocr.text), len(ocr.text), "\n", 1 << 30, piece, next_line))
                 next_line += 1
+    edits.extend(_fragments_inside(ocr, inserted, edits, reread | prefixed | dropped))
     for indexes, reading in rereads or []:
         members = set(indexes)
         others = tuple(w for i, w in enumerate(ocr.words) if i not in members)
@@ -1360,6 +1365,41 @@ def with_second_looks(
     if not edits:
         return ocr
     return _splice(ocr, sorted(edits, key=lambda e: (e.offset, e.order)))
+
+
+# A word of at most FRAGMENT characters that a look's word put into its line covers almost
+# whole (FRAGMENT_COVER of its box) is a piece of that word read apart: "Amira Saleh" first
+# read "A", then "‘a Saleh"; a look read "mira" after the "A", over the "‘a".
+FRAGMENT = 2
+FRAGMENT_COVER = 0.9
+
+
+def _fragments_inside(
+    ocr: OcrText, inserted: list[Box], edits: list[_Edit], taken: set[int]
+) -> list[_Edit]:
+    """Edits that remove the words of ocr that are fragments of inserted look words (see
+    FRAGMENT), with the space after them, or their line when alone on it; never one that
+    another edit touches."""
+    removals: list[_Edit] = []
+    for i, w in enumerate(ocr.words):
+        if i in taken or w.end - w.start > FRAGMENT or not inserted:
+            continue
+        area = w.box.width * w.box.height
+        if not any(_area(w.box, b) >= FRAGMENT_COVER * area for b in inserted):
+            continue
+        after = ocr.words[i + 1] if i + 1 < len(ocr.words) else None
+        if after is not None and after.line == w.line and ocr.text[w.end : after.start] == " ":
+            removal = _Edit(w.start, after.start, "", -1, OcrText("", (), ()), w.line)
+        elif (i == 0 or ocr.words[i - 1].line != w.line) and (
+            after is None or after.line != w.line
+        ):
+            removal = _without_line(ocr, i)
+        else:
+            continue
+        if any(e.offset <= removal.end and removal.offset <= e.end for e in edits + removals):
+            continue
+        removals.append(removal)
+    return removals
 
 
 def _gap_in_line(ocr: OcrText, box: Box, reach: int, back: int, taken: set[int]) -> int | None:
