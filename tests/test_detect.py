@@ -1732,6 +1732,7 @@ def test_a_finding_inside_another_of_its_type_is_one_finding(detector: Detector)
         ("Address IP: 1472.24.108.242 shortly", "IP_ADDRESS", "1472.24.108.242"),  # 4 in
         ("Last login from\n172242147\nAdd", "IP_ADDRESS", "172242147"),  # every dot lost
         ("SSN\n72-06-1086\nProfile URL:", "US_SOCIAL_SECURITY_NUMBER", "72-06-1086"),
+        ("show SSN 54:4-38-4330 exactly", "US_SOCIAL_SECURITY_NUMBER", "54:4-38-4330"),  # a mark
         ("to IBAN DE22 0353 9616 5495 2311 21 and", "IBAN_CODE", "DE22 0353 9616 5495 2311 21"),
         ("Phone:\n433 1 44 2826 42\nEmail:", "PHONE_NUMBER", "433 1 44 2826 42"),  # "+" as 4
         ("Mobile: 41-720 502 1587", "PHONE_NUMBER", "41-720 502 1587"),

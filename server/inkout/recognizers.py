@@ -854,9 +854,9 @@ def labelled_values() -> list[PatternRecognizer]:
             name="InkoutLabelledSsnLetterRecognizer",
             patterns=[
                 Pattern(
-                    "SSN groups with a letter read in or for a digit, after the label",
+                    "SSN groups with a letter or mark read in or for a digit, after the label",
                     _after_label(*_SSN_LABELS)
-                    + r"[\dA-Za-z]{3,4}[- ][\dA-Za-z]{2,3}[- ][\dA-Za-z]{4,5}\b",
+                    + r"[\dA-Za-z:.,']{3,4}[- ][\dA-Za-z:.,']{2,3}[- ][\dA-Za-z:.,']{3,4}\d\b",
                     0.6,
                 )
             ],
@@ -913,9 +913,9 @@ _SSN_GROUPS = (3, 2, 4)
 
 
 class _LetterInSsn(PatternRecognizer):
-    """An SSN after its label with one letter OCR read into a group or for one of its digits
-    ("730-9S5-1784", "730-9S-1784"): its 3-2-4 groups once the letter is left out, or with
-    the letter standing for a digit."""
+    """An SSN after its label with one letter or mark OCR read into a group or for one of its
+    digits ("730-9S5-1784", "730-9S-1784", "54:4-38-4330"): its 3-2-4 groups once the letter
+    is left out, or with the letter standing for a digit."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
         groups = re.split(r"[- ]", pattern_text)
