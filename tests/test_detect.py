@@ -1340,6 +1340,7 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         ("number as 392-1 1-71.30. Refunds", "US_SOCIAL_SECURITY_NUMBER", "392-1 1-71.30"),
         # ... or a space before its last digit
         ("number as 417-92-731 9. You", "US_SOCIAL_SECURITY_NUMBER", "417-92-731 9"),
+        ("number as\n635-64-75 11. Our", "US_SOCIAL_SECURITY_NUMBER", "635-64-75 11"),  # two
         # a dot of an IPv4 address read as a comma or a colon, or followed by a space
         ("Last seen at 10.123.145,204 today", "IP_ADDRESS", "10.123.145,204"),
         ("Last seen at 192.168:.123.93 today", "IP_ADDRESS", "192.168:.123.93"),

@@ -1268,9 +1268,9 @@ _SSN_HYPHEN = str.maketrans(
 class _SpacedSsn(presidio_predefined.UsSsnRecognizer):
     """An SSN with a space OCR read beside a hyphen ("695-83 -8655"), which Presidio takes for
     mismatched delimiters, or inside a group ("21 1-33-4651", "773-1 1-5454"), or a dot in
-    small type inside the last ("392-1 1-71.30"), or a space before its last digit ("417-92-731
-    9"), or a hyphen read as another mark ("817-31 ~6793"); read right, it must pass
-    Presidio's own checks."""
+    small type inside the last ("392-1 1-71.30"), or a space before its last digit or two
+    ("417-92-731 9", "635-64-75 11"), or a hyphen read as another mark ("817-31 ~6793"); read
+    right, it must pass Presidio's own checks."""
 
     def invalidate_result(self, pattern_text: str) -> bool:
         fixed = pattern_text.translate(_SSN_HYPHEN)
@@ -1283,7 +1283,7 @@ def spaced_ssn() -> PatternRecognizer:
             Pattern(
                 "SSN, a space beside a hyphen or in the first group, or a hyphen misread",
                 r"\b(?:\d{3}|\d \d{2}|\d{2} \d) ?[-~\u2013\u2014=] ?(?:\d{2}|\d \d)"
-                r" ?[-~\u2013\u2014=] ?(?:\d{4}|\d\.\d{3}|\d{2}\.\d{2}|\d{3}[. ]\d)\b",
+                r" ?[-~\u2013\u2014=] ?(?:\d{4}|\d\.\d{3}|\d{2}[. ]\d{2}|\d{3}[. ]\d)\b",
                 0.4,
             )
         ],
