@@ -1073,6 +1073,7 @@ def test_numbers_ocr_split_with_spaces_are_found_by_their_checksum_or_syntax(
     "text",
     [
         "Card 2411-732 1-021 4-1015 ok",  # fails Luhn
+        "Card 4292-9236-522 12-7656 ok",  # no digit read twice at the split
         "Order 12 34 56 78 90 12 34 done",
         "Call 10:30 :: 11:45",  # times, not an IPv6 address
     ],
@@ -1367,6 +1368,8 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         ("SSN: 730-9S-1784\nDOB", "US_SOCIAL_SECURITY_NUMBER", "730-9S-1784"),
         # a digit read twice, its group five long
         ("to card 4076 7707 7687 87111 within", "CREDIT_CARD_NUMBER", "4076 7707 7687 87111"),
+        # ... where OCR split its group ("5221" read "522 11")
+        ("Card: 4292-9236-522 11-7656", "CREDIT_CARD_NUMBER", "4292-9236-522 11-7656"),
         # "$" for a digit of an IBAN, put back by mod 97; a space after a record's hyphen
         ("IBAN: DE29 $171 2332 8562 2677 66\nCity", "IBAN_CODE", "DE29 $171 2332 8562 2677 66"),
         ("filed under MRN A- 158730 in", "MEDICAL_RECORD_NUMBER", "A- 158730"),
