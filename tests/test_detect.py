@@ -1821,6 +1821,8 @@ def test_a_given_name_in_capitals_takes_the_unlisted_surname_in_capitals_before_
         ("Isabel Navarro\n1189 Elm Read\nColumbus", "1189 Elm Read"),  # "o" read as "e"
         ("Northwind Insurance\n7079 Birch\nTerrace, Columbus", "7079 Birch\nTerrace"),  # broken
         ("Amira Rahman\n6964EIm Road\nSpringfield", "6964EIm Road"),  # the number joined
+        # ... and a long type misread
+        ("6340Sunset Boukvard, Columbus, OH43215", "6340Sunset Boukvard"),
         ("Dear Sir,\n7836 Maple Avemuc, Springfield", "7836 Maple Avemuc"),  # two slips
         ("Utility\n2308 8 High Street, Portland", "2308 8 High Street"),  # a digit read twice
         # a small first letter, before a city, state and ZIP code
@@ -2392,6 +2394,8 @@ def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector)
             "URL",
             "https: //northwind -example. net /account/do",
         ),
+        # "MRN:" read "MAN:", a label with its colon only
+        ("MAN:", "\nA-574036\nSSN", "MEDICAL_RECORD_NUMBER", "A-574036"),
         # a month and a year, its day garbled atop a radiograph, is no masked value
         ("Date of birth:", " November up 1982\nMRN: 7541467", "DATE_OF_BIRTH", "November up 1982"),
         # a label wrapped onto two lines ("Account" ... "holder:") is no second column

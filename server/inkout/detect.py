@@ -684,6 +684,9 @@ _SLOT_WORDS = 6
 _SLOT_CHARS = 60
 
 
+# Labels as OCR misread them that are words too, so labels only with their colon, alone:
+# "MAN:" is a small "MRN:" with its "R" read as an "A".
+_COLON_ONLY_LABELS = {"man": "MEDICAL_RECORD_NUMBER"}
 _COMPACT_LABELS = {label.replace(" ", ""): t for label, t in _SLOT_LABELS.items() if " " in label}
 
 
@@ -732,6 +735,8 @@ def _label_slots(text: str) -> Iterator[tuple[str, int, int]]:
         if m is None and label.lstrip()[:1].islower() and not _NUMBER_LABEL.search(label):
             continue
         info_type = _slot_type(label)
+        if info_type is None and m is not None and m.re is _SLOT_LABEL:
+            info_type = _COLON_ONLY_LABELS.get(label.strip().lower())
         if info_type is None:
             continue
         if at < b:

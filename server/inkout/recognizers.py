@@ -203,9 +203,11 @@ def street_address() -> PatternRecognizer:
     misread = rf"{number}[ \t]+(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,3}}(?-i:[A-Z][a-z]{{4,9}})\b"
     # the number joined to the street's name: "6964EIm Road", or its last digit, the space
     # read before it ("201 9Pine Court")
-    joined = (
-        r"(?<![\d.,])(?<!(?-i:[A-Za-z]))(?:\d{1,4} \d|\d{2,6})(?=(?-i:[A-Z][a-zA-Z]))"
-        rf"(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,4}}{_STREET_TYPES}"
+    joined_number = r"(?<![\d.,])(?<!(?-i:[A-Za-z]))(?:\d{1,4} \d|\d{2,6})(?=(?-i:[A-Z][a-zA-Z]))"
+    joined = rf"{joined_number}(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,4}}{_STREET_TYPES}"
+    # ... and its long type misread too ("6340Sunset Boukvard, Columbus")
+    joined_misread = (
+        rf"{joined_number}(?:(?-i:[A-Z])[A-Za-z'.-]*\s+){{1,3}}(?-i:[A-Z][a-z]{{4,9}})\b"
     )
     # a street's name with a small first letter, sure from the city, state and ZIP code after
     # it ("3094 washington Street, Raleigh, NC 27601") or from standing alone on its line
@@ -235,6 +237,7 @@ def street_address() -> PatternRecognizer:
             Pattern("house number, street, type glued to the next word", before_word, 0.5),
             Pattern("house number, street joined to its type", glued, 0.5),
             Pattern("house number joined to the street", joined, 0.5),
+            Pattern("house number joined to the street, a long type misread", joined_misread, 0.5),
             Pattern("house number, street, a long type misread", misread, 0.5),
             Pattern("house number, street in small letters, city, state", small, 0.5),
             Pattern("house number, street in small letters, alone on its line", small_alone, 0.5),
