@@ -360,17 +360,25 @@ TALL_BOX = 1.6
 RULE_SHARE = 0.9
 
 
-def _ink_band(gray: np.ndarray, box: Box) -> tuple[int, int] | None:
-    """The rows (top, bottom) of the largest band of ink inside box, rules left out; None
-    when the box holds no ink that stands out."""
-    region = gray[box.top : box.bottom, box.left : box.right]
+def _ink(region: np.ndarray) -> np.ndarray | None:
+    """The pixels of region that stand out from its median, its background, as ink (as box
+    fitting tells them); None when nothing in it stands out enough."""
     if region.size == 0:
         return None
     diff = cv2.absdiff(region, np.full_like(region, int(np.median(region))))
     contrast = int(diff.max())
     if contrast < MIN_CONTRAST:
         return None
-    per_row = np.count_nonzero(diff > max(0.8 * MIN_CONTRAST, 0.35 * contrast), axis=1)
+    return diff > max(0.8 * MIN_CONTRAST, 0.35 * contrast)
+
+
+def _ink_band(gray: np.ndarray, box: Box) -> tuple[int, int] | None:
+    """The rows (top, bottom) of the largest band of ink inside box, rules left out; None
+    when the box holds no ink that stands out."""
+    ink = _ink(gray[box.top : box.bottom, box.left : box.right])
+    if ink is None:
+        return None
+    per_row = np.count_nonzero(ink, axis=1)
     per_row[per_row >= RULE_SHARE * box.width] = 0
     inked = np.concatenate(([0], (per_row > 0).astype(np.int8), [0]))
     edges = np.flatnonzero(np.diff(inked))
@@ -451,15 +459,10 @@ def _bullets_before(gray: np.ndarray, at: Box) -> list[Box]:
     above and below its box are looked at too, since tesseract's box may cut the "@"."""
     margin = at.height // 2
     left, top = max(0, at.left - BULLETS_REACH * at.height), max(0, at.top - margin)
-    pixels = gray[top : at.bottom + margin, left : at.right]
-    if pixels.size == 0:
+    ink = _ink(gray[top : at.bottom + margin, left : at.right])
+    if ink is None:
         return []
-    diff = cv2.absdiff(pixels, np.full_like(pixels, int(np.median(pixels))))
-    contrast = int(diff.max())
-    if contrast < MIN_CONTRAST:
-        return []
-    ink = (diff > max(0.8 * MIN_CONTRAST, 0.35 * contrast)).astype(np.uint8)
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
     x0, x1 = at.left - left, at.right - left
     under = [k for k in range(1, count) if stats[k, 0] < x1 and stats[k, 0] + stats[k, 2] > x0]
     if count <= MIN_BULLETS + 1 or not under:
@@ -1381,8 +1384,10 @@ def _fragments_inside(
     FRAGMENT), with the space after them, or their line when alone on it; never one that
     another edit touches."""
     removals: list[_Edit] = []
+    if not inserted:
+        return removals
     for i, w in enumerate(ocr.words):
-        if i in taken or w.end - w.start > FRAGMENT or not inserted:
+        if i in taken or w.end - w.start > FRAGMENT:
             continue
         area = w.box.width * w.box.height
         if not any(_area(w.box, b) >= FRAGMENT_COVER * area for b in inserted):
