@@ -859,7 +859,7 @@ def labelled_values() -> list[PatternRecognizer]:
                 Pattern(
                     "SSN groups with a letter or mark read in or for a digit, after the label",
                     _after_label(*_SSN_LABELS)
-                    + r"[\dA-Za-z:.,']{3,4}[- ][\dA-Za-z:.,']{2,3}[- ][\dA-Za-z:.,']{3,4}\d\b",
+                    + r"[\dA-Za-z:.,']{3,4}[- ][\dA-Za-z:.,']{2,3}[- ][\dA-Za-z:.,']{4,5}\b",
                     0.6,
                 )
             ],
