@@ -2560,6 +2560,9 @@ def test_a_phone_number_under_its_header_may_have_a_hyphen_read_as_a_colon(
     text = "206-372:3136\n10:30"
     headers = [(0, 12, "Phone"), (13, 18, "Phone")]
     assert quotes(text, detector.detect(text, only("PHONE_NUMBER"), headers)) == ["206-372:3136"]
+    text = "312,399,8928\n10:30"  # ... or its dots as commas
+    assert quotes(text, detector.detect(text, only("PHONE_NUMBER"), headers)) == ["312,399,8928"]
+    assert quotes(text, detector.detect(text, only("PHONE_NUMBER"))) == []  # not without it
     text = "3755:600219-52916"  # and a card number's
     found = detector.detect(text, only("CREDIT_CARD_NUMBER"), [(0, 17, "Card / SSN")])
     assert quotes(text, found) == [text]

@@ -79,6 +79,7 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("Dr Baker, John", "Baker, John"),
         ("handled by Ogunleye, Folasade from our office", "Ogunleye, Folasade"),  # unlisted
         ("handled by Nair, Vikram from our office", "Nair, Vikram"),  # "Nair" a given name too
+        ("handled by Joshi, Vikram from our office", "Joshi, Vikram"),  # "joshi" a word too
         ("handled by DO, QUANG from our office", "DO, QUANG"),  # a short surname, a word too
         ("We spoke with Hamdan, Hassan on the phone", "Hamdan, Hassan"),  # an unlisted surname
         ("Assigned to Oluwaseun Balogun today", "Oluwaseun Balogun"),  # unlisted given name

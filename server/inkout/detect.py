@@ -529,8 +529,8 @@ _HEADER_SHAPES: dict[str, re.Pattern[str]] = {
         r"(?<![\w-])(?:\d(?:[- .]?\d){8}|\d(?:-?\d){7}|\d{2,3}-\d{1,2}-\d{3,4})(?![\w-]|\.\d)"
     ),
     # seven to fifteen digits, with "+" (or "4" for it), brackets and separators as written,
-    # a hyphen perhaps read as a colon ("206-372:3136")
-    "PHONE_NUMBER": re.compile(r"(?<![\w-])(?:\+ ?)?\(?\d(?:[ ().:\-]{0,2}\d){6,14}\)?(?![\w-])"),
+    # a hyphen perhaps read as a colon ("206-372:3136"), a dot as a comma ("312,399,8928")
+    "PHONE_NUMBER": re.compile(r"(?<![\w-])(?:\+ ?)?\(?\d(?:[ ().:,\-]{0,2}\d){6,14}\)?(?![\w-])"),
     # 13 to 19 digits in groups, one of which OCR may have read as a letter, and a space as a
     # dot ("3436 162766 592.49"), a hyphen as a colon ("3755:600219-52916")
     "CREDIT_CARD_NUMBER": re.compile(

@@ -2042,11 +2042,13 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                 )
                 # A surname only, no word, before a capitalised word no list has, no word either
                 # ("handled by Ogunleye, Folasade from"): as records write a name. After "by",
-                # a surname the lists know as a given name too ("handled by Nair, Vikram").
+                # a surname the lists know as a given name too ("handled by Nair, Vikram"), or
+                # as a word ("handled by Joshi, Vikram").
+                by = row[: a.start()].endswith(" by ")
                 unlisted_given = (
                     a_surname
-                    and (not a_given or row[: a.start()].endswith(" by "))
-                    and not lex.is_english(first)
+                    and (not a_given or by)
+                    and (by or not lex.is_english(first))
                     and _capitalised(second)
                     and not b_surname
                     and len(second) >= 4
