@@ -1509,6 +1509,12 @@ def _passes_mod97(iban: str) -> bool:
     return int("".join(str(int(c, 36)) for c in iban[4:] + iban[:4])) % 97 == 1
 
 
+def _is_iban(compact: str) -> bool:
+    """Whether compact (no spaces) is in its country's exact IBAN layout and passes mod 97."""
+    layout = regex_per_country.get(compact[:2])
+    return bool(layout and re.fullmatch(layout, compact) and _passes_mod97(compact))
+
+
 # ... and every digit each letter may stand for in the check digits, where mod 97 decides
 # between them: an "S" is mostly a 5, but a 3 in some fonts ("DESO" for "DE30").
 _DIGIT_READINGS = {"O": "0", "o": "0", "S": "53", "I": "1", "l": "1", "B": "83", "Z": "2", "A": "4"}
@@ -1576,11 +1582,7 @@ class _GluedIban(PatternRecognizer):
     code. The country's exact layout and the mod-97 check decide."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        compact = pattern_text.replace(" ", "")
-        layout = regex_per_country.get(compact[:2])
-        if layout and re.fullmatch(layout, compact) and _passes_mod97(compact):
-            return None  # None keeps the pattern's LIKELY
-        return False
+        return None if _is_iban(pattern_text.replace(" ", "")) else False  # None: LIKELY
 
 
 def glued_iban() -> PatternRecognizer:
@@ -1623,13 +1625,10 @@ class _MisreadIbanDigit(PatternRecognizer):
             return False
         if "!" in compact:
             # mod 97 catches every single wrong character: at most one of these passes
-            layout = regex_per_country.get(compact[:2])
             fits = [
-                r
+                c
                 for c in string.ascii_uppercase + string.digits
-                if layout
-                and re.fullmatch(layout, r := compact.replace("!", c))
-                and _passes_mod97(r)
+                if _is_iban(compact.replace("!", c))
             ]
             return len(fits) == 1
         # "$" is a digit OCR misread, most often an 8 or a 5: certain when one passes mod 97
@@ -1641,11 +1640,11 @@ class _MisreadIbanDigit(PatternRecognizer):
             # a letter OCR read for a digit where the country's layout has only digits
             # ("DE60 2640 3782 S937 ..."): certain when put back it passes mod 97
             fixed = compact[:4] + compact[4:].translate(_CHECK_DIGITS)
-            if fixed != compact and re.fullmatch(layout, fixed) and _passes_mod97(fixed):
+            if fixed != compact and _is_iban(fixed):
                 return True
             # a character read twice ("DE44 2998 8974 3008 4325 133" for "... 4325 13"):
             # POSSIBLE when without one of them it is the country's IBAN and passes mod 97
-            return None if _one_doubled(compact, layout) else False
+            return None if _one_doubled(compact) else False
         if any(_passes_mod97(r) for r in readings):
             # else Presidio's own reports it, which takes groups of three to five
             groups = pattern_text.split()
@@ -1657,13 +1656,11 @@ class _MisreadIbanDigit(PatternRecognizer):
         return None
 
 
-def _one_doubled(compact: str, layout: str) -> bool:
+def _one_doubled(compact: str) -> bool:
     """Whether an IBAN read with one character too many in its account part is the country's
     IBAN, passing mod 97, without one that repeats the character before it."""
     return any(
-        compact[i] == compact[i - 1]
-        and re.fullmatch(layout, fixed := compact[:i] + compact[i + 1 :])
-        and _passes_mod97(fixed)
+        compact[i] == compact[i - 1] and _is_iban(compact[:i] + compact[i + 1 :])
         for i in range(5, len(compact))
     )
 
