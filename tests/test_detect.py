@@ -1431,9 +1431,11 @@ def test_underscores_inside_addresses_stay_part_of_them(detector: Detector) -> N
         ("Score +1: 212 403 3 points", []),  # no valid number
         ("MRN: 1393059\nJel: £33 1 40 70 35 49\nSex: F", ["£33 1 40 70 35 49"]),  # "+" as "£"
         ("Paid £12 300 000 00 in all", []),  # an amount: no valid number with a plus either
+        ("MRN: 9338709\nels +33 1 45 75 39,23\n4369 Pine", ["+33 1 45 75 39,23"]),  # "," for " "
+        ("Scores +12 30,45 and +3 1,5", []),  # no valid number once the comma is a space
     ],
 )
-def test_a_number_with_a_mark_read_after_its_country_code_is_a_phone_number(
+def test_a_number_with_a_mark_read_in_it_is_a_phone_number_once_the_mark_is_out(
     detector: Detector, text: str, found: list[str]
 ) -> None:
     assert quotes(text, detector.detect(text, only("PHONE_NUMBER"))) == found
@@ -1756,6 +1758,8 @@ def test_a_finding_inside_another_of_its_type_is_one_finding(detector: Detector)
         ("Born September 6, 19 83\nMRN", "DATE_OF_BIRTH", "September 6, 19 83"),  # split year
         ("Born 1984:01-01 for", "DATE_OF_BIRTH", "1984:01-01"),  # a hyphen read as a colon
         ("Born 1957-09 22\n6857 Park", "DATE_OF_BIRTH", "1957-09 22"),  # a hyphen as a space
+        ("was born 1976-1 1-18 in Ohio", "DATE_OF_BIRTH", "1976-1 1-18"),  # a split month
+        ("Born 1976-11-1 8\nPolicy", "DATE_OF_BIRTH", "1976-11-1 8"),  # a split day
         ("OB: July 26, 1973\nRN:", "DATE_OF_BIRTH", "July 26, 1973"),  # the "D" cut off
         ("IRN A-982265\nStudy date:", "MEDICAL_RECORD_NUMBER", "A-982265"),  # a faint "M"
         ("BRN A-208369\nSex: F", "MEDICAL_RECORD_NUMBER", "A-208369"),  # "M" read as "B"

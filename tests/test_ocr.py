@@ -760,6 +760,25 @@ def test_a_second_look_that_read_the_end_of_the_word_before_again_continues_it()
     assert with_second_looks(first, [(Box(236, 64, 30, 19), again)]).text == "Born 19"
 
 
+def test_pieces_read_again_over_each_other_keep_each_word_once() -> None:
+    # "Born July 22, 1993" on a radiograph first read "Menges" over "Born July" and "oe" over
+    # "July 22,", each doubted and read again: the first reading, in text order, keeps
+    # "July 22," and the second, which read nothing else, is left out.
+    first = _pieces_ocr(
+        [("Menges", (1, 33, 127, 17)), ("2024-06-27", (895, 49, 116, 16)), ("oe", (55, 37, 79, 18))]
+    )
+    born = _line(
+        ("Born", Box(3, 34, 45, 16), 97.0),
+        ("July", Box(57, 33, 39, 22), 97.0),
+        ("22,", Box(104, 34, 29, 19), 97.0),
+        ("1993", Box(144, 34, 48, 16), 97.0),
+    )
+    again = _line(("July", Box(57, 33, 39, 22), 96.0), ("22,", Box(104, 34, 29, 19), 96.0))
+    both = with_second_looks(first, [], [([2], again), ([0], born)])
+    assert both.text == "Born July 22, 1993\n2024-06-27"
+    assert [w.box.left for w in both.words] == [3, 57, 104, 144, 895]
+
+
 def test_a_second_look_in_the_middle_of_a_line_goes_between_its_words() -> None:
     # "card 5 1408" read for "card 2255 1408": the look over the unread "225" read "12255",
     # its "1" the end of "card" and its last "5" the "5" read first. Both are left out; the
@@ -874,6 +893,22 @@ def test_a_second_look_gives_a_word_back_the_first_letters_it_lost() -> None:
     first = _line(("Emi", Box(334, 511, 40, 18), 90.0), ("Takahashi", Box(399, 513, 86, 19), 90.0))
     look = _line(("Taka", Box(383, 512, 50, 19), 60.0))
     assert with_second_looks(first, [(Box(354, 510, 68, 22), look)]).text == "Emi Takahashi"
+
+
+def test_a_second_look_over_a_letter_the_first_reading_saw_half_of_gives_it_back() -> None:
+    # "Thompson" on a radiograph first read "npson": the left part of its "m" lost, the rest
+    # read as "n". The look's "m" stands over the word's left edge and takes the "n"'s place.
+    first = _line(
+        ("Jessica", Box(176, 1872, 141, 40), 94.0), ("npson", Box(427, 1884, 153, 23), 72.0)
+    )
+    look = _line(("Thompsor", Box(334, 1872, 211, 41), 93.0))
+    both = with_second_looks(first, [(Box(330, 1870, 100, 44), look)])
+    assert both.text == "Jessica Thompson"
+    assert both.words[1].box.left == 334
+    assert "".join(both.text[s.start : s.end] for s in both.symbols) == "JessicaThompson"
+    # Any other letter over the edge is other ink: nothing changes.
+    look = _line(("Thoopsor", Box(334, 1872, 211, 41), 93.0))
+    assert with_second_looks(first, [(Box(330, 1870, 100, 44), look)]).text == "Jessica npson"
 
 
 def test_a_second_look_drops_words_already_read_and_marks_without_letters() -> None:

@@ -1346,13 +1346,19 @@ def with_second_looks(
                 edits.append(_Edit(len(ocr.text), len(ocr.text), "\n", 1 << 30, piece, next_line))
                 next_line += 1
     edits.extend(_fragments_inside(ocr, inserted, edits, reread | prefixed | dropped))
-    for indexes, reading in rereads or []:
-        members = set(indexes)
-        others = tuple(w for i, w in enumerate(ocr.words) if i not in members)
-        runs = _kept_runs(reading, others)
-        if not runs:
-            continue
+    # Pieces read again may lie over each other ("Menges" over "Born July", "oe" over "July
+    # 22,"): each reading, in text order, keeps what no earlier one took, and a piece whose
+    # reading earlier ones took whole is left out.
+    stay = tuple(w for i, w in enumerate(ocr.words) if i not in reread)
+    taken: list[Word] = []
+    for indexes, reading in sorted(rereads or [], key=lambda r: r[0][0]):
+        runs = _kept_runs(reading, stay + tuple(taken))
         first, last = ocr.words[indexes[0]], ocr.words[indexes[-1]]
+        if not runs:
+            if taken and _kept_runs(reading, stay):
+                edits.append(_without_piece(ocr, first.start, last.end, first.line))
+            continue
+        taken.extend(w for run in runs for w in run.words)
         joined = merge(runs, [" "] * len(runs))
         before = ocr.words[indexes[0] - 1] if indexes[0] else None
         if (
@@ -1513,6 +1519,10 @@ class _Edit:
     tail: str = ""
 
 
+# A letter whose left part the first reading lost reads as another: "m" as "n", "w" as "v".
+_CUT_READS = {"m": "n", "M": "N", "w": "v", "W": "V"}
+
+
 def _unread_start(
     look: OcrText, k: int, ocr: OcrText, areas: np.ndarray
 ) -> tuple[int, _Edit] | None:
@@ -1520,7 +1530,9 @@ def _unread_start(
     and its first letters or digits stand left of that word, where nothing was read: that
     word's index, and the edit that puts those letters before it. The first reading lost
     the start of a word to an accent or faint ink ("ES" for "INÈS", "61" for "3061") that the
-    look read whole, clear of it.
+    look read whole, clear of it. When it lost the left part of a letter too, the look's
+    letter over the word's edge takes the place of what that part read ("npson" for the end
+    of "Thompson" becomes "Thompson", the look's "m" for the "n").
     The look must read that word's first letter where it stands, or it read other ink
     ("MANC" over "YON") or the same word shifted ("Taka" over "Takahashi"). A word that
     starts with a mark is left alone: a masked value's bullets read as letters before
@@ -1535,22 +1547,35 @@ def _unread_start(
         return None
     symbols = sorted((s for s in look.symbols if s.word == k), key=lambda s: s.start)
     before = [s for s in symbols if s.box.right <= r.box.left + 1]
+    own = sorted((s for s in ocr.symbols if s.word == hits[0]), key=lambda s: s.start)
+    if not own:
+        return None
+    if before and len(before) < len(symbols) and len(own) > 1:
+        # the first letter read from the part of a letter right of the word's edge: "npson"
+        # for the end of "Thompson", the look's "m" standing over that edge
+        at = symbols[len(before)]
+        if (
+            _CUT_READS.get(look.text[at.start]) == ocr.text[r.start]
+            and at.box.left < r.box.left
+            and own[0].end == own[1].start
+        ):
+            before, own = [*before, at], own[1:]
     if (
         not before
         or len(before) == len(symbols)
         or before != symbols[: len(before)]
-        or look.text[symbols[len(before)].start] != ocr.text[r.start]
+        or look.text[symbols[len(before)].start] != ocr.text[own[0].start]
         or before[0].start != w.start
         or not look.text[w.start : before[-1].end].isalnum()
     ):
         return None
     head = look.text[w.start : before[-1].end]
-    own = [s for s in ocr.symbols if s.word == hits[0]]
-    text = head + ocr.text[r.start : r.end]
+    text = head + ocr.text[own[0].start : r.end]
     box = union([*(s.box for s in before), r.box])
     symbols = [replace(s, start=s.start - w.start, end=s.end - w.start, word=0) for s in before]
+    shift = len(head) - (own[0].start - r.start)
     symbols += [
-        replace(s, start=s.start - r.start + len(head), end=s.end - r.start + len(head), word=0)
+        replace(s, start=s.start - r.start + shift, end=s.end - r.start + shift, word=0)
         for s in own
     ]
     word = Word(0, len(text), box, r.line, min(r.confidence, w.confidence))
@@ -1562,12 +1587,18 @@ def _without_line(ocr: OcrText, i: int) -> _Edit:
     """The edit that removes word i, a line of its own, with the line break after it (or,
     on the last line, before it)."""
     w = ocr.words[i]
-    start, end = w.start, w.end
-    if ocr.text[end : end + 1] == "\n":
+    return _without_piece(ocr, w.start, w.end, w.line)
+
+
+def _without_piece(ocr: OcrText, start: int, end: int, line: int) -> _Edit:
+    """The edit that removes ocr.text[start:end]: with the line break after it (or, on the
+    last line, before it) when it is a line of its own, else with the space before it."""
+    alone = (start == 0 or ocr.text[start - 1] == "\n") and ocr.text[end : end + 1] in ("", "\n")
+    if alone and ocr.text[end : end + 1] == "\n":
         end += 1
-    elif start and ocr.text[start - 1] == "\n":
+    elif start and ocr.text[start - 1] in "\n ":
         start -= 1
-    return _Edit(start, end, "", -1, OcrText("", (), ()), w.line)
+    return _Edit(start, end, "", -1, OcrText("", (), ()), line)
 
 
 def _kept_runs(look: OcrText, read: tuple[Word, ...]) -> list[OcrText]:

@@ -31,8 +31,9 @@ DATES = [
     # OCR may read the second separator as a comma ("13.04, 1943") or put a space after
     # either ("06. 16.1976", "17.05. 1968").
     r"\b(?:0?[1-9]|[12]\d|3[01])[/.\-] ?(?:0?[1-9]|[12]\d|3[01])(?:[/.\-] ?|, ?)(?:19|20)?\d{2}\b",
-    # ... or read a hyphen as a colon ("1984:01-01"), or the second as a space ("1957-09 22")
-    r"\b(?:19|20)\d{2}[/.\-:](?:0?[1-9]|1[0-2])[/.\- ](?:0?[1-9]|[12]\d|3[01])\b",
+    # ... or read a hyphen as a colon ("1984:01-01"), or the second as a space ("1957-09 22"),
+    # or split a two-digit month or day with a space ("1976-1 1-18")
+    r"\b(?:19|20)\d{2}[/.\-:](?:1 ?[0-2]|0?[1-9])[/.\- ](?:[12] ?\d|3 ?[01]|0?[1-9])\b",
     # OCR may drop the space after the day's comma ("July 17,1959")
     # ... or a space inside the year ("September 6, 19 83")
     rf"\b{MONTHS}\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:,\s*|\s+)(?:19|20) ?\d{{2}}\b",
@@ -1012,12 +1013,14 @@ def plus_read_as_four() -> PatternRecognizer:
 
 class _MarkedCountryCode(PatternRecognizer):
     """An international number with a mark OCR read after its country code ("+1: 212
-    403.3867" in a scan), or its "+" read as a pound sign ("£33 1 40 70 35 49" on a
-    radiograph): valid once the mark is taken out, or the plus put back."""
+    403.3867" in a scan), its "+" read as a pound sign ("£33 1 40 70 35 49" on a
+    radiograph), or a comma read for a space between two groups ("+33 1 45 75 39,23"): valid
+    once the mark is taken out, the plus put back or the space."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
         plus = "+" + pattern_text[1:] if pattern_text.startswith("£") else pattern_text
         fixed = re.sub(r"^(\+\d{1,3})[:;.,]", r"\1", plus)
+        fixed = re.sub(r"(?<=\d),(?=\d)", " ", fixed)
         return None if _valid_international(fixed) else False
 
 
@@ -1034,6 +1037,11 @@ def marked_country_code() -> PatternRecognizer:
             Pattern(
                 "a pound sign for the +, a country code, then groups",
                 r"(?<![\w+£])£\d{1,3} \(?\d[\d ().-]{5,16}\d\b",
+                0.4,
+            ),
+            Pattern(
+                "+, a country code, then groups, a comma for a space between two",
+                r"(?<![\w+])\+\d{1,3}(?: \d{1,4})+,\d{1,4}(?: \d{1,4})*\b",
                 0.4,
             ),
         ],
