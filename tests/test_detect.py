@@ -2075,7 +2075,7 @@ def test_a_name_label_lifts_a_name_no_list_has(detector: Detector, label: str, n
         assert quotes(other, detector.detect(other, InspectSpec()), "PERSON_NAME") == []
 
 
-@pytest.mark.parametrize("name", ["Adaeze Okon!kwo", "Isabel N:avarro"])
+@pytest.mark.parametrize("name", ["Adaeze Okon!kwo", "Isabel N:avarro", "OBI, AD.AEZE"])
 def test_a_labelled_name_covers_a_mark_ocr_read_between_two_of_its_letters(
     detector: Detector, name: str
 ) -> None:

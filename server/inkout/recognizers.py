@@ -309,8 +309,9 @@ def labelled_name() -> PatternRecognizer:
     label that says so: alone it scores 0.2, too low to report; "Name", "Spouse", "Account
     holder" lift it."""
     # capitalised: Presidio matches patterns ignoring case, which would take any two words;
-    # OCR may read a mark between two small letters ("Okon!kwo", "N:avarro" on a radiograph)
-    word = r"(?-i:[A-Z](?:[A-Za-z\u00C0-\u024F'\u2019-]|[!:|](?=[a-z]))+)"
+    # OCR may read a mark between two small letters ("Okon!kwo", "N:avarro" on a radiograph),
+    # or a dot between two capitals ("OBI, AD.AEZE" on a photographed form)
+    word = r"(?-i:[A-Z](?:[A-Za-z\u00C0-\u024F'\u2019-]|[!:|](?=[a-z])|(?<=[A-Z])\.(?=[A-Z]))+)"
     # ... or after a letter's "Dear", up to its comma; OCR may read a thin last letter as "!"
     # or ")", a last letter's tail or accent as a mark ("Tech: Aditya Jos!" for "Joshi",
     # "Takeshi Ite)" for "Ito", "Diego Navar:" for "Navarro" on a radiograph)
