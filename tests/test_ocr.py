@@ -1291,6 +1291,23 @@ def test_a_user_name_split_off_and_misread_becomes_letters_and_bullets_in_one_wo
     assert shown.words[1].box.right >= bullets[-1].box.right
 
 
+def test_a_colon_before_an_underlined_address_is_no_bullets() -> None:
+    # a form's field: "Email:" and the address on a line the "@" touches; the line is no
+    # part of the "@", and the colon's dots, one above the other, are no row of bullets
+    text = "Email: lewis.b@mail.org"
+    gray, chars = _drawn(text)
+    assert chars[-1].right < gray.shape[1]
+    at = text.index("@")
+    value = union(chars[7:])
+    gray[chars[at].bottom - 2 : chars[at].bottom, chars[6].right : value.right + 4] = 110
+    ocr = OcrText(
+        text,
+        (Word(0, 6, union(chars[:6]), 0, 90.0), Word(7, len(text), value, 0, 90.0)),
+        tuple(Symbol(k, k + 1, chars[k], 0 if k < 6 else 1) for k in range(len(text)) if k != 6),
+    )
+    assert shown_bullets(ocr, prepare(gray, border=0)) == ocr
+
+
 def test_an_address_without_bullets_is_left_as_read() -> None:
     gray, chars = _drawn("moo@example.com")
     ocr = OcrText(

@@ -464,7 +464,12 @@ def _bullets_before(gray: np.ndarray, at: Box) -> list[Box]:
         return []
     count, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
     x0, x1 = at.left - left, at.right - left
-    under = [k for k in range(1, count) if stats[k, 0] < x1 and stats[k, 0] + stats[k, 2] > x0]
+    # ... no wider than twice its box: an underline the "@" touches is no part of it
+    under = [
+        k
+        for k in range(1, count)
+        if stats[k, 0] < x1 and stats[k, 0] + stats[k, 2] > x0 and stats[k, 2] <= 2 * at.width
+    ]
     if count <= MIN_BULLETS + 1 or not under:
         return []
     # the "@" itself: the largest part under its box
@@ -484,7 +489,11 @@ def _bullets_before(gray: np.ndarray, at: Box) -> list[Box]:
         mid_height = y > at_top + 0.15 * height and y + h < at_top + 0.85 * height
         same_size = not run or abs(h - run[-1].height) <= 1 + run[-1].height // 3
         close = (run[-1].left if run else at_left) - (x + w) <= 0.6 * height
-        if not (dot and mid_height and same_size and close):
+        # side by side on one row, not stacked as a colon's dots are
+        beside = not run or (
+            x + w <= run[-1].left and abs(2 * y + h - 2 * run[-1].top - run[-1].height) <= h
+        )
+        if not (dot and mid_height and same_size and close and beside):
             break
         if not _solid(labels[y : y + h, x : x + w] == k):
             break
