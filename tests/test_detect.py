@@ -1033,6 +1033,23 @@ def test_addresses_and_urls_that_ocr_split_with_spaces_are_found_whole(
     assert quotes(text, detector.detect(text, InspectSpec()), info_type) == [value]
 
 
+def test_a_host_under_a_private_top_level_domain_is_a_url_without_its_scheme(
+    detector: Detector,
+) -> None:
+    # its scheme read apart, on a line before it ("httr")
+    text = "Portal:\nhttr\nintranet.fabrikam.local/users/navarro\nOK"
+    assert "intranet.fabrikam.local/users/navarro" in quotes(
+        text, detector.detect(text, InspectSpec()), "URL"
+    )
+    text = "see wiki.corp.local:8080/x and files.lan"
+    assert quotes(text, detector.detect(text, InspectSpec()), "URL") == [
+        "wiki.corp.local:8080/x",
+        "files.lan",
+    ]
+    text = "Ask the local branch or corp. office at the internal desk"
+    assert quotes(text, detector.detect(text, InspectSpec()), "URL") == []
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [
@@ -2064,6 +2081,7 @@ def test_a_year_after_a_url_s_last_word_stays_out_of_it(detector: Detector) -> N
         ("Tech: ", "BaoVu"),  # glued, a short surname
         ("Tech:", "NourQureshi"),  # glued, and glued to its label
         ("Tech:", "Ikechukwu Adebayo"),  # glued to its label
+        ("Sincerely,\n", "Yuikimura"),  # glued, the surname's capital read small
     ],
 )
 def test_a_name_label_lifts_a_name_no_list_has(detector: Detector, label: str, name: str) -> None:
@@ -2073,6 +2091,16 @@ def test_a_name_label_lifts_a_name_no_list_has(detector: Detector, label: str, n
     other = f"Team: {name}\nDate"
     if not name.isupper():  # (in capitals beside small letters it is a name anyway)
         assert quotes(other, detector.detect(other, InspectSpec()), "PERSON_NAME") == []
+
+
+@pytest.mark.parametrize("word", ["Contoso", "Welcome", "Dashboard"])
+def test_one_word_glued_of_a_given_name_and_a_surname_needs_both_and_neither_a_word(
+    detector: Detector, word: str
+) -> None:
+    # "Contoso" splits into "Con" and "toso", a listed given name and surname, but "con" is a
+    # word
+    text = f"Sincerely,\n{word}\nClaims Department"
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == []
 
 
 @pytest.mark.parametrize("name", ["Adaeze Okon!kwo", "Isabel N:avarro", "OBI, AD.AEZE"])
@@ -2400,6 +2428,7 @@ def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector)
         ),
         # "MRN:" read "MAN:", a label with its colon only
         ("MAN:", "\nA-574036\nSSN", "MEDICAL_RECORD_NUMBER", "A-574036"),
+        ("France\nMN:", "\n01970197\nPlan:", "MEDICAL_RECORD_NUMBER", "01970197"),  # "R" lost
         # a month and a year, its day garbled atop a radiograph, is no masked value
         ("Date of birth:", " November up 1982\nMRN: 7541467", "DATE_OF_BIRTH", "November up 1982"),
         # a label wrapped onto two lines ("Account" ... "holder:") is no second column

@@ -685,8 +685,9 @@ _SLOT_CHARS = 60
 
 
 # Labels as OCR misread them that are words too, so labels only with their colon, alone:
-# "MAN:" is a small "MRN:" with its "R" read as an "A".
-_COLON_ONLY_LABELS = {"man": "MEDICAL_RECORD_NUMBER"}
+# "MAN:" is a small "MRN:" with its "R" read as an "A", "MN:" one with its "R" lost (and a
+# state's code, but a state is no field's label).
+_COLON_ONLY_LABELS = {"man": "MEDICAL_RECORD_NUMBER", "mn": "MEDICAL_RECORD_NUMBER"}
 _COMPACT_LABELS = {label.replace(" ", ""): t for label, t in _SLOT_LABELS.items() if " " in label}
 
 

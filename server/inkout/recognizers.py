@@ -296,6 +296,8 @@ class _LabelledName(PatternRecognizer):
 
     def invalidate_result(self, pattern_text: str) -> bool:
         words = re.findall(r"[^\W\d_]+", pattern_text)
+        if len(words) == 1 and words[0][1:].islower():  # "Yuikimura": see _glued_small
+            return not _glued_small(words[0])
         if all(w.isupper() for w in words):
             return False
         return any(
@@ -321,12 +323,15 @@ def labelled_name() -> PatternRecognizer:
     # ... or a given name and a surname OCR glued together ("PawetZieliiski", "BaoVu")
     low = r"[a-z\u00DF-\u00FF\u0100-\u024F'\u2019]"
     glued = rf"(?m)(?:^[ \t]*|(?<=: )|(?<=\w:))(?-i:[A-Z]{low}+[A-Z]{low}+)[ \t]*$"
+    # ... the surname's capital perhaps read small ("Yuikimura" under "Sincerely,")
+    small = rf"(?m)(?:^[ \t]*|(?<=: )|(?<=\w:))(?-i:[A-Z]{low}{{5,}})[ \t]*$"
     return _LabelledName(
         supported_entity="PERSON",
         name="InkoutLabelledNameRecognizer",
         patterns=[
             Pattern("capitalised words alone on a line", pattern, 0.2),
             Pattern("two capitalised words glued, alone on a line", glued, 0.2),
+            Pattern("a given name and a surname glued, alone on a line", small, 0.2),
         ],
         # "customer", "contact" and the like also head the buttons and menus of application
         # screens, so they cost some collateral there; measured on the accuracy corpus, leaving
@@ -377,7 +382,7 @@ def ocr_tolerant_web() -> list[PatternRecognizer]:
     Presidio's own recognizers find the well-read ones (and validate their top-level domain);
     these find the rest, at LIKELY.
     A URL with a scheme needs no public top-level domain: intranet hosts ("wiki.corp.local")
-    are as sensitive as any."""
+    are as sensitive as any; nor does one without, under a private top-level domain."""
     url = PatternRecognizer(
         supported_entity="URL",
         name="InkoutOcrUrlRecognizer",
@@ -390,6 +395,14 @@ def ocr_tolerant_web() -> list[PatternRecognizer]:
             Pattern(
                 "scheme, then a host read with spaces for its dots, then a path",
                 _SCHEME + r"[A-Za-z0-9-]+(?: [A-Za-z0-9-]+){1,3}/[^\s]*",
+                0.6,
+            ),
+            # ... and so, with their scheme lost or read apart, are hosts under a private
+            # top-level domain, which no public list holds ("intranet.fabrikam.local/users")
+            Pattern(
+                "a host under a private top-level domain",
+                r"\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?-i:local|internal|corp|lan|intranet)\b"
+                r"(?![.@-])(?::\d+)?(?:/[^\s]*)?",
                 0.6,
             ),
             Pattern(
@@ -2279,6 +2292,22 @@ def _initial_i_dropped(row: str, a: re.Match[str], b: re.Match[str], last: bool)
         return False
     surname = "I" + second
     return _kind(surname)[1] and not names.lexicon().is_english(surname)
+
+
+def _glued_small(word: str) -> bool:
+    """Whether a word is a listed given name and a listed surname, both of three letters or
+    more and neither an English word, glued with the surname's capital read small ("Yuikimura",
+    not "Contoso"); never an English word or a listed name of its own."""
+    lex = names.lexicon()
+    if lex.is_english(word) or any(_kind(word)):
+        return False
+    return any(
+        _kind(word[:k])[0]
+        and _kind(word[k:])[1]
+        and not lex.is_english(word[:k])
+        and not lex.is_english(word[k:])
+        for k in range(3, len(word) - 2)
+    )
 
 
 def _glued_name(word: str) -> bool:
