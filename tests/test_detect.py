@@ -1025,6 +1025,11 @@ def test_urls_and_addresses_are_found_as_ocr_misreads_them(
             "URL",
             "https\u2018//drive example.com/file/d/44e80a 7965",
         ),
+        (  # "at http" read "ath tip", the host's dots as spaces
+            "form is ath tip://intranet fabrikam. local/users/kumar fill it",
+            "URL",
+            "tip://intranet fabrikam. local/users/kumar",
+        ),
     ],
 )
 def test_addresses_and_urls_that_ocr_split_with_spaces_are_found_whole(
@@ -1394,6 +1399,7 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         ("and quote MRN A-9 19419 at reception", "MEDICAL_RECORD_NUMBER", "A-9 19419"),
         # a digit of a card read as a letter, put back for Luhn
         ("refund to card 4167-801S-8884-6909 within", "CREDIT_CARD_NUMBER", "4167-801S-8884-6909"),
+        ("charged to the card 4978 $793 9173 3741 on", "CREDIT_CARD_NUMBER", "4978 $793 9173 3741"),
         ("MRN;\nA~333721\nSSN", "MEDICAL_RECORD_NUMBER", "A~333721"),
         ("MRN:\nA~-467348\nBank", "MEDICAL_RECORD_NUMBER", "A~-467348"),
         ("Born 06/07/1981\nMIRN A-186747\nSex: F", "MEDICAL_RECORD_NUMBER", "A-186747"),

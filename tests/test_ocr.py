@@ -587,6 +587,16 @@ def test_a_masked_value_read_as_a_header_word_heads_no_cell_below_it() -> None:
     )
     found = under_headers(table, lambda text: text.lower() in ("phone", "ssn"))
     assert [(table.text[a:b], header) for a, b, header in found] == [("449303553223", "Phone")]
+    # ... nor beside the digits shown, which make the line as tall as the cells
+    table = merge(
+        [
+            _pieces_ocr([("Phone", (756, 95, 36, 10))]),
+            _line(("ssn", Box(756, 179, 20, 3), 21.0), ("7989", Box(791, 176, 26, 9), 21.0)),
+            _pieces_ocr([("433145747631", (756, 256, 101, 9))]),
+        ]
+    )
+    found = under_headers(table, lambda text: text.lower().startswith(("phone", "ssn")))
+    assert [(table.text[a:b], header) for a, b, header in found] == [("433145747631", "Phone")]
 
 
 def test_without_a_header_nothing_is_under_one() -> None:

@@ -832,8 +832,9 @@ def under_headers(ocr: OcrText, is_header: Callable[[str], bool]) -> list[tuple[
 
     A table's header row can be far above its cells ("SSN" over ten rows of numbers), out of
     reach of the context words around a value; the header is the nearest piece above that
-    is_header accepts, that overlaps the piece horizontally and is half as tall at least: a
-    masked value's bullets read as "ssn", three pixels tall, head nothing.
+    is_header accepts, that overlaps the piece horizontally and whose words of letters are
+    half as tall at least: a masked value's bullets read as "ssn", three pixels tall, head
+    nothing, even beside the digits shown ("ssn 7989").
     """
     pieces = _pieces(ocr)
     spans = [(ocr.words[p[0]].start, ocr.words[p[-1]].end) for p in pieces]
@@ -841,6 +842,17 @@ def under_headers(ocr: OcrText, is_header: Callable[[str], bool]) -> list[tuple[
     if not heads:
         return []
     boxes = [union([ocr.words[i].box for i in p]) for p in pieces]
+    lettered = {
+        k: min(
+            (
+                ocr.words[i].box.height
+                for i in pieces[k]
+                if any(c.isalpha() for c in ocr.text[ocr.words[i].start : ocr.words[i].end])
+            ),
+            default=boxes[k].height,
+        )
+        for k in heads
+    }
     found = []
     for k, box in enumerate(boxes):
         if k in heads:
@@ -851,7 +863,7 @@ def under_headers(ocr: OcrText, is_header: Callable[[str], bool]) -> list[tuple[
             if boxes[j].bottom <= box.top
             and boxes[j].left < box.right
             and box.left < boxes[j].right
-            and 2 * boxes[j].height >= box.height
+            and 2 * lettered[j] >= box.height
         ]
         if above:
             a, b = spans[max(above, key=lambda j: boxes[j].bottom)]

@@ -397,6 +397,14 @@ def ocr_tolerant_web() -> list[PatternRecognizer]:
                 _SCHEME + r"[A-Za-z0-9-]+(?: [A-Za-z0-9-]+){1,3}/[^\s]*",
                 0.6,
             ),
+            # "://" is a scheme's alone, whatever OCR made of the letters before it ("ath
+            # tip://intranet fabrikam. local/users/kumar" for "at http://...")
+            Pattern(
+                "a scheme misread, then a host read with spaces, then a path",
+                r"\b[A-Za-z]{2,5}:// ?[A-Za-z0-9-]+(?:(?:\. ?| )[A-Za-z0-9-]+){1,4}"
+                r"/(?:[\w./?=&%#+-]*[\w/=&%#+-])?",
+                0.6,
+            ),
             # ... and so, with their scheme lost or read apart, are hosts under a private
             # top-level domain, which no public list holds ("intranet.fabrikam.local/users")
             Pattern(
@@ -1133,19 +1141,19 @@ def doubled_card() -> CreditCardRecognizer:
 
 class _LetterInCard(CreditCardRecognizer):
     """Card numbers in four groups of four with one or two digits read as letters
-    ("4167-801S-8884-6909"): put back, Luhn must pass. POSSIBLE, as one number in ten
-    passes Luhn."""
+    ("4167-801S-8884-6909") or a "5" as "$": put back, Luhn must pass. POSSIBLE, as one
+    number in ten passes Luhn."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        letters = sum(c.isalpha() for c in pattern_text)
-        fixed = re.sub(r"\D", "", pattern_text.translate(_CHECK_DIGITS))
+        letters = sum(c.isalpha() or c == "$" for c in pattern_text)
+        fixed = re.sub(r"\D", "", pattern_text.translate(_CARD_DIGITS))
         if not 1 <= letters <= 2 or len(fixed) != 16:
             return False
         return None if super().validate_result(fixed) else False
 
 
 def letter_in_card() -> CreditCardRecognizer:
-    digit = f"[\\d{_MISREAD_DIGITS}]"
+    digit = f"[\\d{_MISREAD_DIGITS}$]"
     return _LetterInCard(
         patterns=[
             Pattern(
@@ -1523,6 +1531,8 @@ class _SpacedIpv6(PatternRecognizer):
 # "NL47").
 _MISREAD_DIGITS = "OoSIlBZA"
 _CHECK_DIGITS = str.maketrans(_MISREAD_DIGITS, "00511824")
+# ... and in a card number, a "5" read as a dollar sign ("4978 $793 9173 3741")
+_CARD_DIGITS = str.maketrans(_MISREAD_DIGITS + "$", "00511824" + "5")
 
 
 def _passes_mod97(iban: str) -> bool:
