@@ -1397,6 +1397,8 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         ("filed under MRN A- 158730 in", "MEDICAL_RECORD_NUMBER", "A- 158730"),
         ("and quote MRN A -971209 at reception", "MEDICAL_RECORD_NUMBER", "A -971209"),
         ("and quote MRN A-9 19419 at reception", "MEDICAL_RECORD_NUMBER", "A-9 19419"),
+        ("and quote MRN A-3498 14 at reception", "MEDICAL_RECORD_NUMBER", "A-3498 14"),
+        ("filed under MRN 84271 83 in our system", "MEDICAL_RECORD_NUMBER", "84271 83"),
         # a digit of a card read as a letter, put back for Luhn
         ("refund to card 4167-801S-8884-6909 within", "CREDIT_CARD_NUMBER", "4167-801S-8884-6909"),
         ("charged to the card 4978 $793 9173 3741 on", "CREDIT_CARD_NUMBER", "4978 $793 9173 3741"),
@@ -2409,6 +2411,8 @@ def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector)
             "O5997I3I",
         ),
         ("Alt. phone:", "\nGta 20 eee 0608\nTel:\n202.576.1835", "PHONE_NUMBER", "Gta 20 eee 0608"),
+        # ... the values the other way round: the line after is another label's, found
+        ("DOB:", "\nHome hone\n312-555-0259\n16.01.1976\nJob:", "DATE_OF_BIRTH", "16.01.1976"),
         # digits split off a number found beside them belong to it
         ("Tel:", "\n331429012 64\nctuns", "PHONE_NUMBER", "331429012 64"),
         # ... and so does a name's given name beside a mark OCR read for a letter

@@ -704,30 +704,34 @@ def _slot_type(label: str) -> str | None:
         if n > 1 and (found := _COMPACT_LABELS.get(core.replace(" ", ""))) is not None:
             return found
         # a label of six letters or more with one misread or lost ("ard No." on a photo,
-        # its "C" in the shadow of the page's edge)
-        near = {t for label, t in _SLOT_LABELS.items() if _one_off(core, label)}
+        # its "C" in the shadow of the page's edge), or of five after a qualifier ("Home hone")
+        least = 5 if rest else 6
+        near = {t for label, t in _SLOT_LABELS.items() if _one_off(core, label, least)}
         if len(near) == 1:
             return near.pop()
     return None
 
 
-def _one_off(core: str, label: str) -> bool:
-    """Whether core is label, six characters or more, with one character misread or lost."""
+def _one_off(core: str, label: str, least: int = 6) -> bool:
+    """Whether core is label, of least characters or more, with one character misread or
+    lost."""
     return (
-        len(label) >= 6
+        len(label) >= least
         and abs(len(core) - len(label)) <= 1
         and core[-2:] == label[-2:]
         and recognizers.edits(core, label) == 1
     )
 
 
-def _label_slots(text: str) -> Iterator[tuple[str, int, int]]:
-    """(type, start, end) of the field after each label that names a type: the rest of the
-    label's line, up to the next label on it, or the next line when the label ends its line
-    (as inkout.ocr.reading_order places a value below or beside its label), or the one
+def _label_slots(text: str) -> Iterator[tuple[str, int, int, tuple[int, int] | None]]:
+    """(type, start, end, then) of the field after each label that names a type: the rest of
+    the label's line, up to the next label on it, or the next line when the label ends its
+    line (as inkout.ocr.reading_order places a value below or beside its label), or the one
     after it past another label. A line without a colon that starts in lower case ends a
     sentence ("held in" over "your name."), and labels nothing, unless it ends in "No."
-    ("ard No.": a label whose capital OCR lost)."""
+    ("ard No.": a label whose capital OCR lost). then: past another label, the (start, end)
+    of the line after the field, which holds the value when the two columns' values were
+    read the other way round."""
     lines = [m.span() for m in re.finditer(r"[^\n]+", text)]
     for k, (a, b) in enumerate(lines):
         m = _SLOT_LABEL.match(text, a, b) or _SLOT_CODES.match(text, a, b)
@@ -740,6 +744,7 @@ def _label_slots(text: str) -> Iterator[tuple[str, int, int]]:
             info_type = _COLON_ONLY_LABELS.get(label.strip().lower())
         if info_type is None:
             continue
+        then = None
         if at < b:
             # a label has a letter: "196:" is a year whose last digit OCR read as a colon
             nxt = re.search(r"\s(?=\S*[^\W\d_])\S+:(?:\s|$)", text[at:b])
@@ -761,12 +766,14 @@ def _label_slots(text: str) -> Iterator[tuple[str, int, int]]:
                     # no second column after all: the label above was one wrapped onto two
                     # lines ("Account" ... "holder:" over "Last login IP:" over its value)
                     n = k + 1
+                elif below and n + 1 < len(lines) and not _label_like(text[slice(*lines[n + 1])]):
+                    then = _strip(text, *lines[n + 1])
             start, end = lines[n]
         else:
             continue
         start, end = _strip(text, start, end)
         if end > start:
-            yield info_type, start, end
+            yield info_type, start, end, then
 
 
 # A line that starts with a date of birth's label: the line above it, in a record's header (a
@@ -903,7 +910,11 @@ def _fields(text: str, found: list[Detection], builtins: frozenset[str]) -> Iter
     value OCR split off beside it (see _split_off) is that type whole. A field of dictionary
     words and no digit ("Unknown", "Not provided") is left: it holds no value."""
     lexicon = names.lexicon()
-    for info_type, start, end in _label_slots(text):
+    for info_type, start, end, then in _label_slots(text):
+        if then is not None and _explained_otherwise(found, info_type, start, end):
+            # the two columns' values read the other way round: "DOB:" over "Home phone" over
+            # "312-555-0259", a phone number, then the date of birth
+            start, end = then
         field = text[start:end]
         words = field.split()
         if (
@@ -942,6 +953,17 @@ def _fields(text: str, found: list[Detection], builtins: frozenset[str]) -> Iter
             if not all(_split_off(lexicon, info_type, w) for w in pieces):
                 continue
         yield Detection(info_type, start, end, Likelihood.POSSIBLE, 0.4)
+
+
+def _explained_otherwise(found: list[Detection], info_type: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is one finding of another type than info_type, whole."""
+    return any(
+        d.start <= start
+        and end <= d.end
+        and d.info_type != info_type
+        and d.likelihood >= Likelihood.POSSIBLE
+        for d in found
+    )
 
 
 _LETTERS_AND_A_DIGIT = re.compile(r"[^\W\d_]*\d[^\W\d_]*")

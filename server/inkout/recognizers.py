@@ -279,6 +279,12 @@ def medical_record_number() -> PatternRecognizer:
             Pattern(
                 "record id, a space in it", r"\b[A-Z]{1,3} ?[-~]{1,2} ?\d{1,4} \d{3,8}\b", 0.05
             ),
+            # ... or among its digits right after "MRN" ("MRN 84271 83", "MRN A-3498 14")
+            Pattern(
+                "record id right after its label, a space in its digits",
+                r"(?:(?<=\bMRN )|(?<=\bMRN: ))(?:[A-Z]{1,3} ?[-~]{1,2} ?)?\d{4,8} \d{1,3}\b",
+                0.05,
+            ),
             # a dot OCR read in a gap ("753.4986"); a price has two decimals, not three or more
             Pattern("record id, a dot read in it", r"\b\d{2,6}\.\d{3,6}\b", 0.05),
         ],
