@@ -1402,6 +1402,7 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         # a digit of a card read as a letter, put back for Luhn
         ("refund to card 4167-801S-8884-6909 within", "CREDIT_CARD_NUMBER", "4167-801S-8884-6909"),
         ("charged to the card 4978 $793 9173 3741 on", "CREDIT_CARD_NUMBER", "4978 $793 9173 3741"),
+        ("amount to card\n$475-5640-1574-7363 within", "CREDIT_CARD_NUMBER", "$475-5640-1574-7363"),
         ("MRN;\nA~333721\nSSN", "MEDICAL_RECORD_NUMBER", "A~333721"),
         ("MRN:\nA~-467348\nBank", "MEDICAL_RECORD_NUMBER", "A~-467348"),
         ("Born 06/07/1981\nMIRN A-186747\nSex: F", "MEDICAL_RECORD_NUMBER", "A-186747"),
@@ -2435,6 +2436,13 @@ def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector)
             "\nhttps: //northwind -example. net /account/do\nSSN:",
             "URL",
             "https: //northwind -example. net /account/do",
+        ),
+        # ... and the last letters of its path ("okonkwo")
+        (
+            "Website:",
+            " https://acme-health.example. net/accounV/okonk wo\nSSN",
+            "URL",
+            "https://acme-health.example. net/accounV/okonk wo",
         ),
         # "MRN:" read "MAN:", a label with its colon only
         ("MAN:", "\nA-574036\nSSN", "MEDICAL_RECORD_NUMBER", "A-574036"),

@@ -889,13 +889,19 @@ def _split_off(lexicon: names.Lexicon, info_type: str, word: str) -> bool:
     split off a number ("331429012 64"), beside a name a word with no digit that is no
     English word (a given name misread, "lsabel Torres"), beside an address or URL a piece
     with its marks ("_httpsi/" and "iaccount/ryan" around "fabrikam.example.net") or a
-    domain's label OCR set apart from its dot ("https: //northwind -example. net")."""
+    domain's label OCR set apart from its dot ("https: //northwind -example. net"), and
+    beside a URL the last letters of its path ("/okonk wo"), when not a small word ("for").
+    """
     if info_type in ("URL", "EMAIL_ADDRESS") and (
         any(c in word for c in "/.:@-")
         or (
             word.isalnum()
             and word.islower()
-            and (word in _DOMAIN_ENDS or not _dictionary_word(lexicon, word))
+            and (
+                word in _DOMAIN_ENDS
+                or not _dictionary_word(lexicon, word)
+                or (info_type == "URL" and len(word) <= 3 and word not in STOP_WORDS)
+            )
         )
     ):
         return True  # a piece with its marks, or a domain's label alone ("-example. net")

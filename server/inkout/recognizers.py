@@ -1164,7 +1164,7 @@ def letter_in_card() -> CreditCardRecognizer:
         patterns=[
             Pattern(
                 "four groups of four, a digit read as a letter (weak)",
-                rf"\b(?-i:\d{digit}{{3}}(?:[ -]{digit}{{4}}){{3}})\b",
+                rf"(?<![\w$])(?-i:[\d$]{digit}{{3}}(?:[ -]{digit}{{4}}){{3}})\b",
                 0.4,
             )
         ],
