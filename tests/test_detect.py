@@ -2437,6 +2437,8 @@ def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector)
             "URL",
             "https: //northwind -example. net /account/do",
         ),
+        # ... a phone number's country code misread as letters in a monospaced font
+        ("Work phone:", "\npele! 45 86 11 67\nSSN", "PHONE_NUMBER", "pele! 45 86 11 67"),
         # ... and the last letters of its path ("okonkwo")
         (
             "Website:",

@@ -890,8 +890,9 @@ def _split_off(lexicon: names.Lexicon, info_type: str, word: str) -> bool:
     English word (a given name misread, "lsabel Torres"), beside an address or URL a piece
     with its marks ("_httpsi/" and "iaccount/ryan" around "fabrikam.example.net") or a
     domain's label OCR set apart from its dot ("https: //northwind -example. net"), and
-    beside a URL the last letters of its path ("/okonk wo"), when not a small word ("for").
-    """
+    beside a URL the last letters of its path ("/okonk wo"), when not a small word ("for"),
+    and beside a phone number no English word: its country code misread ("pele! 45 86 11 67"
+    for "+33 1 45 86 11 67" in a monospaced font)."""
     if info_type in ("URL", "EMAIL_ADDRESS") and (
         any(c in word for c in "/.:@-")
         or (
@@ -907,7 +908,7 @@ def _split_off(lexicon: names.Lexicon, info_type: str, word: str) -> bool:
         return True  # a piece with its marks, or a domain's label alone ("-example. net")
     if any(c.isdigit() for c in word):
         return info_type != "PERSON_NAME"
-    return info_type == "PERSON_NAME" and not _dictionary_word(lexicon, word)
+    return info_type in ("PERSON_NAME", "PHONE_NUMBER") and not _dictionary_word(lexicon, word)
 
 
 def _fields(text: str, found: list[Detection], builtins: frozenset[str]) -> Iterator[Detection]:
