@@ -2148,6 +2148,12 @@ def test_a_name_takes_the_marks_ocr_read_for_its_last_letters(
 def test_a_name_at_a_line_s_end_takes_the_last_letters_ocr_split_off(detector: Detector) -> None:
     text = "Ref: Dr. Sneha Kuma r\nW: 400 L: 40"
     assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Sneha Kuma r"]
+    text = "Ref: Dr. Th\u00e9o Fe nt aine\nkVp 80"  # letter-spaced, after a capital or two
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == [
+        "Th\u00e9o Fe nt aine"
+    ]
+    text = "Ref: Dr. Th\u00e9o Fe and so on\nkVp 80"  # small words of a sentence stay out
+    assert quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME") == ["Th\u00e9o Fe"]
     text = "Name\nMarek Kowal ski\nPadraig McCarthy"  # the rest of a listed surname
     assert "Marek Kowal ski" in quotes(text, detector.detect(text, InspectSpec()), "PERSON_NAME")
     text = "Name\nJoanna Zieli ski\nActive"  # ... and a letter lost between ("ń")

@@ -318,6 +318,7 @@ def _after_lower_case(text: str, start: int, end: int) -> tuple[int, int]:
 
 _SPLIT_TAIL = re.compile(r" ([a-z]{3,})\b")
 _SPLIT_LAST = re.compile(r" [a-z]{1,2}(?=\n|$)")
+_SPLIT_PIECES = re.compile(r"(?: [a-z]{1,4}){2,3}(?=\n|$)")
 # what OCR read for a name's last letter, or for an accent over it, glued to the word: a mark
 # before the rest of it ("Szym:anska") or at its end ("Torres”", "Navar:")
 _GLUED_REST = re.compile(r"[!:|][a-z\u00DF-\u024F]+(?!\w)|[!:|)\u201D\u2019\"'](?=\s|$)")
@@ -328,7 +329,8 @@ def _with_split_tail(text: str, d: Detection) -> Detection:
     """A name with the rest of its last word, which OCR split off with a space: after a lone
     capital, a lower-case piece that is no stop word ("Ewa L ewandowski", not "Ewa L and");
     at the end of a line, its last letter or two ("Sneha Kuma r" in letter-spaced type), or
-    a piece that makes a listed surname of the last word ("Marek Kowal ski"), or after a
+    a piece that makes a listed surname of the last word ("Marek Kowal ski"), after a
+    capital or two, two or three small pieces ending the line ("Théo Fe nt aine"), or after a
     title a piece no word after a given name alone ("Dr. Sophie pel"), or a capitalised
     one, perhaps after a mark ("Dr. Sophie <Schulize", "Dr. Haruto It").
     Or with what OCR glued to it for a letter or an accent (_GLUED_REST)."""
@@ -338,6 +340,13 @@ def _with_split_tail(text: str, d: Detection) -> Detection:
     marked = _MARKED_SURNAME.match(text, d.end)
     if marked is not None and _after_title(text, d):
         return replace(d, end=marked.end())
+    pieces = _SPLIT_PIECES.match(text, d.end)
+    if (
+        pieces is not None
+        and re.search(r"(?:^| )[A-Z][a-z]?$", text[d.start : d.end])
+        and not any(p in STOP_WORDS for p in pieces.group().split())
+    ):  # letter-spaced type read as a capital or two and pieces ("Théo Fe nt aine")
+        return replace(d, end=pieces.end())
     last = _SPLIT_LAST.match(text, d.end)
     if last is not None and d.end - d.start >= 3 and text[d.end - 3 : d.end].isalpha():
         return replace(d, end=last.end())
