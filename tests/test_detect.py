@@ -1357,6 +1357,7 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         ("Last seen at 200 1:db8:7f7::b08 today", "IP_ADDRESS", "200 1:db8:7f7::b08"),
         ("Last seen at 2001:db8:91 da::654c today", "IP_ADDRESS", "2001:db8:91 da::654c"),
         ("from IP address 2001:db8:f8cb::1 ee3 shortly", "IP_ADDRESS", "2001:db8:f8cb::1 ee3"),
+        ("Last login from\n2001 -db8:a79 4::7f ab\nOK", "IP_ADDRESS", "2001 -db8:a79 4::7f ab"),
         ("number as 21 1-33-4651. Your", "US_SOCIAL_SECURITY_NUMBER", "21 1-33-4651"),
         ("must show SSN 773-1 1-5454 exactly", "US_SOCIAL_SECURITY_NUMBER", "773-1 1-5454"),
         # ... and a dot read inside its last group, in small type

@@ -1524,8 +1524,6 @@ class _SpacedIpv6(PatternRecognizer):
     at most four digits."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        import ipaddress
-
         try:
             ipaddress.IPv6Address(pattern_text.replace(" -", ":").replace(" ", ""))
         except ValueError:
@@ -1788,10 +1786,11 @@ def ipv6_colon_lost() -> PatternRecognizer:
 def spaced_ipv6() -> PatternRecognizer:
     # a group of up to four hex digits, or one OCR split with a space ("91 da"); the last
     # only when the piece after the space holds a digit ("::1 ee3"): "2001:db8::1 bad" ends
-    # before the word
+    # before the word; or is two letters after a digit, no small word ("::7f ab", not "::7f be")
     group = (
         r"[0-9A-Fa-f]{1,4}"
-        r"(?: [0-9A-Fa-f]{1,3}(?= ?:)| (?=[0-9A-Fa-f]{0,2}\d)[0-9A-Fa-f]{1,3}(?![\w:]))?"
+        r"(?: [0-9A-Fa-f]{1,3}(?= ?:)| (?=[0-9A-Fa-f]{0,2}\d)[0-9A-Fa-f]{1,3}(?![\w:])"
+        r"|(?<=\d[a-fA-F]|[a-fA-F]\d|\d\d) (?!be|ca)[a-fA-F]{2}(?![\w:]))?"
     )
     first = r"(?:[0-9A-Fa-f]{3,4}|[0-9A-Fa-f]{1,3} [0-9A-Fa-f]{1,3})"
     return _SpacedIpv6(
