@@ -1613,11 +1613,14 @@ def _without_line(ocr: OcrText, i: int) -> _Edit:
 
 def _without_piece(ocr: OcrText, start: int, end: int, line: int) -> _Edit:
     """The edit that removes ocr.text[start:end]: with the line break after it (or, on the
-    last line, before it) when it is a line of its own, else with the space before it."""
-    alone = (start == 0 or ocr.text[start - 1] == "\n") and ocr.text[end : end + 1] in ("", "\n")
-    if alone and ocr.text[end : end + 1] == "\n":
-        end += 1
-    elif start and ocr.text[start - 1] in "\n ":
+    last line, before it) when it is a line of its own, else with a space beside it."""
+    after = ocr.text[end : end + 1]
+    if start == 0 or ocr.text[start - 1] == "\n":
+        if after in ("\n", " "):
+            end += 1
+        elif start:
+            start -= 1
+    elif ocr.text[start - 1] == " ":
         start -= 1
     return _Edit(start, end, "", -1, OcrText("", (), ()), line)
 
