@@ -787,6 +787,15 @@ def test_pieces_read_again_over_each_other_keep_each_word_once() -> None:
     both = with_second_looks(first, [], [([2], again), ([0], born)])
     assert both.text == "Born July 22, 1993\n2024-06-27"
     assert [w.box.left for w in both.words] == [3, 57, 104, 144, 895]
+    # ... and so is one that shares its line, with a space beside it
+    first = merge(
+        [
+            _pieces_ocr([("Menges", (1, 33, 127, 17))]),
+            _line(("oe", Box(55, 37, 79, 18), 26.0), ("2024-06-27", Box(895, 49, 116, 16), 97.0)),
+        ]
+    )
+    both = with_second_looks(first, [], [([1], again), ([0], born)])
+    assert both.text == "Born July 22, 1993\n2024-06-27"
 
 
 def test_a_second_look_in_the_middle_of_a_line_goes_between_its_words() -> None:
