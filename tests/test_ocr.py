@@ -710,6 +710,20 @@ def test_a_second_look_continues_the_line_it_stands_beside() -> None:
     assert [both.text[s.start : s.end] for s in both.symbols if s.word == 1] == list("Sharma")
 
 
+def test_a_second_look_before_a_line_takes_the_place_of_a_speck_it_covers() -> None:
+    # "8619 Harbor Way" on a photo first read "9 Harbor Way", the "9" a speck of the "8619"
+    # that a look read whole: it begins the line and the speck is left out
+    first = _line(
+        ("9", Box(395, 282, 3, 6), 75.0),
+        ("Harbor", Box(408, 279, 65, 13), 97.0),
+        ("Way,", Box(485, 279, 37, 17), 97.0),
+    )
+    look = _line(("8619", Box(351, 276, 59, 17), 89.0))
+    both = with_second_looks(first, [(Box(340, 274, 60, 20), look)])
+    assert both.text == "8619 Harbor Way,"
+    assert [w.box.left for w in both.words] == [351, 408, 485]
+
+
 def test_a_letter_read_apart_under_a_word_a_second_look_put_in_is_left_out() -> None:
     # "Amira Saleh" first read "A" and "\u2018a Saleh"; a look at the unread ink between read
     # "Amira", which continues the "A" and covers the "\u2018a"

@@ -1305,17 +1305,20 @@ def with_second_looks(
             # word of letters: a masked value's bullets read as letters ("areeG", "is@yah")
             # would make an address of the domain read first ("@yahoo.co.uk", "hoo.co.uk")
             back = max(box.height // 2, piece.words[-1].box.width - 1)
+            # (a line begins past a fragment the piece covers: a speck read as "9" inside
+            # the "8619" a look read before "Harbor Way", left out below)
+            starts = [_past_fragment(ocr, p, box) for p in pieces]
             right = [
                 k
                 for k, b in enumerate(boxes)
                 if (
-                    b.left >= box.right - box.height // 2
-                    or b.left >= box.right - back
+                    starts[k] >= box.right - box.height // 2
+                    or starts[k] >= box.right - back
                     and _begins_with_a_word(ocr, pieces[k])
                 )
                 and b.left > box.left
                 and (
-                    b.left - box.right <= COLUMN_GAP * box.height
+                    starts[k] - box.right <= COLUMN_GAP * box.height
                     or on is not None
                     and _area(on, ocr.words[pieces[k][0]].box) > 0
                 )
@@ -1338,8 +1341,11 @@ def with_second_looks(
                 edits.append(_Edit(last.end, last.end, sep, box.left, rest, last.line))
                 inserted.extend(w.box for w in rest.words)
             elif right:
-                first = ocr.words[pieces[min(right, key=lambda k: boxes[k].left)][0]]
-                edits.append(_Edit(first.start, first.start, "", box.left, piece, first.line, " "))
+                k = min(right, key=lambda k: boxes[k].left)
+                first = ocr.words[pieces[k][0]]
+                # ... taking the place of a fragment it covers
+                end = first.start if starts[k] == boxes[k].left else ocr.words[pieces[k][1]].start
+                edits.append(_Edit(first.start, end, "", box.left, piece, first.line, " "))
                 inserted.extend(w.box for w in piece.words)
             elif inside is not None:
                 before, after = ocr.words[inside], ocr.words[inside + 1]
@@ -1432,6 +1438,19 @@ def _fragments_inside(
             continue
         removals.append(removal)
     return removals
+
+
+def _past_fragment(ocr: OcrText, piece: list[int], box: Box) -> int:
+    """Where a piece of ocr's text begins, past a first word of at most FRAGMENT characters
+    that box covers almost whole (see _fragments_inside, which leaves it out)."""
+    first = ocr.words[piece[0]].box
+    if (
+        len(piece) > 1
+        and ocr.words[piece[0]].end - ocr.words[piece[0]].start <= FRAGMENT
+        and _area(first, box) >= FRAGMENT_COVER * first.width * first.height
+    ):
+        return ocr.words[piece[1]].box.left
+    return union([ocr.words[i].box for i in piece]).left
 
 
 def _gap_in_line(ocr: OcrText, box: Box, reach: int, back: int, taken: set[int]) -> int | None:
