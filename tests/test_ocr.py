@@ -88,6 +88,20 @@ def test_small_type_is_told_by_the_median_word_height() -> None:
     assert not small_type(reading(8, 8))  # too few words to tell
 
 
+def test_a_doubtful_reading_of_small_glyphs_in_tall_words_is_small_type() -> None:
+    """Tiny labels over their values: tesseract joined both rows into words 23 to 40 pixels
+    tall, garbled, while each glyph stayed 9 to 11 pixels tall."""
+
+    def reading(confidence: float, glyph: int) -> OcrText:
+        words = tuple(Word(k, k + 1, Box(0, 0, 10, 30), 0, confidence) for k in range(5))
+        symbols = tuple(Symbol(k, k + 1, Box(0, 0, 5, glyph), k) for k in range(5))
+        return OcrText("x" * 5, words, symbols)
+
+    assert small_type(reading(55.0, 11))
+    assert not small_type(reading(90.0, 11))  # read with confidence: left as it is
+    assert not small_type(reading(55.0, 30))  # large glyphs read badly: enlarging won't help
+
+
 def test_a_reading_of_the_enlarged_image_is_mapped_back_outwards() -> None:
     word = Word(0, 2, Box(11, 21, 9, 13), 0, 90.0)
     symbol = Symbol(0, 1, Box(11, 21, 4, 13), 0)

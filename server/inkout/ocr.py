@@ -1787,9 +1787,9 @@ class OcrEngine:
     def read(self, pixels: np.ndarray, parallel: bool = True, look_again: bool = True) -> OcrText:
         """OCR a decoded image; every box in the result is in the input's pixel coordinates.
 
-        Small type (the median word SMALL_TYPE pixels tall or less) is read again at twice
-        the size, and that reading is the result: tesseract reads small letters far better so
-        (see bench/README.md), for a little over twice the reading time of those images only.
+        Small type (see small_type) is read again at twice the size, and that reading is the
+        result: tesseract reads small letters far better so (see bench/README.md), for a little
+        over twice the reading time of those images only.
         """
         enlarge = pixels.shape[0] * pixels.shape[1] * 4 <= MAX_ENLARGED
         first = self._read(pixels, parallel, look_again, enlarge)
@@ -1862,9 +1862,27 @@ SMALL_TYPE = 9
 MAX_ENLARGED = 40_000_000
 
 
+# A first reading this doubtful (its median word confidence below) of glyphs this small (their
+# median height, at most) is small type too: tiny labels over their values can make tesseract
+# join both rows into words twice their height, and garble them, so word heights hide it.
+DOUBTFUL_READING = 80
+SMALL_GLYPHS = 12
+
+
 def small_type(ocr: OcrText) -> bool:
+    """The median word SMALL_TYPE pixels tall or less, or a doubtful reading of small glyphs."""
     heights = sorted(w.box.height for w in ocr.words)
-    return len(heights) >= 5 and heights[len(heights) // 2] <= SMALL_TYPE
+    if len(heights) < 5:
+        return False
+    if heights[len(heights) // 2] <= SMALL_TYPE:
+        return True
+    confidences = sorted(w.confidence for w in ocr.words)
+    glyphs = sorted(s.box.height for s in ocr.symbols)
+    return (
+        confidences[len(confidences) // 2] < DOUBTFUL_READING
+        and bool(glyphs)
+        and glyphs[len(glyphs) // 2] <= SMALL_GLYPHS
+    )
 
 
 def halved(ocr: OcrText, width: int, height: int) -> OcrText:
