@@ -325,6 +325,25 @@ def test_a_digit_whose_symbol_box_is_squeezed_over_the_one_before_is_found_beyon
     assert box.right <= 75
 
 
+def test_a_number_whose_boxes_slip_a_glyph_back_midway_finds_its_last_digit_beyond() -> None:
+    # "7878115" as tesseract boxed it: its first "1" over the second "8", each box after
+    # that one glyph back, the "5" over the second "1"; the "5" ink a gap further on
+    boxes = [(321, 331), (333, 343), (345, 355), (356, 366), (363, 373), (369, 375), (381, 387)]
+    symbols = tuple(Symbol(k, k + 1, Box(a, 0, b - a, 15), 0) for k, (a, b) in enumerate(boxes))
+    number = Word(0, 7, Box(321, 0, 66, 15), 0, 96.0)
+    page = np.full((30, 440), 255, np.uint8)
+    for a, b in [*boxes[:4], (369, 375), (381, 387), (392, 402)]:
+        page[2:13, a:b] = 0
+    (box,) = BoxIndex(OcrText("7878115", (number,), symbols), page).boxes(0, 7)
+    assert box.right == 402
+    # seven runs of ink in the box, one a digit: the ink beyond is not the number's
+    page[:, 321:388] = 255
+    for a in (321, 331, 341, 351, 360, 369, 381):
+        page[2:13, a : a + 6] = 0
+    (box,) = BoxIndex(OcrText("7878115", (number,), symbols), page).boxes(0, 7)
+    assert box.right == 387
+
+
 def test_digits_that_touch_are_no_digit_lost_beyond_the_box() -> None:
     # "is 3498": the wide "3" boxed over the "4", their ink touching: four digits, three
     # runs of ink; the "is" before them stays

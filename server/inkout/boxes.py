@@ -15,6 +15,7 @@ gaps narrower than the space between letters; a side inside a word stops at the 
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from bisect import bisect_left, bisect_right
@@ -248,6 +249,11 @@ def _lost(symbols: list[Symbol], side: int, at_left: bool) -> int:
     if stacked == 1 and len(ordered) > 1 and ordered[0].box.width <= 1:
         return 1
     return max(0, stacked - 1)
+
+
+def _overlapping(symbols: list[Symbol]) -> bool:
+    """Whether two symbol boxes side by side overlap: those after them sit a glyph back."""
+    return any(a.box.right > b.box.left for a, b in itertools.pairwise(symbols))
 
 
 def ink_runs(gray: np.ndarray, box: Box) -> list[tuple[int, int]]:
@@ -666,9 +672,10 @@ class BoxIndex:
         return max(unboxed, _lost(symbols, side, at_left)) or self._squeezed(i, at_left)
 
     def _squeezed(self, i: int, at_left: bool) -> int:
-        """Whether the digit at one end of number i lies beyond its box (1) or not (0), its
+        """Whether the digit at one end of number i lies beyond its box (1) or not (0), a
         symbol box squeezed over the one beside it: fewer runs of ink in the box than digits
-        read ("3259916", its "6" boxed over the "1" and its ink a gap further on)."""
+        read ("3259916", its "6" boxed over the "1" and its ink a gap further on; "7878115",
+        its first "1" boxed over the "8" and each box after it one glyph back)."""
         symbols = self._symbols[i]
         word = self._words[i]
         if self._gray is None or len(symbols) < 2:
@@ -676,7 +683,8 @@ class BoxIndex:
         if not re.fullmatch(r"\d[\d.,:/-]*", self._text[word.start : word.end]):
             return 0
         end, beside = (symbols[0], symbols[1]) if at_left else (symbols[-1], symbols[-2])
-        if not (beside.box.left < end.box.right and end.box.left < beside.box.right):
+        squeezed = beside.box.left < end.box.right and end.box.left < beside.box.right
+        if not (squeezed or not at_left and _overlapping(symbols)):
             return 0
         # squeezed: narrower than its digits are; glyphs that touch (a wide "3" over the "4"
         # of "3498") leave fewer runs of ink too, but are boxed at their width
