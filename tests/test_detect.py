@@ -1380,6 +1380,7 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         ("my ssn is 306-14 6978 ok", "US_SOCIAL_SECURITY_NUMBER", "306-14 6978"),
         # an IPv6 address with "S" for a 5, or its "::" read as ":" and a colon as " -"
         ("Last login\n2001:db8:7b57::ecSa\nok", "IP_ADDRESS", "2001:db8:7b57::ecSa"),
+        ("from IP address 2001:db8:80a1::bcaé shortly", "IP_ADDRESS", "2001:db8:80a1::bcaé"),
         ("IP address\n2001 -db8:4e4d:f53c\nok", "IP_ADDRESS", "2001 -db8:4e4d:f53c"),
         ("Last login from\n2001 :db8:2e10:5b1\nok", "IP_ADDRESS", "2001 :db8:2e10:5b1"),
         # a dot dropped between two short octets

@@ -1004,9 +1004,10 @@ _STRAY_UNDERSCORE = re.compile(r"(?<=\d)_+(?!\S)|(?<!\S)_+(?=\d)")
 _CURRENCY_FOR_HEX = re.compile(r"(?<=[0-9a-fA-F:])[€£¢](?=[0-9a-fA-F:])")
 _HEX_OF_CURRENCY = {"€": "e", "£": "f", "¢": "c"}
 # ... and a "1" as "i", "l" or "I", a "0" as "o" or "O" ("2001:db8:9c3f::ddi7"), a "5" as
-# "S" ("::ecSa"): put back only where the whole token then is an IPv6 address.
+# "S" ("::ecSa"), a "6" as "é" ("::bcaé"): put back only where the whole token then is an
+# IPv6 address.
 _IPV6_LIKE = re.compile(
-    r"(?<![\w:.])[0-9A-Fa-filIoOS]*:[0-9A-Fa-filIoOS:]*:[0-9A-Fa-filIoOS:]*(?![\w:])"
+    r"(?<![\w:.])[0-9A-Fa-filIoOSé]*:[0-9A-Fa-filIoOSé:]*:[0-9A-Fa-filIoOSé:]*(?![\w:])"
 )
 
 

@@ -1431,12 +1431,13 @@ def _octet_splits(digits: str) -> int:
     return sum(_octet(digits[:k]) and _octet(digits[k:]) for k in range(1, len(digits)))
 
 
-# Letters OCR reads for the hex digits they look like in an IPv6 address ("ddi7", "::ecSa").
-HEX_OF_LETTER = str.maketrans("ilIoOS", "111005")
+# Letters OCR reads for the hex digits they look like in an IPv6 address ("ddi7", "::ecSa",
+# "::bcaé" in small type).
+HEX_OF_LETTER = str.maketrans("ilIoOSé", "1110056")
 
 
 def garbled_ip() -> PatternRecognizer:
-    hexish = r"[0-9A-Fa-fSOolI]{1,4}"
+    hexish = r"[0-9A-Fa-fSOolIé]{1,4}"
     return _GarbledIp(
         supported_entity="IP_ADDRESS",
         name="InkoutGarbledIpRecognizer",
