@@ -1848,6 +1848,7 @@ def test_a_given_name_in_capitals_takes_the_unlisted_surname_in_capitals_before_
         ("Address: 7511 Milllane, Madison", "7511 Milllane"),  # the type joined to the name
         ("Address: 2728 MillLane, Madison", "2728 MillLane"),
         ("Address: 38.44 Washington Street", "38.44 Washington Street"),  # a dot in a gap
+        ("DOB 08/07/1977\n7/52 Lakeview Drive\nMRN", "7/52 Lakeview Drive"),  # a 7 read "/"
         ("I'm at 88 46 SunsetBoulevard, see you", "88 46 SunsetBoulevard"),  # a space in it
         ("Tailspin\n8929 Oak street, Raleigh, NC 27601", "8929 Oak street"),  # "S" read as "s"
         ("Isabel Navarro\n1189 Elm Read\nColumbus", "1189 Elm Read"),  # "o" read as "e"

@@ -178,19 +178,20 @@ def street_address() -> PatternRecognizer:
     number may follow a lower-case word OCR joined it to ("at8551 Washington Street"), or be
     joined to the street's name, perhaps after a space read inside it ("201 9Pine"), or hold a
     dot, a comma or a space OCR read in a gap ("38.44 Washington Street", "88 46 Sunset
-    Boulevard"), or end in a parenthesis, a last 0 in small type ("26) High Street"), or
-    start with a letter read for its first digit ("S40 Washington Street"). The street's
-    words are capitalised (Presidio matches ignoring case: "184 customers" over "Customer
-    details" over "Street address:" would be a street), its type may have a small first
-    letter ("8929 Oak street": OCR reads a small S for a capital one); a line break may come
-    before the type ("7079 Birch" over "Terrace, Columbus"). OCR may read a name's last
-    letter or two twice, the second time as a word of its own ("1265 Lake eview Drive", "1265
-    Lakevi view Drive"), or split its rest off ("1692 Wa shington Street"), or glue a small
-    word of the sentence to the type ("1236 Pine Courtnext week").
+    Boulevard"), or a slash, for a digit or a unit's number ("7/52 Lakeview Drive"), or end in a
+    parenthesis, a last 0 in small type ("26) High Street"), or start with a letter read for its
+    first digit ("S40 Washington Street"). The street's words are capitalised (Presidio matches
+    ignoring case: "184 customers" over "Customer details" over "Street address:" would be a
+    street), its type may have a small first letter ("8929 Oak street": OCR reads a small S for
+    a capital one); a line break may come before the type ("7079 Birch" over "Terrace,
+    Columbus"). OCR may read a name's last letter or two twice, the second time as a word of its
+    own ("1265 Lake eview Drive", "1265 Lakevi view Drive"), or split its rest off ("1692 Wa
+    shington Street"), or glue a small word of the sentence to the type ("1236 Pine Courtnext
+    week").
     """
     number = (
         r"(?<![\d.,])(?<!(?-i:[A-Z]))"
-        r"(?:\d{1,3}[.,]\d{1,3}(?=\s)|\d{1,4} \d{1,3}(?= )|\d{1,3}\)(?= )|\d{1,6}[A-Za-z]?"
+        r"(?:\d{1,3}[.,/]\d{1,3}(?=\s)|\d{1,4} \d{1,3}(?= )|\d{1,3}\)(?= )|\d{1,6}[A-Za-z]?"
         r"|(?-i:[SOIl])\d{1,3}(?=[ \t]))"
     )
     # a name's last letter or two read twice, the second time as the start of a word: "Lake
