@@ -337,11 +337,28 @@ def test_a_number_whose_boxes_slip_a_glyph_back_midway_finds_its_last_digit_beyo
     (box,) = BoxIndex(OcrText("7878115", (number,), symbols), page).boxes(0, 7)
     assert box.right == 402
     # seven runs of ink in the box, one a digit: the ink beyond is not the number's
-    page[:, 321:388] = 255
+    page[:, 321:] = 255
     for a in (321, 331, 341, 351, 360, 369, 381):
         page[2:13, a : a + 6] = 0
+    page[2:13, 395:405] = 0
     (box,) = BoxIndex(OcrText("7878115", (number,), symbols), page).boxes(0, 7)
     assert box.right == 387
+
+
+def test_a_number_ending_its_line_reaches_a_last_digit_a_monospaced_gap_on() -> None:
+    # "10.95.163.5" read for "10.95.163.51" in a monospaced font: the "1" 6 pixels (a third of
+    # the height) after the "5", where the box ends
+    number = Word(0, 11, Box(0, 0, 60, 19), 0, 23.0)
+    page = np.full((30, 120), 255, np.uint8)
+    page[2:17, 50:60] = 0  # the "5"
+    page[2:17, 66:74] = 0  # the "1"
+    (box,) = BoxIndex(OcrText("10.95.163.5", (number,), ()), page).boxes(0, 11)
+    assert box.right == 74
+    # with a word read after it on its line, the gap is a space: that word is not taken
+    after = Word(12, 14, Box(66, 0, 8, 19), 0, 90.0)
+    text = "10.95.163.5 ok"
+    (box,) = BoxIndex(OcrText(text, (number, after), ()), page).boxes(0, 11)
+    assert box.right == 60
 
 
 def test_digits_that_touch_are_no_digit_lost_beyond_the_box() -> None:

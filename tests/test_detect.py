@@ -2300,6 +2300,9 @@ def test_an_ip_address_glued_to_the_word_after_it_is_found(
         # two misreads at once: a comma beside a dot, then a space
         ("Last login from\n10.144.185,. 28", ["10.144.185,. 28"]),
         ("Last login from\n192168.45 224", ["192168.45 224"]),  # a dot dropped, one a space
+        ("from IP address 191.80.211 -38 shortly", ["191.80.211 -38"]),  # " -" for a dot
+        ("Last login from\n2001:db8:50fe::bé6eb\nok", ["2001:db8:50fe::bé6eb"]),  # a 6 twice
+        ("Last login from\n2001:db8:50fe::bé6ebe\nok", []),  # a group of five, "é" or not
         ("Last login from\n2001 :db8:Sdab::9be4", ["2001 :db8:Sdab::9be4"]),  # "S" for 5
         ("Last login from\n2001:db8:89d: :dSdf", ["2001:db8:89d: :dSdf"]),  # ": :" for "::"
         # " -" for a colon, a space inside a group, "::" read as one colon

@@ -571,6 +571,13 @@ class BoxIndex:
                 )
                 # a name cut short may be in a monospaced font, its letters far apart
                 gap = CUT_SHORT_GAP if same_ink and rightmost[3] else GAP_SIDE
+                # ... and a number's last digit, alone at its line's end, a monospaced
+                # font's gap on ("10.95.163.5" for "10.95.163.51")
+                last = rightmost[4]
+                if self._text[min(end, self._words[last].end) - 1].isdigit() and (
+                    self._last_on_line(last)
+                ):
+                    gap = CUT_SHORT_GAP
                 # ... and one whose start OCR lost, at an image's edge ("ta Romero")
                 cut_start = (
                     same_ink and self._text[max(start, self._words[leftmost[4]].start)].islower()

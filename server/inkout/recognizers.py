@@ -1383,7 +1383,8 @@ def ip_dot_dropped() -> PatternRecognizer:
 class _GarbledIp(PatternRecognizer):
     """An IP address OCR garbled in more than one way at once, which the single-misread
     recognizers above each miss: a comma beside a dot and a space ("10.144.185,. 28"), a dot
-    dropped and another read as a space ("192168.45 224"), two dots dropped ("192168.12480"),
+    dropped and another read as a space ("192168.45 224"), or as a dash after a space
+    ("191.80.211 -38"), two dots dropped ("192168.12480"),
     a space before or inside an IPv6 address's colons with an "S" for a 5 ("2001
     :db8:Sdab::9be4", "2001:db8:89d: :dSdf"), a colon read as a dash after a space and its
     "::" as one colon ("2001 -db8:f51 1:d8de"), or as a dash and a colon ("2d2f-:d7d3").
@@ -1394,10 +1395,15 @@ class _GarbledIp(PatternRecognizer):
     def validate_result(self, pattern_text: str) -> bool | None:
         if ":" in pattern_text:
             fixed = pattern_text.replace(" -", ":").replace("-:", "::").replace(":-", "::")
-            fixed = fixed.replace(" ", "").translate(HEX_OF_LETTER)
-            return None if _ipv6(fixed) else False
-        groups = [g for g in re.split(r"[., ]+", pattern_text) if g]
-        marks = len(re.findall(r"[.,]+", pattern_text))  # numbers apart are no address
+            fixed = fixed.replace(" ", "")
+            # an "é" is a 6, or a 6 read twice ("::bé6eb")
+            readings = {
+                fixed.translate(HEX_OF_LETTER),
+                fixed.replace("é", "").translate(HEX_OF_LETTER),
+            }
+            return None if any(_ipv6(r) for r in readings) else False
+        groups = [g for g in re.split(r"[., -]+", pattern_text) if g]
+        marks = len(re.findall(r"[.,-]+", pattern_text))  # numbers apart are no address
         if marks < len(groups) - 2 or not all(g.isdigit() for g in groups):
             return False
         if len(groups) == 4:
@@ -1438,14 +1444,14 @@ HEX_OF_LETTER = str.maketrans("ilIoOSé", "1110056")
 
 
 def garbled_ip() -> PatternRecognizer:
-    hexish = r"[0-9A-Fa-fSOolIé]{1,4}"
+    hexish = r"[0-9A-Fa-fSOolIé]{1,5}"  # five: a digit read twice, once as "é"
     return _GarbledIp(
         supported_entity="IP_ADDRESS",
         name="InkoutGarbledIpRecognizer",
         patterns=[
             Pattern(
                 "IPv4, its dots read as commas, spaces or dropped, two marks at least",
-                r"(?<![\w.,:])\d{1,6}(?:(?:[.,]{1,2} ?| )\d{1,6}){2,3}(?![\w]|[.,:]\d)",
+                r"(?<![\w.,:])\d{1,6}(?:(?:[.,]{1,2} ?| -?)\d{1,6}){2,3}(?![\w]|[.,:]\d)",
                 0.1,
             ),
             Pattern(
