@@ -1350,6 +1350,8 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         ("Registered from IP: 2001:db8:57€2::9635", "IP_ADDRESS", "2001:db8:57€2::9635"),
         ("Last seen at 2001:db8:7£7::b08 today", "IP_ADDRESS", "2001:db8:7£7::b08"),
         ("Last seen at 2001:db8:7¢57::1092 today", "IP_ADDRESS", "2001:db8:7¢57::1092"),
+        # ... but a cent sign in a card number is a speck
+        ("the card 4855-3780-82¢08-1736 on the date", "CREDIT_CARD_NUMBER", "4855-3780-82¢08-1736"),
         # ... a "1" read as "i", a "0" as "O"
         ("IP: 2001:db8:9c3f::ddi7\nRegistered", "IP_ADDRESS", "2001:db8:9c3f::ddi7"),
         ("Last seen at 2OO1:db8::7 today", "IP_ADDRESS", "2OO1:db8::7"),
@@ -2449,6 +2451,15 @@ def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector)
             "URL",
             "https: //northwind -example. net /account/do",
         ),
+        # ... and digits OCR split off an address's user name, its domain a URL finding too
+        (
+            "Email address:",
+            "\nikechukwuadebayo 1 2@web.de\nTel",
+            "EMAIL_ADDRESS",
+            "ikechukwuadebayo 1 2@web.de",
+        ),
+        # an IBAN with a check digit misread, a phone number inside it
+        ("IBAN", "\nNLO4INGB 4644 2278 63,\nTyler Clark", "IBAN_CODE", "NLO4INGB 4644 2278 63,"),
         # ... a phone number's country code misread as letters in a monospaced font
         ("Work phone:", "\npele! 45 86 11 67\nSSN", "PHONE_NUMBER", "pele! 45 86 11 67"),
         # ... and the last letters of its path ("okonkwo")

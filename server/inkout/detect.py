@@ -955,7 +955,12 @@ def _fields(text: str, found: list[Detection], builtins: frozenset[str]) -> Iter
             if d.start < end and start < d.end and d.likelihood >= Likelihood.POSSIBLE
         ]
         if inside:
-            if any(d.info_type != info_type for d in inside):
+            own = [d for d in inside if d.info_type == info_type]
+            # an address's domain is a URL finding too ("web.de" of "2@web.de")
+            if any(d.info_type != info_type and not _part_of(d, own) for d in inside):
+                shape = _FIELD_SHAPES.get(info_type)
+                if shape is not None and shape.fullmatch(field.strip()):
+                    yield Detection(info_type, start, end, Likelihood.POSSIBLE, 0.4)
                 continue
             rest = _outside(text, start, end, [(d.start, d.end) for d in inside])
             # a mark alone is a letter OCR misread ("MATHIIEU ,OUS SEAU"), no word of its own,
@@ -969,6 +974,21 @@ def _fields(text: str, found: list[Detection], builtins: frozenset[str]) -> Iter
             if not all(_split_off(lexicon, info_type, w) for w in pieces):
                 continue
         yield Detection(info_type, start, end, Likelihood.POSSIBLE, 0.4)
+
+
+# Values in their type's shape however OCR read their characters: after their label, a
+# finding of another type inside ("4644 2278 63", a phone number, of "NLO4INGB 4644 2278 63",
+# its check digits misread) does not make them that type.
+_FIELD_SHAPES = {
+    "IBAN_CODE": re.compile(r"[A-Z]{2}[0-9A-Z]{2}(?: ?[0-9A-Z]{4}){2,7}(?: ?[0-9A-Z]{1,3})?[.,]?")
+}
+
+
+def _part_of(d: Detection, findings: list[Detection]) -> bool:
+    """Whether d is a URL within one of the e-mail address findings: its domain."""
+    return d.info_type == "URL" and any(
+        e.info_type == "EMAIL_ADDRESS" and e.start <= d.start and d.end <= e.end for e in findings
+    )
 
 
 def _explained_otherwise(found: list[Detection], info_type: str, start: int, end: int) -> bool:
@@ -1000,9 +1020,20 @@ def _letter_read_as_digit(words: list[str]) -> bool:
 # \b matches. The text is analysed with such underscores as spaces (offsets are unchanged).
 _STRAY_UNDERSCORE = re.compile(r"(?<=\d)_+(?!\S)|(?<!\S)_+(?=\d)")
 # "57€2" for "57e2", "7£7" for "7f7", "7¢57" for "7c57" in an IPv6 address: a currency sign
-# between hex digits is the letter it is drawn like.
+# between hex digits is the letter it is drawn like, in a word with a colon (in a card
+# number's "82¢08" it is a speck).
 _CURRENCY_FOR_HEX = re.compile(r"(?<=[0-9a-fA-F:])[€£¢](?=[0-9a-fA-F:])")
 _HEX_OF_CURRENCY = {"€": "e", "£": "f", "¢": "c"}
+_WITH_COLON = re.compile(r"\S*:\S*")
+
+
+def _hex_for_currency(text: str) -> str:
+    def put_back(m: re.Match[str]) -> str:
+        return _CURRENCY_FOR_HEX.sub(lambda c: _HEX_OF_CURRENCY[c.group()], m.group())
+
+    return _WITH_COLON.sub(put_back, text)
+
+
 # ... and a "1" as "i", "l" or "I", a "0" as "o" or "O" ("2001:db8:9c3f::ddi7"), a "5" as
 # "S" ("::ecSa"), a "6" as "é" ("::bcaé"): put back only where the whole token then is an
 # IPv6 address.
@@ -1777,7 +1808,7 @@ class Detector:
             return []
         read = text  # bullets as read: "¢" is a bullet before an "@", a "c" in an IPv6 address
         text = _STRAY_UNDERSCORE.sub(lambda m: " " * len(m.group()), text)
-        text = _CURRENCY_FOR_HEX.sub(lambda m: _HEX_OF_CURRENCY[m.group()], text)
+        text = _hex_for_currency(text)
         text = _digits_read_as_letters(text)
         candidates: list[Detection] = []
         if plan.presidio_entities:
