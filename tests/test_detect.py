@@ -2213,9 +2213,11 @@ def test_a_mark_in_an_iban_is_a_lost_character_only_when_one_put_back_passes_mod
         ("We spoke with Quality Do on the phone", []),  # an English word
         ("We spoke with Trang In the end", []),  # a function word
         ("Your case is now handled by Denver Co from our office.", []),  # a place
+        ("ask Trang Do about the keys", ["Trang Do"]),  # a verb whose object is a person
+        ("call Contoso Support about it", []),
     ],
 )
-def test_an_unlisted_name_right_after_with_or_by_is_a_name_though_its_surname_is_a_word(
+def test_an_unlisted_name_after_with_by_or_ask_is_a_name_though_its_surname_is_a_word(
     detector: Detector, text: str, found: list[str]
 ) -> None:
     assert quotes(text, detector.detect(text, only("PERSON_NAME"))) == found

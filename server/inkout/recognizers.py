@@ -2183,16 +2183,18 @@ def _short_surname(word: str, before: str) -> bool:
     )
 
 
-# The words before a person a letter's sentence introduces: "We spoke with", "handled by".
-_INTRODUCING = re.compile(r"\b(?:with|by)\s$")
+# The words before a person a letter's sentence introduces: "We spoke with", "handled by";
+# or a message's: "ask Trang Do about the keys", "call Emi Ito".
+_INTRODUCING = re.compile(r"\b(?:with|by|ask|tell|call|text|ping|thank|remind|meet)\s$")
 
 
 def _introduced(text: str, start: int, first: str, second: str) -> bool:
     """A given name no list has and no English word, then a surname that may be a short word,
     right after "with" or "by", though the line broke between them ("We spoke with" over
-    "Trang Do on the phone"): a sentence names a person so."""
+    "Trang Do on the phone"), or a verb whose object is a person ("ask"): a sentence names a
+    person so."""
     return (
-        bool(_INTRODUCING.search(text, max(0, start - 6), start))
+        bool(_INTRODUCING.search(text, max(0, start - 8), start))
         and _capitalised(first)
         and len(first) >= 3
         and not names.lexicon().is_english(first)
