@@ -29,12 +29,14 @@ from inkout.ocr import (
     faint_thresholds,
     halved,
     merge,
+    over_pieces,
     prepare,
     reading_order,
     rejoin_lines,
     second_look,
     shown_bullets,
     small_type,
+    sparse_pieces,
     speck,
     tessdata_path,
     text_edges,
@@ -713,6 +715,19 @@ def test_the_unread_end_of_a_word_read_in_part_is_looked_at_again() -> None:
     assert found.right - prepared.origin_x >= year.right
 
 
+def test_the_unread_start_of_a_word_read_in_part_is_looked_at_again() -> None:
+    # "1973-02-21" read as "3-02-21" on a photo: the unread "197" right before it, too short
+    # for a line of its own but the start of the line (here "19" before "73")
+    rendered = render([["1973"]], size=30)
+    prepared = prepare(cv2.cvtColor(rendered.array(), cv2.COLOR_RGB2BGR))
+    year = rendered.boxes["1973"]
+    cut = year.left + year.width // 2
+    read = _line(("73", Box(cut, year.top, year.right - cut, year.height), 97.0))
+    (found,) = unread_lines(text_edges(prepared.gray), read, prepared)
+    assert found.left - prepared.origin_x <= year.left + 2
+    assert cut - 6 <= found.right - prepared.origin_x <= cut + 6
+
+
 def test_a_second_look_continues_the_line_it_stands_beside() -> None:
     first = _pieces_ocr([("Ananya", (220, 1910, 200, 40)), ("kVp", (20, 1980, 90, 40))])
     look = _pieces_ocr([("Sharma", (450, 1912, 190, 40))])
@@ -736,6 +751,42 @@ def test_a_second_look_before_a_line_takes_the_place_of_a_speck_it_covers() -> N
     both = with_second_looks(first, [(Box(340, 274, 60, 20), look)])
     assert both.text == "8619 Harbor Way,"
     assert [w.box.left for w in both.words] == [351, 408, 485]
+
+
+def test_a_look_that_reads_far_more_over_a_piece_in_its_region_takes_its_place() -> None:
+    # "1762 Church Road, Madison" in a photo's faint monospaced type, first read as a few
+    # letters far apart; a look over the row read it whole
+    first = _line(
+        ("176.", Box(527, 239, 34, 12), 92.0),
+        ("h", Box(605, 239, 9, 12), 92.0),
+        ("h", Box(659, 239, 9, 12), 82.0),
+        ("R", Box(686, 243, 7, 8), 82.0),
+    )
+    look = _line(
+        ("1762", Box(524, 237, 51, 16), 96.0),
+        ("Church", Box(590, 237, 80, 16), 96.0),
+        ("Road,", Box(684, 237, 62, 17), 96.0),
+        ("Madison,", Box(765, 236, 103, 17), 96.0),
+    )
+    region = Box(527, 235, 473, 19)
+    looks, rereads = sparse_pieces(first, [(region, look)], [])
+    assert looks == [] and rereads == [([0, 1, 2, 3], look)]
+    assert with_second_looks(first, looks, rereads).text == "1762 Church Road, Madison,"
+    # a look that read about as much over the piece stays a look: it adds what is beside
+    dense = _line(("1762", Box(527, 239, 34, 12), 92.0), ("Church", Box(605, 239, 88, 12), 92.0))
+    read = _line(("1762", Box(527, 239, 34, 12), 96.0), ("Church", Box(605, 239, 88, 12), 96.0))
+    assert sparse_pieces(dense, [(region, read)], []) == ([(region, read)], [])
+
+
+def test_a_look_region_overlapping_a_piece_on_its_row_is_widened_over_it() -> None:
+    prepared = prepare(np.full((300, 1100, 3), 255, np.uint8))
+    x, y = prepared.origin_x, prepared.origin_y
+    first = _line(("176.", Box(527, 239, 34, 12), 92.0), ("h", Box(605, 239, 9, 12), 92.0))
+    overlapping = Box(560 + x, 235 + y, 440, 19)  # from inside the piece on
+    beyond = Box(620 + x, 235 + y, 380, 19)  # after its end
+    below = Box(560 + x, 270 + y, 440, 19)  # another row
+    widened = over_pieces([overlapping, beyond, below], first, prepared)
+    assert widened == [Box(527 + x, 235 + y, 473, 19), beyond, below]
 
 
 def test_a_letter_read_apart_under_a_word_a_second_look_put_in_is_left_out() -> None:

@@ -968,11 +968,15 @@ def unread_lines(
 def _ends_a_line(box: Box, ocr: OcrText, p: Prepared) -> bool:
     """Whether box (in p.gray's coordinates) stands a word's gap after a word read on its row,
     about as tall: the end of a line that tesseract left unread ("Vu" of "Ref: Dr. Trang
-    Vu"), too short to count as a line of its own."""
+    Vu"), too short to count as a line of its own; or right before one: its start ("197" of
+    "1973-02-21", read "3-02-21")."""
     for w in ocr.words:
         word = Box(w.box.left + p.origin_x, w.box.top + p.origin_y, w.box.width, w.box.height)
         # the blobs' dilation reaches back over the margin cleared around each word
-        if _one_row(box, word) and -4 <= box.left - word.right <= COLUMN_GAP * word.height:
+        if _one_row(box, word) and (
+            -4 <= box.left - word.right <= COLUMN_GAP * word.height
+            or -4 <= word.left - box.right <= WORD_SPACE * word.height
+        ):
             return True
     return False
 
@@ -1155,6 +1159,65 @@ def better(old: list[Word], new: OcrText) -> bool:
             return False
     mean = sum(w.confidence for w in new.words) / len(new.words)
     return mean > sum(w.confidence for w in old) / len(old)
+
+
+# A look that reads this many times the characters over a piece of the first reading that
+# lies in its region read that piece too: the first was a few letters far apart where a line
+# is ("176. h h R" over "1762 Church Road" in a photo's faint monospaced type).
+SPARSE_READ = 1.5
+
+
+def over_pieces(regions: list[Box], ocr: OcrText, p: Prepared) -> list[Box]:
+    """regions (in p.gray's coordinates), each widened over the pieces of ocr on its row
+    that it overlaps: a look that reads such a piece whole can take its place (see
+    sparse_pieces), where it would read only the rest of a word cut at the piece's end."""
+    boxes = [union([ocr.words[i].box for i in piece]) for piece in _pieces(ocr)]
+    boxes = [Box(b.left + p.origin_x, b.top + p.origin_y, b.width, b.height) for b in boxes]
+    out = []
+    for r in regions:
+        left = min(
+            [b.left for b in boxes if _one_row(b, r) and b.left < r.left < b.right] or [r.left]
+        )
+        out.append(Box(left, r.top, r.right - left, r.height))
+    return out
+
+
+def sparse_pieces(
+    ocr: OcrText,
+    looks: list[tuple[Box, OcrText]],
+    rereads: list[tuple[list[int], OcrText]],
+) -> tuple[list[tuple[Box, OcrText]], list[tuple[list[int], OcrText]]]:
+    """looks and rereads, each look that read a piece of ocr over again far more fully (see
+    SPARSE_READ) made its reread: the look's reading takes the piece's place, where it
+    would otherwise keep only the text beside the piece's words. Regions in ocr's
+    coordinates."""
+    taken = {i for piece, _ in rereads for i in piece}
+    kept: list[tuple[Box, OcrText]] = []
+    rereads = list(rereads)
+    for region, look in looks:
+        sparse = []
+        for piece in _pieces(ocr):
+            box = union([ocr.words[i].box for i in piece])
+            if (
+                taken.intersection(piece)
+                or not (region.left <= box.left and box.right <= region.right)
+                or not _one_row(box, region)
+            ):
+                continue
+            chars = sum(ocr.words[i].end - ocr.words[i].start for i in piece)
+            over = sum(
+                box.left <= (s.box.left + s.box.right) / 2 <= box.right
+                and box.top <= (s.box.top + s.box.bottom) / 2 <= box.bottom
+                for s in look.symbols
+            )
+            if over >= SPARSE_READ * chars:
+                sparse.append(piece)
+        if len(sparse) == 1 and "\n" not in look.text.strip():
+            rereads.append((sparse[0], look))
+            taken.update(sparse[0])
+        else:
+            kept.append((region, look))
+    return kept, rereads
 
 
 def second_look(api: PyTessBaseAPI, p: Prepared, region: Box) -> OcrText:
@@ -1837,6 +1900,7 @@ class OcrEngine:
                 return shown_bullets(reading_order(rejoin_lines(first)), prepared)
             faint, regions = faint_lines(first, prepared, unread_lines(edges, first, prepared))
             doubts, regions = with_lines_beside(doubtful_pieces(first, prepared), regions)
+            regions = over_pieces(regions, first, prepared)
             looks = [(r, second_look(apis[0], prepared, r)) for r in regions]
             looks += [(r, confident_lines(second_look(apis[0], prepared, r))) for r in faint]
             rereads = []
@@ -1848,6 +1912,7 @@ class OcrEngine:
                     looks += [(r, second_look(apis[0], prepared, r)) for r in beside]
         if looks or rereads:
             looks = [(_unbordered(r, prepared), look) for r, look in looks]
+            looks, rereads = sparse_pieces(first, looks, rereads)
             first = trim_tall_words(with_second_looks(first, looks, rereads), prepared)
         return shown_bullets(reading_order(rejoin_lines(first)), prepared)
 
