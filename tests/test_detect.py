@@ -2319,6 +2319,7 @@ def test_an_ip_address_glued_to_the_word_after_it_is_found(
         ("Last login at 16:49:30", []),  # a time
         ("Last login from 1921 68.45 224", []),  # two numbers of no octet
         ("Last login from\n192168.12480\n134", ["192168.12480"]),  # two dots dropped
+        ("Last login from\n17218.152155\nok", ["17218.152155"]),  # each split two ways
         ("Last login from\n1234.5678", []),  # "1234" splits three ways
     ],
 )
@@ -2470,6 +2471,13 @@ def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector)
             " https://acme-health.example. net/accounV/okonk wo\nSSN",
             "URL",
             "https://acme-health.example. net/accounV/okonk wo",
+        ),
+        # ... or its dots read as spaces after its scheme, dictionary words or not
+        (
+            "Website:",
+            "\nhttps//s marys example net/account/doyle\nSSN",
+            "URL",
+            "https//s marys example net/account/doyle",
         ),
         # "MRN:" read "MAN:", a label with its colon only
         ("MAN:", "\nA-574036\nSSN", "MEDICAL_RECORD_NUMBER", "A-574036"),

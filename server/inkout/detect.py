@@ -971,7 +971,9 @@ def _fields(text: str, found: list[Detection], builtins: frozenset[str]) -> Iter
                 for k, w in enumerate(words)
                 if any(c.isalnum() for c in w) or (k == len(words) - 1 and field.endswith(w))
             ]
-            if not all(_split_off(lexicon, info_type, w) for w in pieces):
+            if not all(_split_off(lexicon, info_type, w) for w in pieces) and not (
+                _scheme_led(text, start, inside, pieces) and info_type == "URL"
+            ):
                 continue
         yield Detection(info_type, start, end, Likelihood.POSSIBLE, 0.4)
 
@@ -982,6 +984,22 @@ def _fields(text: str, found: list[Detection], builtins: frozenset[str]) -> Iter
 _FIELD_SHAPES = {
     "IBAN_CODE": re.compile(r"[A-Z]{2}[0-9A-Z]{2}(?: ?[0-9A-Z]{4}){2,7}(?: ?[0-9A-Z]{1,3})?[.,]?")
 }
+
+
+_SCHEME = re.compile(r"(?i)https?\W|www\W")
+
+
+def _scheme_led(text: str, start: int, inside: list[Detection], pieces: list[str]) -> bool:
+    """Whether a field is an address that a finding begins with its scheme, OCR having read
+    its dots as spaces after it ("https//s marys example net/account/doyle"): what follows
+    is in small letters, as a web address is, dictionary words or not."""
+    first = min(inside, key=lambda d: d.start)
+    return (
+        not text[start : first.start].strip()
+        and _SCHEME.match(text, first.start) is not None
+        and "." not in text[first.start : first.end]  # its host's dots read as spaces
+        and all(not any(c.isupper() for c in w) for w in pieces)
+    )
 
 
 def _part_of(d: Detection, findings: list[Detection]) -> bool:

@@ -1389,8 +1389,9 @@ class _GarbledIp(PatternRecognizer):
     :db8:Sdab::9be4", "2001:db8:89d: :dSdf"), a colon read as a dash after a space and its
     "::" as one colon ("2001 -db8:f51 1:d8de"), or as a dash and a colon ("2d2f-:d7d3").
     Read back (spaces out, commas as dots, letters as the digits they look like), it must be
-    a valid address, or an IPv4 address whose numbers of two octets each split into octets
-    one way alone. Alone it scores too low to report; "IP" or "login" before it lifts it."""
+    a valid address, or an IPv4 address whose numbers of two octets split into octets one
+    way alone (two, when both are such numbers). Alone it scores too low to report; "IP" or
+    "login" before it lifts it."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
         if ":" in pattern_text:
@@ -1409,10 +1410,13 @@ class _GarbledIp(PatternRecognizer):
         if len(groups) == 4:
             return None if all(_octet(g) for g in groups) else False
         long = [g for g in groups if not _octet(g)]
-        # one number of two octets among three, or two such numbers alone, each split one way
+        # one number of two octets among three, split one way; or two such numbers alone,
+        # each split one way or two ("17218.152155": 172.18 or 17.218, an address both ways;
+        # "1234" splits three ways, any number's digits)
         if len(long) != 4 - len(groups) or len(groups) not in (2, 3):
             return False
-        return None if all(_octet_splits(g) == 1 for g in long) else False
+        ways = [_octet_splits(g) for g in long]
+        return None if all(w == 1 or w == 2 and len(long) == 2 for w in ways) else False
 
 
 def _ipv6(text: str) -> bool:
