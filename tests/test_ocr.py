@@ -787,6 +787,12 @@ def test_a_look_region_overlapping_a_piece_on_its_row_is_widened_over_it() -> No
     below = Box(560 + x, 270 + y, 440, 19)  # another row
     widened = over_pieces([overlapping, beyond, below], first, prepared)
     assert widened == [Box(527 + x, 235 + y, 473, 19), beyond, below]
+    # a piece read densely ("the card 4855-3780-82¢") stays out: the look would read its
+    # last word whole, and that word would be left out as read already
+    dense = _line(("the", Box(497, 239, 30, 12), 96.0), ("card", Box(532, 239, 40, 12), 96.0))
+    assert over_pieces([Box(560 + x, 235 + y, 440, 19)], dense, prepared) == [
+        Box(560 + x, 235 + y, 440, 19)
+    ]
 
 
 def test_a_letter_read_apart_under_a_word_a_second_look_put_in_is_left_out() -> None:

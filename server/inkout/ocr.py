@@ -1165,14 +1165,22 @@ def better(old: list[Word], new: OcrText) -> bool:
 # lies in its region read that piece too: the first was a few letters far apart where a line
 # is ("176. h h R" over "1762 Church Road" in a photo's faint monospaced type).
 SPARSE_READ = 1.5
+# ... such a piece spans this many heights a character, or more: letters a line's width
+# apart; text read densely spans about half a height a character.
+SPARSE_WIDTH = 1.2
 
 
 def over_pieces(regions: list[Box], ocr: OcrText, p: Prepared) -> list[Box]:
-    """regions (in p.gray's coordinates), each widened over the pieces of ocr on its row
-    that it overlaps: a look that reads such a piece whole can take its place (see
-    sparse_pieces), where it would read only the rest of a word cut at the piece's end."""
-    boxes = [union([ocr.words[i].box for i in piece]) for piece in _pieces(ocr)]
-    boxes = [Box(b.left + p.origin_x, b.top + p.origin_y, b.width, b.height) for b in boxes]
+    """regions (in p.gray's coordinates), each widened over the sparse pieces of ocr on its
+    row that it overlaps (see SPARSE_WIDTH): a look that reads such a piece whole can take
+    its place (see sparse_pieces), where it would read only the rest of a word cut at the
+    piece's end. A piece read densely stays: the look's words over it would be left out."""
+    boxes = []
+    for piece in _pieces(ocr):
+        b = union([ocr.words[i].box for i in piece])
+        chars = sum(ocr.words[i].end - ocr.words[i].start for i in piece)
+        if b.width >= SPARSE_WIDTH * b.height * chars:
+            boxes.append(Box(b.left + p.origin_x, b.top + p.origin_y, b.width, b.height))
     out = []
     for r in regions:
         left = min(
