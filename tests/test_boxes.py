@@ -455,6 +455,27 @@ def test_a_value_before_a_comma_is_covered_to_its_last_letter_and_the_comma_stay
     assert box.right <= drawn.symbols[comma].box.left  # not the comma's ink
 
 
+def test_a_monospaced_comma_hanging_from_the_baseline_stays_out_of_the_value() -> None:
+    # "390 Lakeview Drive, Springfield": the comma half as tall as the small letters, as a
+    # monospaced font draws it, its ink starting below their middle
+    word = Word(0, 6, Box(0, 0, 69, 16), 0, 97.0)
+    glyphs = [(2, 10, 1), (13, 22, 4), (26, 35, 1), (38, 49, 4), (50, 60, 4)]  # "Drive"
+    symbols = tuple(
+        Symbol(k, k + 1, Box(a, top, b - a, 13 - top), 0) for k, (a, b, top) in enumerate(glyphs)
+    ) + (Symbol(5, 6, Box(65, 10, 4, 6), 0),)
+    page = np.full((30, 100), 255, np.uint8)
+    for a, b, top in glyphs:
+        page[top:13, a:b] = 0
+    page[10:16, 65:69] = 0  # the comma
+    (box,) = BoxIndex(OcrText("Drive,", (word,), symbols), page).boxes(0, 5)
+    assert 60 <= box.right <= 64
+    # a "4" as narrow, its ink as high as the letters', is no comma: covered
+    page[10:16, 65:69] = 255
+    page[1:13, 65:69] = 0
+    (box,) = BoxIndex(OcrText("Drive,", (word,), symbols), page).boxes(0, 5)
+    assert box.right >= 69
+
+
 def test_a_last_digit_read_as_a_full_stop_is_covered() -> None:
     # "13134." on a slanting photo: the "." was no ink, and the "4" as narrow as a mark
     # beside symbol boxes half as tall again as the digits.

@@ -2385,6 +2385,10 @@ def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector)
     text = "DO, BAO\n4661 Oak Street\nDear Bao Do,\nThank you"
     found = detector.detect(text, only("PERSON_NAME"))
     assert quotes(text, found) == ["DO, BAO", "Bao Do"]
+    # ... the comma after it left out ("Dear Trang Bui," and a city after it)
+    text = "Bui, Trang\n7860 Cedar Lane\nAustin, TX 78701\nDear Trang Bui,\nOur offices"
+    found = detector.detect(text, only("PERSON_NAME"))
+    assert quotes(text, found) == ["Bui, Trang", "Trang Bui"]
     # or with the space between its words lost
     text = "Chats\nAnhVu\ncall me later\n09:14\nAnh Vu\nlast seen today"
     found = detector.detect(text, only("PERSON_NAME"))

@@ -272,20 +272,58 @@ def ink_runs(gray: np.ndarray, box: Box) -> list[tuple[int, int]]:
     return [(left + int(a), left + int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
 
 
-def _ink_heights(gray: np.ndarray, box: Box, runs: list[tuple[int, int]]) -> list[int]:
-    """How many rows of box the ink in each run of columns takes (0 for none)."""
+def _ink_rows(
+    gray: np.ndarray, box: Box, runs: list[tuple[int, int]]
+) -> list[tuple[int, int] | None]:
+    """The first and last rows of box that the ink in each run of columns takes (None for
+    none), counted from box's top."""
     top = max(0, box.top)
     word = gray[top : box.bottom, max(0, box.left) : box.right].astype(np.int16)
     if word.size == 0:
-        return [0] * len(runs)
+        return [None] * len(runs)
     background = _median(word)
     contrast = int(np.abs(word - background).max())
-    heights = []
+    spans: list[tuple[int, int] | None] = []
     for left, right in runs:
         ink = np.abs(gray[top : box.bottom, left:right].astype(np.int16) - background)
         rows = np.flatnonzero((ink > 0.35 * contrast).any(axis=1))
-        heights.append(int(rows[-1] - rows[0] + 1) if rows.size else 0)
-    return heights
+        spans.append((int(rows[0]), int(rows[-1])) if rows.size else None)
+    return spans
+
+
+def _ink_heights(gray: np.ndarray, box: Box, runs: list[tuple[int, int]]) -> list[int]:
+    """How many rows of box the ink in each run of columns takes (0 for none)."""
+    return [0 if s is None else s[1] - s[0] + 1 for s in _ink_rows(gray, box, runs)]
+
+
+def _low_marks(
+    gray: np.ndarray,
+    box: Box,
+    marks: list[tuple[int, int]],
+    chars: str,
+    kept: list[tuple[int, int]],
+) -> list[bool | None]:
+    """For each mark's run of ink, whether a dot or a comma there is low, as one is (None
+    for other marks): short beside the letters' ink (see LOW_MARK), or starting below its
+    middle, as a monospaced font's comma hangs from the baseline. On a slanting photo every
+    symbol box of "13134." was half as tall again as its digit, the "." was no ink at all,
+    and the last "4" passed for it: it is neither."""
+    low: list[bool | None] = [None] * len(marks)
+    points = [k for k, c in enumerate(chars) if c in ".,"]
+    if not points or not kept:
+        return low
+    spans = _ink_rows(gray, box, [marks[k] for k in points] + kept)
+    letters = [s for s in spans[len(points) :] if s is not None]
+    if not letters:
+        return low
+    heights = sorted(b - a + 1 for a, b in letters)
+    tops, bottoms = sorted(a for a, _ in letters), sorted(b for _, b in letters)
+    middle = (tops[len(tops) // 2] + bottoms[len(bottoms) // 2]) / 2
+    for k, span in zip(points, spans, strict=False):
+        low[k] = span is None or (
+            span[1] - span[0] + 1 <= LOW_MARK * heights[len(heights) // 2] or span[0] > middle
+        )
+    return low
 
 
 def _mark_sized(gray: np.ndarray, box: Box, left: int, right: int, height: int) -> bool:
@@ -755,18 +793,17 @@ class BoxIndex:
             return word.box, None, None
         marks = runs[: len(lead)] + runs[len(runs) - len(trail) :]
         height = self._glyph_height(i)
-        if not all(_mark_sized(self._gray, word.box, a, b, height) for a, b in marks):
-            return word.box, None, None  # a letter misread as a mark ("Pham." for "Pham")
-        # A dot or a comma is lower than half the letters' ink, whatever their boxes say: on a
-        # slanting photo every symbol box of "13134." was half as tall again as its digit,
-        # the "." was no ink at all, and the last "4" passed for it
         kept = runs[len(lead) : len(runs) - len(trail)]
-        low = [run for run, mark in zip(marks, lead + trail, strict=True) if mark in ".,"]
-        if low and kept:
-            inked = _ink_heights(self._gray, word.box, low + kept)
-            letters = sorted(inked[len(low) :])
-            if max(inked[: len(low)]) > LOW_MARK * letters[len(letters) // 2]:
-                return word.box, None, None
+        low = _low_marks(self._gray, word.box, marks, lead + trail, kept)
+        if not all(
+            _mark_sized(self._gray, word.box, a, b, height)
+            # a monospaced font's comma, as tall as a small letter's half, hangs low
+            or (hangs and b - a <= MARK_WIDTH * height)
+            for (a, b), hangs in zip(marks, low, strict=True)
+        ):
+            return word.box, None, None  # a letter misread as a mark ("Pham." for "Pham")
+        if any(hangs is False for hangs in low):
+            return word.box, None, None
         # ... or beyond its box, where the look beyond cuts it to a mark's width: "Ogunley:"
         # read over "Ogunleye", its last "e" outside the box
         if (lead and runs[0][0] <= max(0, wide.left)) or (trail and runs[-1][1] >= wide.right):

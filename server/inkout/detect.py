@@ -419,7 +419,7 @@ def _same_name_elsewhere(text: str, found: list[Detection]) -> Iterator[Detectio
             glued = " " not in m.group()
             if m.start() != d.start and not (glued and names.lexicon().is_english(m.group())):
                 yield replace(d, start=m.start(), end=m.end())
-        parts = name.split()
+        parts = name.replace(",", " ").split()  # "Bui, Trang" is "Trang Bui", no comma
         if len(parts) == 2:
             reverse = rf"(?<!\w){re.escape(parts[1])},? {re.escape(parts[0])}(?!\w)"
             for m in re.finditer(reverse, text, re.IGNORECASE):
