@@ -1,7 +1,8 @@
 """Each speed lever measured against what it replaced, in the same run as everything else.
 
-- OCR: one tesseract API against bands read at once on every core (inkout.ocr); and what
-  the second look at lines the first reading left out costs (one API, without it).
+- OCR: one tesseract API against bands read at once on every core (inkout.ocr); what the
+  second look at lines the first reading left out costs (one API, without it); and large
+  type read at its own size against shrunk (both must read the same words).
 - Detection: Presidio's own analyze (its full spaCy pipeline) against inkout's detector,
   which runs spaCy's entity recogniser alone, for every built-in type.
 - spaCy's entity recogniser on the whole text against only the lines with words.
@@ -71,8 +72,11 @@ def test_levers(report, engines, detector, name: str) -> None:
     text = one.read(pixels).text
     single, banded = _words(text), _words(many.read(pixels).text)
     assert sum((single & banded).values()) >= 0.95 * sum(single.values())  # same words read
+    full = _words(one.read(pixels, shrink=False).text)
+    assert sum((single & full).values()) >= 0.95 * sum(full.values())  # large type read shrunk
     row = {
         "ocr, one API, first look only": _median(lambda: one.read(pixels, look_again=False)),
+        "ocr, one API, large type at its size": _median(lambda: one.read(pixels, shrink=False)),
         "ocr, one API": _median(lambda: one.read(pixels)),
         "ocr, bands": _median(lambda: many.read(pixels)),
         "detect, Presidio's full pipeline": _median(

@@ -32,6 +32,7 @@ from inkout.ocr import (
     over_pieces,
     prepare,
     reading_order,
+    reading_scale,
     rejoin_lines,
     second_look,
     shown_bullets,
@@ -42,6 +43,7 @@ from inkout.ocr import (
     text_edges,
     to_gray8,
     trim_tall_words,
+    type_height,
     under_headers,
     unread_lines,
     with_lines_beside,
@@ -78,6 +80,30 @@ def test_small_type_is_read_enlarged_with_its_boxes_on_the_drawn_text(
     for word in ocr.words:
         token = ocr.text[word.start : word.end]
         assert overlap(word.box, doc.boxes[token]) > 0.8, token
+
+
+def test_large_type_is_read_shrunk_with_its_boxes_on_the_drawn_text(
+    ocr_engine: OcrEngine,
+) -> None:
+    lines = [["Patient", "Aoife", "Byrne"], ["Born", "12/03/1980", "in", "Galway"]]
+    doc = render(lines, size=60, width=1400)
+    image = _bgr(doc)
+    prepared = prepare(image)
+    edges = text_edges(prepared.gray)
+    assert 45 <= type_height(edges) <= 80  # the words' edges, descenders included
+    assert 0.5 <= reading_scale(edges) <= 0.6  # read with words about 28 pixels tall
+    ocr = ocr_engine.read(image)
+    assert ocr.text.split() == [token for line in lines for token in line]
+    for word in ocr.words:
+        token = ocr.text[word.start : word.end]
+        assert overlap(word.box, doc.boxes[token]) > 0.8, token
+
+
+def test_type_of_ordinary_size_is_read_at_its_own() -> None:
+    doc = render([["Invoice", "for", "Margaret", "Oliver"], ["Amount", "due:", "1250"]])
+    edges = text_edges(prepare(_bgr(doc)).gray)
+    assert type_height(edges) < 30
+    assert reading_scale(edges) == 1.0
 
 
 def test_small_type_is_told_by_the_median_word_height() -> None:

@@ -295,6 +295,54 @@ def band_cuts(gray: np.ndarray, bands: int, edges: np.ndarray | None = None) -> 
     return sorted(set(cuts))
 
 
+# Type this many pixels tall or more (the median height of its words' edges, weighted by
+# their width) is read shrunk to LARGE_TYPE_READ pixels: tesseract reads it as well there, and
+# its layout analysis, most of the time on a large page or radiograph, costs by the pixel.
+# The scale is a multiple of 1/BORDER_STEPS, so the border maps onto whole pixels; never
+# below MIN_READ_SCALE.
+LARGE_TYPE = 30
+LARGE_TYPE_READ = 28
+BORDER_STEPS = 20
+MIN_READ_SCALE = 0.5
+
+
+def type_height(edges: np.ndarray) -> float:
+    """The median height of the words in a text_edges map, each weighted by its width:
+    letters join into words, as in unread_lines; specks and rules are left out."""
+    blobs = cv2.dilate(edges, np.ones((3, 5), np.uint8))
+    contours, _ = cv2.findContours(blobs, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    sizes = [
+        (h, w)
+        for _, _, w, h in map(cv2.boundingRect, contours)
+        if LOOK_MIN_ROWS <= h <= LOOK_MAX_ROWS and 2 * w >= h  # the map has every 2nd column
+    ]
+    if not sizes:
+        return 0.0
+    sizes.sort()
+    half, total = sum(w for _, w in sizes) / 2, 0
+    for h, w in sizes:
+        total += w
+        if total >= half:
+            return float(h)
+    return float(sizes[-1][0])
+
+
+def reading_scale(edges: np.ndarray) -> float:
+    """The scale to read an image at: 1, or less for large type (see LARGE_TYPE)."""
+    height = type_height(edges)
+    if height < LARGE_TYPE:
+        return 1.0
+    steps = max(MIN_READ_SCALE * BORDER_STEPS, round(LARGE_TYPE_READ / height * BORDER_STEPS))
+    return steps / BORDER_STEPS
+
+
+def shrunk(p: Prepared, factor: float) -> Prepared:
+    """p scaled down by factor (see reading_scale): its boxes still map onto the image."""
+    gray = cv2.resize(p.gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+    origin_x, origin_y = round(p.origin_x * factor), round(p.origin_y * factor)
+    return Prepared(gray, origin_x, origin_y, p.scale * factor, p.width, p.height)
+
+
 def split(prepared: Prepared, cuts: list[int]) -> list[Prepared]:
     """The bands of a prepared image, each padded with blank rows."""
     gray = prepared.gray
@@ -1855,24 +1903,36 @@ class OcrEngine:
                 api.Clear()
                 self._pool.put(api)
 
-    def read(self, pixels: np.ndarray, parallel: bool = True, look_again: bool = True) -> OcrText:
+    def read(
+        self,
+        pixels: np.ndarray,
+        parallel: bool = True,
+        look_again: bool = True,
+        shrink: bool = True,
+    ) -> OcrText:
         """OCR a decoded image; every box in the result is in the input's pixel coordinates.
 
         Small type (see small_type) is read again at twice the size, and that reading is the
         result: tesseract reads small letters far better so (see bench/README.md), for a little
-        over twice the reading time of those images only.
+        over twice the reading time of those images only. Large type is first read shrunk
+        (see reading_scale), with shrink (always, but in the benchmark that measures it).
         """
         enlarge = pixels.shape[0] * pixels.shape[1] * 4 <= MAX_ENLARGED
-        first = self._read(pixels, parallel, look_again, enlarge)
+        first = self._read(pixels, parallel, look_again, enlarge, shrink)
         if first is not None:
             return first
         enlarged = cv2.resize(pixels, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
-        again = self._read(enlarged, parallel, look_again, False)
+        again = self._read(enlarged, parallel, look_again, False, shrink=False)
         assert again is not None  # never None when not told to stop at small type
         return halved(again, pixels.shape[1], pixels.shape[0])
 
     def _read(
-        self, pixels: np.ndarray, parallel: bool, look_again: bool, stop_if_small: bool
+        self,
+        pixels: np.ndarray,
+        parallel: bool,
+        look_again: bool,
+        stop_if_small: bool,
+        shrink: bool = True,
     ) -> OcrText | None:
         """One reading of the image at its own size.
 
@@ -1888,8 +1948,14 @@ class OcrEngine:
         prepared = prepare(pixels)
         edges = text_edges(prepared.gray)
         reading = evened(prepared, edges)
+        if (factor := reading_scale(edges) if shrink else 1.0) < 1:
+            reading = shrunk(reading, factor)
         with self._lease(self.workers if parallel else 1) as apis:
-            cuts = band_cuts(prepared.gray, len(apis), edges) if len(apis) > 1 else []
+            cuts = (
+                band_cuts(reading.gray, len(apis), edges if factor == 1 else None)
+                if len(apis) > 1
+                else []
+            )
             if not cuts:
                 first = _recognise(apis[0], reading)
             else:
