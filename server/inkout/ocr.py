@@ -301,7 +301,7 @@ def band_cuts(gray: np.ndarray, bands: int, edges: np.ndarray | None = None) -> 
 # The scale is a multiple of 1/BORDER_STEPS, so the border maps onto whole pixels; never
 # below MIN_READ_SCALE.
 LARGE_TYPE = 30
-LARGE_TYPE_READ = 28
+LARGE_TYPE_READ = 30
 BORDER_STEPS = 20
 MIN_READ_SCALE = 0.5
 
