@@ -295,9 +295,10 @@ def band_cuts(gray: np.ndarray, bands: int, edges: np.ndarray | None = None) -> 
     return sorted(set(cuts))
 
 
-# Type this many pixels tall or more (the median height of its words' edges, weighted by
+# Type taller than this many pixels (the median height of its words' edges, weighted by
 # their width) is read shrunk to LARGE_TYPE_READ pixels: tesseract reads it as well there, and
-# its layout analysis, most of the time on a large page or radiograph, costs by the pixel.
+# its layout analysis, most of the time on a large page or radiograph, costs by the pixel
+# (shrunk to 22 or 28, it read less on some photos).
 # The scale is a multiple of 1/BORDER_STEPS, so the border maps onto whole pixels; never
 # below MIN_READ_SCALE.
 LARGE_TYPE = 30
