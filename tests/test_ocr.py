@@ -82,21 +82,31 @@ def test_small_type_is_read_enlarged_with_its_boxes_on_the_drawn_text(
         assert overlap(word.box, doc.boxes[token]) > 0.8, token
 
 
-def test_large_type_is_read_shrunk_with_its_boxes_on_the_drawn_text(
-    ocr_engine: OcrEngine,
+def test_large_light_type_on_dark_is_read_shrunk_with_its_boxes_on_the_drawn_text(
+    ocr_engine: OcrEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # a radiograph's burnt-in text; the same words dark on white (a photo, a scan) are read
+    # at their own size
+    import inkout.ocr
+
+    factors: list[float] = []
+    real = inkout.ocr.shrunk
+    monkeypatch.setattr(inkout.ocr, "shrunk", lambda p, f: factors.append(f) or real(p, f))
     lines = [["Patient", "Aoife", "Byrne"], ["Born", "12/03/1980", "in", "Galway"]]
-    doc = render(lines, size=60, width=1400)
+    doc = render(lines, size=60, width=1400, background=(0, 0, 0), ink=(255, 255, 255))
     image = _bgr(doc)
     prepared = prepare(image)
     edges = text_edges(prepared.gray)
     assert 45 <= type_height(edges) <= 80  # the words' edges, descenders included
-    assert 0.5 <= reading_scale(edges) <= 0.65  # read with words about 30 pixels tall
+    assert 0.5 <= reading_scale(edges) <= 0.65  # read with words about 28 pixels tall
     ocr = ocr_engine.read(image)
+    assert factors == [reading_scale(edges)]
     assert ocr.text.split() == [token for line in lines for token in line]
     for word in ocr.words:  # a few pixels off at the smaller scale: boxes fit the ink later
         token = ocr.text[word.start : word.end]
         assert overlap(word.box, doc.boxes[token]) > 0.7, token
+    ocr_engine.read(_bgr(render(lines, size=60, width=1400)))
+    assert len(factors) == 1
 
 
 def test_type_of_ordinary_size_is_read_at_its_own() -> None:

@@ -45,6 +45,7 @@ class Prepared:
     scale: float
     width: int
     height: int
+    inverted: bool = False  # light text on a dark image, read inverted
 
 
 def to_gray8(pixels: np.ndarray) -> np.ndarray:
@@ -84,12 +85,13 @@ def prepare(pixels: np.ndarray, border: int = 20) -> Prepared:
     """
     gray = to_gray8(pixels)
     height, width = gray.shape
-    if np.median(gray[::4, ::4]) < 110:  # a sample decides as well as every pixel, 16x faster
+    inverted = bool(np.median(gray[::4, ::4]) < 110)  # a sample decides as well, 16x faster
+    if inverted:
         gray = cv2.bitwise_not(gray)
     if border:
         gray = cv2.copyMakeBorder(gray, border, border, border, border, cv2.BORDER_REPLICATE)
         _background_border(gray, border)
-    return Prepared(np.ascontiguousarray(gray), border, border, 1.0, width, height)
+    return Prepared(np.ascontiguousarray(gray), border, border, 1.0, width, height, inverted)
 
 
 # The first reading of a page is evened (see evened) when tesseract's global threshold lies
@@ -295,14 +297,15 @@ def band_cuts(gray: np.ndarray, bands: int, edges: np.ndarray | None = None) -> 
     return sorted(set(cuts))
 
 
-# Type taller than this many pixels (the median height of its words' edges, weighted by
-# their width) is read shrunk to LARGE_TYPE_READ pixels: tesseract reads it as well there, and
-# its layout analysis, most of the time on a large page or radiograph, costs by the pixel
-# (shrunk to 22 or 28, it read less on some photos).
+# Light type on a dark image (a radiograph's) taller than this many pixels (the median height
+# of its words' edges, weighted by their width) is read shrunk to LARGE_TYPE_READ pixels:
+# tesseract reads it as well there, and its layout analysis, most of the time on a large,
+# nearly empty radiograph, costs by the pixel. Photos and scans are read as they are: shrunk
+# by as little as a twentieth, a photo's reading lost values the full-size one had.
 # The scale is a multiple of 1/BORDER_STEPS, so the border maps onto whole pixels; never
 # below MIN_READ_SCALE.
 LARGE_TYPE = 30
-LARGE_TYPE_READ = 30
+LARGE_TYPE_READ = 28
 BORDER_STEPS = 20
 MIN_READ_SCALE = 0.5
 
@@ -1949,7 +1952,8 @@ class OcrEngine:
         prepared = prepare(pixels)
         edges = text_edges(prepared.gray)
         reading = evened(prepared, edges)
-        if (factor := reading_scale(edges) if shrink else 1.0) < 1:
+        # large light type on a dark image: a radiograph's burnt-in text (see LARGE_TYPE)
+        if (factor := reading_scale(edges) if shrink and prepared.inverted else 1.0) < 1:
             reading = shrunk(reading, factor)
         with self._lease(self.workers if parallel else 1) as apis:
             cuts = (
