@@ -1254,10 +1254,10 @@ def sparse_pieces(
     taken = {i for piece, _ in rereads for i in piece}
     kept: list[tuple[Box, OcrText]] = []
     rereads = list(rereads)
+    pieces = [(p, union([ocr.words[i].box for i in p])) for p in _pieces(ocr)] if looks else []
     for region, look in looks:
         sparse = []
-        for piece in _pieces(ocr):
-            box = union([ocr.words[i].box for i in piece])
+        for piece, box in pieces:
             if (
                 taken.intersection(piece)
                 or not (region.left <= box.left and box.right <= region.right)
