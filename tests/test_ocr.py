@@ -82,11 +82,11 @@ def test_small_type_is_read_enlarged_with_its_boxes_on_the_drawn_text(
         assert overlap(word.box, doc.boxes[token]) > 0.8, token
 
 
-def test_large_light_type_on_dark_is_read_shrunk_with_its_boxes_on_the_drawn_text(
+def test_large_light_type_on_dark_gray_is_read_shrunk_with_its_boxes_on_the_drawn_text(
     ocr_engine: OcrEngine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # a radiograph's burnt-in text; the same words dark on white (a photo, a scan) are read
-    # at their own size
+    # a radiograph's burnt-in text; the same words dark on white (a scan), or light on dark in
+    # colour (a photo of a page on a dark desk), are read at their own size
     import inkout.ocr
 
     factors: list[float] = []
@@ -94,7 +94,7 @@ def test_large_light_type_on_dark_is_read_shrunk_with_its_boxes_on_the_drawn_tex
     monkeypatch.setattr(inkout.ocr, "shrunk", lambda p, f: factors.append(f) or real(p, f))
     lines = [["Patient", "Aoife", "Byrne"], ["Born", "12/03/1980", "in", "Galway"]]
     doc = render(lines, size=60, width=1400, background=(0, 0, 0), ink=(255, 255, 255))
-    image = _bgr(doc)
+    image = cv2.cvtColor(_bgr(doc), cv2.COLOR_BGR2GRAY)
     prepared = prepare(image)
     edges = text_edges(prepared.gray)
     assert 45 <= type_height(edges) <= 80  # the words' edges, descenders included
@@ -105,7 +105,8 @@ def test_large_light_type_on_dark_is_read_shrunk_with_its_boxes_on_the_drawn_tex
     for word in ocr.words:  # a few pixels off at the smaller scale: boxes fit the ink later
         token = ocr.text[word.start : word.end]
         assert overlap(word.box, doc.boxes[token]) > 0.7, token
-    ocr_engine.read(_bgr(render(lines, size=60, width=1400)))
+    ocr_engine.read(cv2.cvtColor(_bgr(render(lines, size=60, width=1400)), cv2.COLOR_BGR2GRAY))
+    ocr_engine.read(_bgr(doc))  # in colour: a photo of a page on a dark desk
     assert len(factors) == 1
 
 

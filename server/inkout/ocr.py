@@ -297,8 +297,8 @@ def band_cuts(gray: np.ndarray, bands: int, edges: np.ndarray | None = None) -> 
     return sorted(set(cuts))
 
 
-# Light type on a dark image (a radiograph's) taller than this many pixels (the median height
-# of its words' edges, weighted by their width) is read shrunk to LARGE_TYPE_READ pixels:
+# Light type on a dark gray image (a radiograph's) taller than this many pixels (the median
+# height of its words' edges, weighted by their width) is read shrunk to LARGE_TYPE_READ pixels:
 # tesseract reads it as well there, and its layout analysis, most of the time on a large,
 # nearly empty radiograph, costs by the pixel. Photos and scans are read as they are: shrunk
 # by as little as a twentieth, a photo's reading lost values the full-size one had.
@@ -1952,8 +1952,10 @@ class OcrEngine:
         prepared = prepare(pixels)
         edges = text_edges(prepared.gray)
         reading = evened(prepared, edges)
-        # large light type on a dark image: a radiograph's burnt-in text (see LARGE_TYPE)
-        if (factor := reading_scale(edges) if shrink and prepared.inverted else 1.0) < 1:
+        # large light type on a dark gray image: a radiograph's burnt-in text (see LARGE_TYPE);
+        # a photo of a page on a dark desk is inverted too, but in colour
+        radiograph = prepared.inverted and (pixels.ndim == 2 or pixels.shape[2] == 1)
+        if (factor := reading_scale(edges) if shrink and radiograph else 1.0) < 1:
             reading = shrunk(reading, factor)
         with self._lease(self.workers if parallel else 1) as apis:
             cuts = (
