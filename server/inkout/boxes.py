@@ -607,15 +607,13 @@ class BoxIndex:
                     None if edges[0] is None else (edges[0] + box.left + 1) // 2,
                     None if edges[1] is None else (box.right + edges[1]) // 2,
                 )
-                # a name cut short may be in a monospaced font, its letters far apart
-                gap = CUT_SHORT_GAP if same_ink and rightmost[3] else GAP_SIDE
-                # ... and a number's last digit, alone at its line's end, a monospaced
-                # font's gap on ("10.95.163.5" for "10.95.163.51")
+                # a name cut short may be in a monospaced font, its letters far apart; so may
+                # a number's last digit at its line's end ("10.95.163.5" for "10.95.163.51")
                 last = rightmost[4]
-                if self._text[min(end, self._words[last].end) - 1].isdigit() and (
-                    self._last_on_line(last)
-                ):
-                    gap = CUT_SHORT_GAP
+                digit_ends_line = self._text[
+                    min(end, self._words[last].end) - 1
+                ].isdigit() and self._last_on_line(last)
+                gap = CUT_SHORT_GAP if same_ink and rightmost[3] or digit_ends_line else GAP_SIDE
                 # ... and one whose start OCR lost, at an image's edge ("ta Romero")
                 cut_start = (
                     same_ink and self._text[max(start, self._words[leftmost[4]].start)].islower()

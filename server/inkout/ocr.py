@@ -310,16 +310,20 @@ BORDER_STEPS = 20
 MIN_READ_SCALE = 0.5
 
 
+def _word_blobs(mask: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """(x, y, w, h) of the blobs of a text_edges map, letters joined into words, LOOK_MIN_ROWS
+    to LOOK_MAX_ROWS tall: words and lines of them, not specks or rules."""
+    blobs = cv2.dilate(mask, np.ones((3, 5), np.uint8))
+    contours, _ = cv2.findContours(blobs, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    rects = map(cv2.boundingRect, contours)  # 5x faster than connected components
+    return [r for r in rects if LOOK_MIN_ROWS <= r[3] <= LOOK_MAX_ROWS]
+
+
 def type_height(edges: np.ndarray) -> float:
     """The median height of the words in a text_edges map, each weighted by its width:
     letters join into words, as in unread_lines; specks and rules are left out."""
-    blobs = cv2.dilate(edges, np.ones((3, 5), np.uint8))
-    contours, _ = cv2.findContours(blobs, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-    sizes = [
-        (h, w)
-        for _, _, w, h in map(cv2.boundingRect, contours)
-        if LOOK_MIN_ROWS <= h <= LOOK_MAX_ROWS and 2 * w >= h  # the map has every 2nd column
-    ]
+    # the map has every 2nd column: a word is at least half as wide there as it is tall
+    sizes = [(h, w) for _, _, w, h in _word_blobs(edges) if 2 * w >= h]
     if not sizes:
         return 0.0
     sizes.sort()
@@ -994,12 +998,8 @@ def unread_lines(
     # Letters of a line join into blobs (words, or letters of large text); lines a normal
     # leading apart stay apart. Blobs side by side then join into lines, so that large text
     # with wide letter gaps ("DAVIDSON" burnt into a radiograph) counts as a line too.
-    blobs = cv2.dilate(mask, np.ones((3, 5), np.uint8))
-    contours, _ = cv2.findContours(blobs, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     parts: list[tuple[Box, int]] = []
-    for x, y, w, h in map(cv2.boundingRect, contours):  # 5x faster than connected components
-        if not LOOK_MIN_ROWS <= h <= LOOK_MAX_ROWS:
-            continue
+    for x, y, w, h in _word_blobs(mask):
         count = np.count_nonzero(mask[y : y + h, x : x + w])
         if count >= h:  # a speck of noise or a dot holds fewer edges than a letter
             parts.append((Box(2 * x, y, 2 * w, h), count))
@@ -1222,17 +1222,28 @@ SPARSE_READ = 1.5
 SPARSE_WIDTH = 1.2
 
 
+def _piece_extents(ocr: OcrText) -> list[tuple[list[int], Box, int]]:
+    """Each piece of ocr (see _pieces) with its box and how many characters it holds."""
+    return [
+        (
+            piece,
+            union([ocr.words[i].box for i in piece]),
+            sum(ocr.words[i].end - ocr.words[i].start for i in piece),
+        )
+        for piece in _pieces(ocr)
+    ]
+
+
 def over_pieces(regions: list[Box], ocr: OcrText, p: Prepared) -> list[Box]:
     """regions (in p.gray's coordinates), each widened over the sparse pieces of ocr on its
     row that it overlaps (see SPARSE_WIDTH): a look that reads such a piece whole can take
     its place (see sparse_pieces), where it would read only the rest of a word cut at the
     piece's end. A piece read densely stays: the look's words over it would be left out."""
-    boxes = []
-    for piece in _pieces(ocr):
-        b = union([ocr.words[i].box for i in piece])
-        chars = sum(ocr.words[i].end - ocr.words[i].start for i in piece)
-        if b.width >= SPARSE_WIDTH * b.height * chars:
-            boxes.append(Box(b.left + p.origin_x, b.top + p.origin_y, b.width, b.height))
+    boxes = [
+        Box(b.left + p.origin_x, b.top + p.origin_y, b.width, b.height)
+        for _, b, chars in _piece_extents(ocr)
+        if b.width >= SPARSE_WIDTH * b.height * chars
+    ]
     out = []
     for r in regions:
         left = min(
@@ -1254,17 +1265,16 @@ def sparse_pieces(
     taken = {i for piece, _ in rereads for i in piece}
     kept: list[tuple[Box, OcrText]] = []
     rereads = list(rereads)
-    pieces = [(p, union([ocr.words[i].box for i in p])) for p in _pieces(ocr)] if looks else []
+    pieces = _piece_extents(ocr) if looks else []
     for region, look in looks:
         sparse = []
-        for piece, box in pieces:
+        for piece, box, chars in pieces:
             if (
                 taken.intersection(piece)
                 or not (region.left <= box.left and box.right <= region.right)
                 or not _one_row(box, region)
             ):
                 continue
-            chars = sum(ocr.words[i].end - ocr.words[i].start for i in piece)
             over = sum(
                 box.left <= (s.box.left + s.box.right) / 2 <= box.right
                 and box.top <= (s.box.top + s.box.bottom) / 2 <= box.bottom
