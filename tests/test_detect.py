@@ -2026,6 +2026,7 @@ def test_a_protocol_version_is_no_url(detector: Detector) -> None:
         ("online at\n", "https://drive.example.com/file/d/961 e393e36", " at any time."),
         ("Portal: ", "https://portal.contoso.com/patients/22 187", " for you"),  # a number
         ("at ", "https://drive.example.com/file/d/9ad947 acOf", " if needed"),  # "O" for 0
+        ("form is at ", "https://drive.example.com/file/d/ea968c8 1 c8", " fill it"),  # 3 parts
         ("Web: ", "http: \u2018/northwind.example.net/account/schulz", ""),  # a slash as a quote
         ("Portal\n", "httpsi/tailspin.example.net/account/kowalski", "\nNext"),  # ":" as "i"
         ("Link: ", "www.bright bank.org/billin g?id= 54593", "\nNext"),  # a query's value
@@ -2043,6 +2044,12 @@ def test_a_url_with_its_scheme_or_host_misread_is_found_whole(
     detector: Detector, label: str, url: str, after: str
 ) -> None:
     text = label + url + after
+    assert quotes(text, detector.detect(text, InspectSpec()), "URL") == [url]
+
+
+def test_a_count_after_a_url_that_ends_in_a_hash_stays_out_of_it(detector: Detector) -> None:
+    text = "see https://drive.example.com/file/d/8ad1429eed 2 times"
+    url = "https://drive.example.com/file/d/8ad1429eed"
     assert quotes(text, detector.detect(text, InspectSpec()), "URL") == [url]
 
 

@@ -679,11 +679,31 @@ _HASH_START = re.compile(r"(?=[0-9a-fOISl]*[a-f])(?=[0-9a-fOISl]*[\dOISl])[0-9a-
 # ... and what may stand before such a rest: two characters, or a few hex digits
 _HASH_HEAD = re.compile(r".{,2}|[0-9a-f]{3,8}")
 _HASH_REST = re.compile(r"(?=.*[0-9OIl])[0-9a-fOIl]{2,}")
+# ... and a bit of one, a digit in it, read apart from the rest
+_HASH_BIT = re.compile(r"(?=.*\d)[0-9a-f]{1,3}")
 
 
 def _host(text: str, start: int, k: int, tokens: list[tuple[int, int]]) -> str:
     """What is joined so far of a URL from start to token k, without its scheme."""
     return text[start : tokens[k][1]].split("//", 1)[-1]
+
+
+def _hash_bit(text: str, tokens: list[tuple[int, int]], k: int, start: int) -> bool:
+    """Whether token k + 1 is a bit of the hash that a URL joined up to token k ends in: a hex
+    letter and a digit ("c8"), or digits another bit follows ("1" in "ea968c8 1 c8"). Digits
+    alone are a count after a whole hash as often ("8ad1429eed 2 times")."""
+    joined = text[start : tokens[k][1]].replace(" ", "")
+    if _HASH_START.fullmatch(_LAST_PART.split(joined)[-1]) is None:
+        return False
+    piece = text[tokens[k + 1][0] : tokens[k + 1][1]].rstrip(_TRAILING)
+    if _HASH_BIT.fullmatch(piece) is None:
+        return False
+    if not piece.isdigit():
+        return True
+    if not _joined(text, tokens, k + 1, k + 2):
+        return False
+    after = text[tokens[k + 2][0] : tokens[k + 2][1]].rstrip(_TRAILING)
+    return _HASH_BIT.fullmatch(after) is not None and not after.isdigit()
 
 
 def _host_goes_on(text: str, tokens: list[tuple[int, int]], k: int, start: int) -> bool:
@@ -774,6 +794,8 @@ def _split_url(
                 and len(piece) >= 2
                 and _LAST_PART.split(previous)[-1].isdigit()
             )
+            # ... or in several pieces, some of a character or two: ".../d/ea968c8 1 c8 fill"
+            or (path and _hash_bit(text, tokens, k, start))
             # a slash of the path read as a comma: ".../users, menon for reference"
             or (
                 path
