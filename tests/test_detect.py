@@ -1409,6 +1409,7 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         ("amount to card\n$475-5640-1574-7363 within", "CREDIT_CARD_NUMBER", "$475-5640-1574-7363"),
         ("MRN;\nA~333721\nSSN", "MEDICAL_RECORD_NUMBER", "A~333721"),
         ("MRN:\nA~-467348\nBank", "MEDICAL_RECORD_NUMBER", "A~-467348"),
+        ("MRN\nA=129923\nGender:", "MEDICAL_RECORD_NUMBER", "A=129923"),  # "-" as "="
         ("Born 06/07/1981\nMIRN A-186747\nSex: F", "MEDICAL_RECORD_NUMBER", "A-186747"),
         # its spaces read elsewhere
         ("Address\nDate ofbir th:\n01/12/2001\nURL", "DATE_OF_BIRTH", "01/12/2001"),
@@ -2027,6 +2028,7 @@ def test_a_protocol_version_is_no_url(detector: Detector) -> None:
         ("Portal: ", "https://portal.contoso.com/patients/22 187", " for you"),  # a number
         ("at ", "https://drive.example.com/file/d/9ad947 acOf", " if needed"),  # "O" for 0
         ("form is at ", "https://drive.example.com/file/d/ea968c8 1 c8", " fill it"),  # 3 parts
+        ("the link\n", "https://brightbank.examplenet/accoun Vkimura", "\n13:58"),  # "/" as V
         ("Web: ", "http: \u2018/northwind.example.net/account/schulz", ""),  # a slash as a quote
         ("Portal\n", "httpsi/tailspin.example.net/account/kowalski", "\nNext"),  # ":" as "i"
         ("Link: ", "www.bright bank.org/billin g?id= 54593", "\nNext"),  # a query's value
@@ -2244,6 +2246,24 @@ def test_an_unlisted_surname_in_capitals_before_a_given_name_in_a_sentence_is_a_
     detector: Detector, text: str, found: list[str]
 ) -> None:
     assert quotes(text, detector.detect(text, only("PERSON_NAME"))) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("card is 3760-900096-0925, exp 09/27", ["3760-900096-0925"]),  # Amex, 09295
+        ("Amex 3782 82246 10005", ["3782 82246 10005"]),
+        ("my visa 4111 1111 111 1111 ok", ["4111 1111 111 1111"]),
+        ("order 3760-900096-0925 shipped", []),  # no word about a card
+        ("card 3056-930902-5905", []),  # Diners Club's 4-6-4, and Luhn fails
+    ],
+)
+def test_a_card_number_one_digit_short_needs_a_word_about_it_nearby(
+    detector: Detector, text: str, found: list[str]
+) -> None:
+    results = detector.detect(text, only("CREDIT_CARD_NUMBER"))
+    assert quotes(text, results) == found
+    assert all(d.likelihood == Likelihood.POSSIBLE for d in results)
 
 
 @pytest.mark.parametrize(
@@ -2482,6 +2502,13 @@ def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector)
             " https://acme-health.example. net/accounV/okonk wo\nSSN",
             "URL",
             "https://acme-health.example. net/accounV/okonk wo",
+        ),
+        # ... or the last of them, a digit read as a mark ("fe84d9fb9")
+        (
+            "Profile URL:",
+            "\nhttps://drive.example.com/file/d/fe84d9 fb?\nName",
+            "URL",
+            "https://drive.example.com/file/d/fe84d9 fb?",
         ),
         # ... or its dots read as spaces after its scheme, dictionary words or not
         (

@@ -902,15 +902,16 @@ def _split_off(lexicon: names.Lexicon, info_type: str, word: str) -> bool:
     beside a URL the last letters of its path ("/okonk wo"), when not a small word ("for"),
     and beside a phone number no English word: its country code misread ("pele! 45 86 11 67"
     for "+33 1 45 86 11 67" in a monospaced font)."""
+    core = word.rstrip("?!")  # a URL's last character misread as a mark ("fe84d9 fb?")
     if info_type in ("URL", "EMAIL_ADDRESS") and (
         any(c in word for c in "/.:@-")
         or (
-            word.isalnum()
-            and word.islower()
+            core.isalnum()
+            and core.islower()
             and (
-                word in _DOMAIN_ENDS
-                or not _dictionary_word(lexicon, word)
-                or (info_type == "URL" and len(word) <= 3 and word not in STOP_WORDS)
+                core in _DOMAIN_ENDS
+                or not _dictionary_word(lexicon, core)
+                or (info_type == "URL" and len(core) <= 3 and core not in STOP_WORDS)
             )
         )
     ):

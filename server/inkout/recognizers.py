@@ -274,16 +274,16 @@ def medical_record_number() -> PatternRecognizer:
         name="InkoutMedicalRecordNumberRecognizer",
         patterns=[
             # a space OCR read beside the hyphen ("A- 158730", "A -971209"), the hyphen as a
-            # tilde, or a tilde read in before it ("A~-467348")
-            Pattern("record id", r"\b(?:[A-Z]{1,3}(?: ?[-~]{1,2} ?)?)?\d{5,10}\b", 0.05),
+            # tilde or an equals sign ("A=129923"), or a tilde read in before it ("A~-467348")
+            Pattern("record id", r"\b(?:[A-Z]{1,3}(?: ?[-~=]{1,2} ?)?)?\d{5,10}\b", 0.05),
             # ... or a space read among its digits after its letters ("A-9 19419")
             Pattern(
-                "record id, a space in it", r"\b[A-Z]{1,3} ?[-~]{1,2} ?\d{1,4} \d{3,8}\b", 0.05
+                "record id, a space in it", r"\b[A-Z]{1,3} ?[-~=]{1,2} ?\d{1,4} \d{3,8}\b", 0.05
             ),
             # ... or among its digits right after "MRN" ("MRN 84271 83", "MRN A-3498 14")
             Pattern(
                 "record id right after its label, a space in its digits",
-                r"(?:(?<=\bMRN )|(?<=\bMRN: ))(?:[A-Z]{1,3} ?[-~]{1,2} ?)?\d{4,8} \d{1,3}\b",
+                r"(?:(?<=\bMRN )|(?<=\bMRN: ))(?:[A-Z]{1,3} ?[-~=]{1,2} ?)?\d{4,8} \d{1,3}\b",
                 0.05,
             ),
             # a dot OCR read in a gap ("753.4986"); a price has two decimals, not three or more
@@ -678,6 +678,7 @@ _HASH_PIECE = re.compile(r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{6,}")
 _HASH_START = re.compile(r"(?=[0-9a-fOISl]*[a-f])(?=[0-9a-fOISl]*[\dOISl])[0-9a-fOISl]{4,}")
 # ... and what may stand before such a rest: two characters, or a few hex digits
 _HASH_HEAD = re.compile(r".{,2}|[0-9a-f]{3,8}")
+_SLASH_READ = re.compile(r"[VIl|][a-z]{2,}")  # a slash read as a letter, glued to a word
 _HASH_REST = re.compile(r"(?=.*[0-9OIl])[0-9a-fOIl]{2,}")
 # ... and a bit of one, a digit in it, read apart from the rest
 _HASH_BIT = re.compile(r"(?=.*\d)[0-9a-f]{1,3}")
@@ -802,6 +803,14 @@ def _split_url(
                 and previous.endswith(",")
                 and piece.isalnum()
                 and piece.islower()
+                and not names.lexicon().is_english(piece)
+            )
+            # ... or as a capital before the path's last part, at the line's end: ".../accoun
+            # Vkimura" for ".../account/kimura"
+            or (
+                path
+                and _SLASH_READ.fullmatch(piece) is not None
+                and text[tokens[k + 1][1] : tokens[k + 1][1] + 1] in ("", "\n")
                 and not names.lexicon().is_english(piece)
             )
             # a host word between two others: "intranet tailspin local/users/do"
@@ -1498,6 +1507,37 @@ def garbled_ip() -> PatternRecognizer:
             ),
         ],
         context=list(_IP_CONTEXT),
+    )
+
+
+class _CardDigitDropped(PatternRecognizer):
+    """A card number with one digit dropped by OCR, in its groups: an American Express number
+    as 4-6-4 or 4-5-5 ("3760-900096-0925" for "...-09295"), or sixteen digits in four groups
+    with one of three ("4111 1111 111 1111"). Any number a digit short has a reading that
+    passes Luhn, so Luhn cannot tell: alone it scores too low to report, and a word such as
+    "card" near it makes it POSSIBLE. Diners Club's 4-6-4 numbers start 30, 36, 38 or 39."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        digits = re.sub(r"\D", "", pattern_text)
+        groups = [len(g) for g in re.findall(r"\d+", pattern_text)]
+        if digits[:2] in ("34", "37"):
+            return None if groups in ([4, 6, 4], [4, 5, 5]) else False
+        return None if len(digits) == 15 and sorted(groups) == [3, 4, 4, 4] else False
+
+
+def card_digit_dropped() -> PatternRecognizer:
+    return _CardDigitDropped(
+        supported_entity="CREDIT_CARD",
+        name="InkoutCardDigitDroppedRecognizer",
+        patterns=[
+            Pattern("card groups, one digit short", r"\b3[47]\d\d([ -])\d{5,6}\1\d{4,5}\b", 0.1),
+            Pattern(
+                "four groups of four, one of three",
+                r"\b[2-6]\d{2,3}(?:([ -])\d{3,4})(?:\1\d{3,4}){2}\b",
+                0.1,
+            ),
+        ],
+        context=list(presidio_predefined.CreditCardRecognizer.CONTEXT),
     )
 
 
@@ -2513,6 +2553,7 @@ def all_recognizers() -> list[EntityRecognizer]:
         ipv6_colon_lost(),
         loose_ipv4(),
         ssn_digit_dropped(),
+        card_digit_dropped(),
         ssn_groups_shifted(),
         spaced_ssn(),
         ip_dot_dropped(),
