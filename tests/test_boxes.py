@@ -7,7 +7,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from inkout.boxes import BoxIndex, _within_lines, bridges, fit_to_ink, ink_runs, slant_steps
+from inkout.boxes import BoxIndex, _within_lines, bridges, fit_to_ink, ink_runs
 from inkout.model import Box, OcrText, Symbol, Word
 
 
@@ -541,44 +541,6 @@ def test_a_tall_word_at_the_end_of_a_slanting_line_keeps_the_rows_of_its_slant()
     ocr = OcrText("aaa bbb ccc ddd eee", words, ())
     page = np.full((200, 400), 255, np.uint8)  # no ink to fit to: the cut alone is seen
     assert BoxIndex(ocr, page).boxes(12, 15) == (Box(150, 110, 200, 32),)
-
-
-def _slanted_page() -> tuple[np.ndarray, list[np.ndarray]]:
-    """Three lines of 20-pixel glyphs 34 pixels apart, falling 12 pixels over 480 columns, as
-    on a scan turned by under two degrees; and each line's ink mask."""
-    page = np.full((220, 540), 255, np.uint8)
-    masks = []
-    for base in (66, 100, 134):
-        mask = np.zeros(page.shape, bool)
-        for x in range(20, 500, 12):
-            top = base + round(0.025 * x)
-            mask[top : top + 20, x : x + 8] = True
-        page[mask] = 0
-        masks.append(mask)
-    return page, masks
-
-
-def test_a_long_value_on_a_slanted_line_is_covered_in_steps_that_leave_the_lines_around() -> None:
-    page, (above, line, below) = _slanted_page()
-    read = Box(20, 100, 480, 33)  # the line's words as read: as tall as its ink and slant
-    fitted = fit_to_ink(page, read)
-    covered = np.zeros(page.shape, bool)
-    for box in slant_steps(page, read, fitted):
-        covered[box.top : box.bottom, box.left : box.right] = True
-    assert covered[line].all()
-    assert not covered[above].any() and not covered[below].any()
-    one = np.zeros(page.shape, bool)
-    one[fitted.top : fitted.bottom, fitted.left : fitted.right] = True
-    assert one[above].any()  # what one box fitted to the ink would have hidden
-
-
-def test_a_long_value_on_a_level_line_keeps_its_one_box() -> None:
-    page = np.full((100, 540), 255, np.uint8)
-    for x in range(20, 500, 12):
-        page[40:60, x : x + 8] = 0
-    read = Box(20, 40, 480, 20)
-    fitted = fit_to_ink(page, read)
-    assert slant_steps(page, read, fitted) == [fitted]
 
 
 def test_a_tall_word_over_no_other_line_keeps_its_box() -> None:

@@ -11,8 +11,6 @@ anti-aliased glyphs, an accent above a capital, the tail of a final "y" (LSTM sy
 end early), even a whole first letter when a band's threshold differs. Each side of a box
 grows while the pixels beyond it are ink, far enough from the local background, across
 gaps narrower than the space between letters; a side inside a word stops at the first gap.
-A long box on a slanted line is covered in steps instead (see slant_steps), so that it does
-not grow into the lines above and below.
 """
 
 from __future__ import annotations
@@ -230,66 +228,6 @@ def _fit_once(
     at_end = right_limit is None and x1 - x0 - right < right_gap and x1 < cols
     at_start = left_limit is None and left < left_gap and x0 > 0
     return Box(x0 + left, y0 + top, right - left, bottom - top), at_end, at_start
-
-
-# A line's box this many of its heights long or longer may be a slanted line's (a scan or a
-# photo turned a little); it is then covered by steps this many heights wide, each fitted to
-# its own ink, when the ink's middle drifts by this share of its height or more from one
-# end to the other. One box over a slanted line is as tall as the line and its drift
-# together, and fitted to the ink it grows into the lines above and below at its ends.
-SLANT_LENGTH = 6
-SLANT_STEP = 1.5
-SLANT_DRIFT = 0.3
-
-
-def slant_steps(gray: np.ndarray, read: Box, fitted: Box) -> list[Box]:
-    """fitted, or, on a slanted line where fitting grew it up or down, the steps that cover
-    the same ink in its columns.
-
-    read: the words' box as read, before fitting; the rows of its ink, step by step, give the
-    line's slope. A step's ink lies within the glyphs' height of the line's middle there, so
-    the end of a line above or below, within the read box's corners, is left out."""
-    if read.width < SLANT_LENGTH * read.height or read.height < SMALL_TEXT:
-        return [fitted]
-    if read.top <= fitted.top and fitted.bottom <= read.bottom:
-        return [fitted]  # it found no ink above or below: none of another line's
-    top, bottom = max(0, read.top), min(gray.shape[0], read.bottom)
-    left, right = max(0, fitted.left), min(gray.shape[1], fitted.right)
-    region = gray[top:bottom, left:right]
-    if region.size == 0:
-        return [fitted]
-    diff = np.abs(region.astype(np.int16) - _median(region[::2, ::2]))
-    contrast = int(diff.max())
-    if contrast < MIN_CONTRAST:
-        return [fitted]
-    ink = diff > max(MIN_CONTRAST * 0.8, 0.35 * contrast)
-    step = max(4, round(SLANT_STEP * read.height))
-    spans: list[tuple[int, int, int, int]] = []  # columns and ink rows of each inked step
-    for x0 in range(0, right - left, step):
-        rows = np.flatnonzero(ink[:, x0 : x0 + step].any(axis=1))
-        if rows.size:
-            spans.append((x0, min(x0 + step, right - left), int(rows[0]), int(rows[-1])))
-    if len(spans) < 3:
-        return [fitted]
-    middles = np.array([(t + b) / 2 for _, _, t, b in spans])
-    centres = np.array([(a + b) / 2 for a, b, _, _ in spans])
-    slope, offset = np.polyfit(centres, middles, 1)
-    height = float(np.median([b - t + 1 for _, _, t, b in spans]))
-    if abs(slope) * (right - left) < SLANT_DRIFT * height:
-        return [fitted]
-    # the glyphs' own height: the median step's ink, less what the slope adds across a step
-    glyphs = max(2.0, height - abs(slope) * step)
-    steps = []
-    for x0, x1, _, _ in spans:
-        middle = offset + slope * (x0 + x1) / 2
-        lo, hi = max(0, int(middle - glyphs)), min(ink.shape[0], int(middle + glyphs) + 1)
-        rows = np.flatnonzero(ink[lo:hi, x0:x1].any(axis=1))
-        if not rows.size:
-            continue
-        own = Box(left + x0, top + lo + int(rows[0]), x1 - x0, int(rows[-1] - rows[0]) + 1)
-        grown, _, _ = _fit_once(gray, own, own.left, own.right)
-        steps.append(grown)
-    return steps or [fitted]
 
 
 # A glyph left out of its word box lies at most this many text heights beyond it.
@@ -661,31 +599,26 @@ class BoxIndex:
         covered = []
         for _, pieces in sorted(per_line.items()):
             box = union([p[0] for p in pieces])
-            if self._gray is None:
-                covered.append(box)
-                continue
-            # once per line: only its end pieces can be partial
-            leftmost = min(pieces, key=lambda p: p[0].left)
-            rightmost = max(pieces, key=lambda p: p[0].right)
-            edges = self._neighbours(leftmost[4], rightmost[4], box)
-            halfway = (
-                None if edges[0] is None else (edges[0] + box.left + 1) // 2,
-                None if edges[1] is None else (box.right + edges[1]) // 2,
-            )
-            # a name cut short may be in a monospaced font, its letters far apart; so may
-            # a number's last digit at its line's end ("10.95.163.5" for "10.95.163.51")
-            last = rightmost[4]
-            digit_ends_line = self._text[
-                min(end, self._words[last].end) - 1
-            ].isdigit() and self._last_on_line(last)
-            gap = CUT_SHORT_GAP if same_ink and rightmost[3] or digit_ends_line else GAP_SIDE
-            # ... and one whose start OCR lost, at an image's edge ("ta Romero")
-            cut_start = (
-                same_ink and self._text[max(start, self._words[leftmost[4]].start)].islower()
-            )
-            read = box
-            box = self._with_lost_glyphs(
-                fit_to_ink(
+            if self._gray is not None:  # once per line: only its end pieces can be partial
+                leftmost = min(pieces, key=lambda p: p[0].left)
+                rightmost = max(pieces, key=lambda p: p[0].right)
+                edges = self._neighbours(leftmost[4], rightmost[4], box)
+                halfway = (
+                    None if edges[0] is None else (edges[0] + box.left + 1) // 2,
+                    None if edges[1] is None else (box.right + edges[1]) // 2,
+                )
+                # a name cut short may be in a monospaced font, its letters far apart; so may
+                # a number's last digit at its line's end ("10.95.163.5" for "10.95.163.51")
+                last = rightmost[4]
+                digit_ends_line = self._text[
+                    min(end, self._words[last].end) - 1
+                ].isdigit() and self._last_on_line(last)
+                gap = CUT_SHORT_GAP if same_ink and rightmost[3] or digit_ends_line else GAP_SIDE
+                # ... and one whose start OCR lost, at an image's edge ("ta Romero")
+                cut_start = (
+                    same_ink and self._text[max(start, self._words[leftmost[4]].start)].islower()
+                )
+                box = fit_to_ink(
                     self._gray,
                     box,
                     leftmost[1],
@@ -694,12 +627,14 @@ class BoxIndex:
                     halfway,
                     gap,
                     cut_start,
-                ),
-                leftmost[4] if leftmost[1] is None else None,
-                rightmost[4] if rightmost[2] is None else None,
-                edges,
-            )
-            covered.extend(slant_steps(self._gray, read, box))
+                )
+                box = self._with_lost_glyphs(
+                    box,
+                    leftmost[4] if leftmost[1] is None else None,
+                    rightmost[4] if rightmost[2] is None else None,
+                    edges,
+                )
+            covered.append(box)
         return tuple(covered)
 
     def _last_on_line(self, i: int) -> bool:
