@@ -2462,9 +2462,16 @@ class _RegionMatcher(phonenumbers.PhoneNumberMatcher):
     validated once per region: most of Presidio's phone-matching time on a screenshot.
     """
 
-    def __init__(self, text: str, region: str, leniency: int) -> None:
+    def __init__(
+        self,
+        text: str,
+        region: str,
+        leniency: int,
+        found: dict[tuple[int, str], phonenumbers.PhoneNumberMatch] | None = None,
+    ) -> None:
         super().__init__(text, region, leniency=leniency)
         self._failed: set[tuple[int, str]] = set()
+        self._found = {} if found is None else found
         metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
         lengths = metadata.general_desc.possible_length if metadata else ()
         self._shortest = min(lengths, default=1)
@@ -2476,9 +2483,13 @@ class _RegionMatcher(phonenumbers.PhoneNumberMatcher):
             return None
         if (offset, candidate) in self._failed:
             return None  # the inner-match search tries a failed candidate again as its own group
+        if (match := self._found.get((offset, candidate))) is not None:
+            return match  # an earlier region's: its span is found, whatever this region says
         match = super()._parse_and_verify(candidate, offset)
         if match is None:
             self._failed.add((offset, candidate))
+        else:
+            self._found[(offset, candidate)] = match
         return match
 
 
@@ -2510,9 +2521,10 @@ class InkoutUsLicenseRecognizer(presidio_predefined.UsLicenseRecognizer):
 
 class InkoutPhoneRecognizer(presidio_predefined.PhoneRecognizer):
     """Presidio's phone recognizer (same regions, leniency, score and context words), with
-    candidates too short or too long for a region skipped unparsed, and none parsed twice:
-    the same findings, faster; but for numbers starting with a small letter, which are a
-    masked number's bullets read as letters, never a vanity number ("1-800-FLOWERS")."""
+    candidates too short or too long for a region skipped unparsed, none parsed twice in one
+    region, and none that one region found parsed again in the next: the same findings,
+    faster; but for numbers starting with a small letter, which are a masked number's bullets
+    read as letters, never a vanity number ("1-800-FLOWERS")."""
 
     REPLACES = "PhoneRecognizer"
 
@@ -2523,10 +2535,13 @@ class InkoutPhoneRecognizer(presidio_predefined.PhoneRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: object = None
     ) -> list[RecognizerResult]:
         results = []
+        # A candidate one region found is not parsed again in the next: its span is found, and
+        # what another region would find inside it instead is a duplicate removed below.
+        found: dict[tuple[int, str], phonenumbers.PhoneNumberMatch] = {}
         for region in self.supported_regions:
             # The region only names the match in the explanation, which inkout never returns:
             # looking up the number's own region (as Presidio does) would cost a third of this.
-            for match in _RegionMatcher(text, region, self.leniency):
+            for match in _RegionMatcher(text, region, self.leniency, found):
                 if match.raw_string[:1].islower():
                     continue  # bullets read as letters ("seeeee9912"), never a vanity number
                 results.append(self._get_recognizer_result(match, text, region, nlp_artifacts))
