@@ -2249,35 +2249,22 @@ def test_an_unlisted_surname_in_capitals_before_a_given_name_in_a_sentence_is_a_
 
 
 @pytest.mark.parametrize(
-    ("text", "found"),
+    ("info_type", "text", "found"),
     [
-        ("card is 3760-900096-0925, exp 09/27", ["3760-900096-0925"]),  # Amex, 09295
-        ("Amex 3782 82246 10005", ["3782 82246 10005"]),
-        ("my visa 4111 1111 111 1111 ok", ["4111 1111 111 1111"]),
-        ("order 3760-900096-0925 shipped", []),  # no word about a card
-        ("card 3056-930902-5905", []),  # Diners Club's 4-6-4, and Luhn fails
+        ("US_SOCIAL_SECURITY_NUMBER", "they asked for my ssn, it's 59-75-5562", ["59-75-5562"]),
+        ("US_SOCIAL_SECURITY_NUMBER", "order 59-75-5562 shipped", []),  # no word about an SSN
+        ("US_SOCIAL_SECURITY_NUMBER", "SSN on file; visit on 12-05-2023", []),  # a date's shape
+        ("CREDIT_CARD_NUMBER", "card is 3760-900096-0925, exp 09", ["3760-900096-0925"]),  # Amex
+        ("CREDIT_CARD_NUMBER", "Amex 3782 82246 10005", ["3782 82246 10005"]),
+        ("CREDIT_CARD_NUMBER", "my visa 4111 1111 111 1111 ok", ["4111 1111 111 1111"]),
+        ("CREDIT_CARD_NUMBER", "order 3760-900096-0925 shipped", []),  # no word about a card
+        ("CREDIT_CARD_NUMBER", "card 3056-930902-5905", []),  # Diners Club's 4-6-4, not Luhn
     ],
 )
-def test_a_card_number_one_digit_short_needs_a_word_about_it_nearby(
-    detector: Detector, text: str, found: list[str]
+def test_a_number_one_digit_short_needs_a_word_about_it_nearby(
+    detector: Detector, info_type: str, text: str, found: list[str]
 ) -> None:
-    results = detector.detect(text, only("CREDIT_CARD_NUMBER"))
-    assert quotes(text, results) == found
-    assert all(d.likelihood == Likelihood.POSSIBLE for d in results)
-
-
-@pytest.mark.parametrize(
-    ("text", "found"),
-    [
-        ("they asked for my ssn, it's 59-75-5562", ["59-75-5562"]),
-        ("order 59-75-5562 shipped", []),  # no word about an SSN
-        ("SSN on file; visit on 12-05-2023", []),  # a date in the same shape
-    ],
-)
-def test_an_ssn_one_digit_short_needs_a_word_about_it_nearby(
-    detector: Detector, text: str, found: list[str]
-) -> None:
-    results = detector.detect(text, only("US_SOCIAL_SECURITY_NUMBER"))
+    results = detector.detect(text, only(info_type))
     assert quotes(text, results) == found
     assert all(d.likelihood == Likelihood.POSSIBLE for d in results)
 
