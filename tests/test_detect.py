@@ -952,6 +952,12 @@ def test_urls_and_addresses_are_found_as_ocr_misreads_them(
         # a domain in three pieces, its first two a domain already ("oran.ge")
         ("Haruto Yamamoto\nhyamamoto@oran ge fr\n+1 503", "EMAIL_ADDRESS", "hyamamoto@oran ge fr"),
         ("write to jo@web de to ask", "EMAIL_ADDRESS", "jo@web de"),  # a word after it
+        # a 6 read as "é" before a space
+        (
+            "cc maximilianschneideré @yahoo. co.uk on the invoice",
+            "EMAIL_ADDRESS",
+            "maximilianschneideré @yahoo. co.uk",
+        ),
         # a user name in three pieces, and its domain in two
         (
             "E-rreil:\npadraigm ccarth y44@ yahoo. co.uk\nCity:",
@@ -1759,6 +1765,16 @@ def test_a_finding_inside_another_of_its_type_is_one_finding(detector: Detector)
     found = [d for d in detector.detect(text, InspectSpec()) if d.info_type == "EMAIL_ADDRESS"]
     assert [text[d.start : d.end] for d in found] == ["linhle5 o@mail.example.org"]
     assert found[0].likelihood == Likelihood.VERY_LIKELY  # Presidio's, the higher one
+
+
+def test_a_date_of_birth_with_the_next_word_glued_to_its_year_is_found(
+    detector: Detector,
+) -> None:
+    text = "date ofbirth January 11, 1964if they ask"  # and "of" glued to "birth"
+    found = quotes(text, detector.detect(text, InspectSpec()), "DATE_OF_BIRTH")
+    assert found == ["January 11, 1964"]
+    text = "born January 11, 19645 times"  # a digit after it: a longer number, no year
+    assert quotes(text, detector.detect(text, InspectSpec()), "DATE_OF_BIRTH") == []
 
 
 @pytest.mark.parametrize(

@@ -35,9 +35,9 @@ DATES = [
     # or split a two-digit month or day with a space ("1976-1 1-18")
     r"\b(?:19|20)\d{2}[/.\-:](?:1 ?[0-2]|0?[1-9])[/.\- ](?:[12] ?\d|3 ?[01]|0?[1-9])\b",
     # OCR may drop the space after the day's comma ("July 17,1959")
-    # ... or a space inside the year ("September 6, 19 83")
-    rf"\b{MONTHS}\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:,\s*|\s+)(?:19|20) ?\d{{2}}\b",
-    rf"\b(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+{MONTHS},?\s+(?:19|20) ?\d{{2}}\b",
+    # ... or a space inside the year ("September 6, 19 83"), or the one after it ("1964if")
+    rf"\b{MONTHS}\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:,\s*|\s+)(?:19|20) ?\d{{2}}(?!\d)",
+    rf"\b(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+{MONTHS},?\s+(?:19|20) ?\d{{2}}(?!\d)",
     # a day or month OCR misread out of range ("94/03/1997" for "04/03/1997")
     r"\b\d{2}[/.\-]\d{2}[/.\-](?:19|20)\d{2}\b",
 ]
@@ -489,7 +489,7 @@ _MAIL_LABELS = frozenset("email mail login user username contact from to cc bcc 
 _WEB_PIECE = re.compile(
     r"[A-Za-z0-9._~:/?#=&%+@-]+(?:[)\u00a5\u2018\u2019'][A-Za-z0-9._~:/?#=&%+@-]+)*"
 )
-_USER_PIECE = re.compile(r"[A-Za-z0-9._%+-]+")
+_USER_PIECE = re.compile(r"[A-Za-z0-9._%+\u00e9-]+")  # "é": a 6 misread ("schneideré")
 _DOMAIN_PIECE = re.compile(r"[A-Za-z0-9.-]+")
 # Where a URL starts inside a token ("athttp://", "httpy/intranet", "www"): a scheme and its
 # colon or slash as OCR reads them (but a version: "HTTP/1.1"), or "www" not followed by more
