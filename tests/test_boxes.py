@@ -192,6 +192,17 @@ def test_a_name_read_only_at_its_end_is_covered_to_its_start() -> None:
     assert other.left > 0
 
 
+def test_an_address_read_without_its_first_letters_is_covered_to_its_start() -> None:
+    # "inweber81@..." of "maximilianweber81@...": tesseract left out the letters before it
+    page = _letters(14)
+    box = Box(110, 0, 28, 20)
+    ocr = OcrText("in@x", (Word(0, 4, box, 0, 95.0),), (Symbol(0, 4, box, 0),))
+    (address,) = BoxIndex(ocr, page).boxes(0, 4, lost_start=True)
+    assert address.left == 0
+    (other,) = BoxIndex(ocr, page).boxes(0, 4)  # other text: one reach
+    assert other.left > 0
+
+
 def test_a_name_read_in_part_is_covered_to_its_end_over_a_monospaced_gap() -> None:
     # "Kimu" of "Kimura": the "r" and "a" 7 px apart, 0.35 of the word's height
     ocr = _ocr(["Kimu"])

@@ -545,7 +545,12 @@ class BoxIndex:
         return tuple(w.box for w in self._words)
 
     def boxes(
-        self, start: int, end: int, same_ink: bool = False, reread: bool = False
+        self,
+        start: int,
+        end: int,
+        same_ink: bool = False,
+        reread: bool = False,
+        lost_start: bool = False,
     ) -> tuple[Box, ...]:
         """The boxes covering text[start:end], one per line the span crosses.
 
@@ -557,6 +562,9 @@ class BoxIndex:
         same_ink: every word that reads part of the span's ink again, the start of a word the
         image's left edge cut (see _cut_off), and a name's end followed over a monospaced
         font's gaps: for names.
+        lost_start: the span may have lost its first letters unread, as a name may: an e-mail
+        address's user name runs on without spaces ("inweber81@..." read of
+        "maximilianweber81@..." on a dark table row).
         """
         reread = reread or same_ink
         if end <= start:
@@ -615,9 +623,9 @@ class BoxIndex:
                 ].isdigit() and self._last_on_line(last)
                 gap = CUT_SHORT_GAP if same_ink and rightmost[3] or digit_ends_line else GAP_SIDE
                 # ... and one whose start OCR lost, at an image's edge ("ta Romero")
-                cut_start = (
-                    same_ink and self._text[max(start, self._words[leftmost[4]].start)].islower()
-                )
+                cut_start = (same_ink or lost_start) and self._text[
+                    max(start, self._words[leftmost[4]].start)
+                ].islower()
                 box = fit_to_ink(
                     self._gray,
                     box,

@@ -863,10 +863,12 @@ def _dates_below_names(text: str, found: list[Detection]) -> Iterator[Detection]
 
 
 def _label_like(line: str) -> bool:
-    """Whether a line is a label, or holds one: it ends in a colon, or has a label's word."""
+    """Whether a line is a label, or holds one: it ends in a colon, or has a label's word,
+    not one of a web address's path ("/account" of ".../account/lewandowski")."""
     return line.rstrip().endswith(":") or any(
         (w := _bare_word(word).lower()) in _LABEL_WORDS or w in _SLOT_LABELS
         for word in line.split()
+        if "/" not in word and "@" not in word
     )
 
 
@@ -904,7 +906,7 @@ def _split_off(lexicon: names.Lexicon, info_type: str, word: str) -> bool:
     for "+33 1 45 86 11 67" in a monospaced font)."""
     core = word.rstrip("?!")  # a URL's last character misread as a mark ("fe84d9 fb?")
     if info_type in ("URL", "EMAIL_ADDRESS") and (
-        any(c in word for c in "/.:@-")
+        any(c in word for c in "/.:@-|")  # "|": a slash, an "l" or a speck read after it
         or (
             core.isalnum()
             and core.islower()

@@ -168,6 +168,7 @@ class Redactor:
                 d.end,
                 same_ink=d.info_type == "PERSON_NAME",
                 reread=d.info_type not in _DOMAIN_TYPES,
+                lost_start=d.info_type == "EMAIL_ADDRESS",
             ),
         )
 
