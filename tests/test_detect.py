@@ -2506,12 +2506,12 @@ def test_a_name_found_once_is_found_wherever_it_stands_again(detector: Detector)
             "URL",
             "https://acme-health.example. net/accounV/okonk wo",
         ),
-        # ... its path's "/account" no label, a speck read after it
+        # ... its path's "/account" no label, a speck read after it left out
         (
             "Portal:",
             "\nnttPes//northwind.exemple.net /account /Iewandowski |\nfield S in block",
             "URL",
-            "nttPes//northwind.exemple.net /account /Iewandowski |",
+            "nttPes//northwind.exemple.net /account /Iewandowski",
         ),
         # ... or the last of them, a digit read as a mark ("fe84d9fb9")
         (

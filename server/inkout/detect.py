@@ -978,7 +978,16 @@ def _fields(text: str, found: list[Detection], builtins: frozenset[str]) -> Iter
                 _scheme_led(text, start, inside, pieces) and info_type == "URL"
             ):
                 continue
-        yield Detection(info_type, start, end, Likelihood.POSSIBLE, 0.4)
+        yield Detection(info_type, start, _marks_cut(text, start, end), Likelihood.POSSIBLE, 0.4)
+
+
+def _marks_cut(text: str, start: int, end: int) -> int:
+    """The end of a field without the words of marks alone after its value: a speck or the
+    edge of a photographed sheet read as "|", whose box may be as tall as many lines."""
+    words = text[start:end].split()
+    while len(words) > 1 and not any(c.isalnum() for c in words[-1]):
+        words.pop()
+    return start + text[start:end].rindex(words[-1]) + len(words[-1]) if words else end
 
 
 # Values in their type's shape however OCR read their characters: after their label, a

@@ -168,7 +168,8 @@ class Redactor:
                 d.end,
                 same_ink=d.info_type == "PERSON_NAME",
                 reread=d.info_type not in _DOMAIN_TYPES,
-                lost_start=d.info_type == "EMAIL_ADDRESS",
+                # an address's user name, not its domain alone (a masked one's, "•••@" unread)
+                lost_start=d.info_type == "EMAIL_ADDRESS" and "@" in quote,
             ),
         )
 
