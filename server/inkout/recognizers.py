@@ -678,10 +678,10 @@ _HASH_PIECE = re.compile(r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{6,}")
 _HASH_START = re.compile(r"(?=[0-9a-fOISl]*[a-f])(?=[0-9a-fOISl]*[\dOISl])[0-9a-fOISl]{4,}")
 # ... and what may stand before such a rest: two characters, or a few hex digits
 _HASH_HEAD = re.compile(r".{,2}|[0-9a-f]{3,8}")
-_SLASH_READ = re.compile(r"[VIl|][a-z]{2,}")  # a slash read as a letter, glued to a word
 _HASH_REST = re.compile(r"(?=.*[0-9OIl])[0-9a-fOIl]{2,}")
 # ... and a bit of one, a digit in it, read apart from the rest
 _HASH_BIT = re.compile(r"(?=.*\d)[0-9a-f]{1,3}")
+_SLASH_READ = re.compile(r"[VIl|][a-z]{2,}")  # a slash read as a letter, glued to a word
 
 
 def _host(text: str, start: int, k: int, tokens: list[tuple[int, int]]) -> str:
