@@ -181,25 +181,22 @@ def test_a_names_last_word_in_capitals_may_be_cut_short_at_its_lines_end() -> No
     assert other.right < 138
 
 
-def test_a_name_read_only_at_its_end_is_covered_to_its_start() -> None:
-    # "ta" of "Sofía" at a radiograph's edge: tesseract left out the letters before it
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("ta", "same_ink"),  # "ta" of "Sofía" at a radiograph's edge: a name
+        ("in@x", "lost_start"),  # "inweber81@..." of "maximilianweber81@...": an address
+    ],
+)
+def test_a_value_read_only_at_its_end_is_covered_to_its_start(text: str, flag: str) -> None:
+    # tesseract left out the letters before it
     page = _letters(14)
     box = Box(110, 0, 28, 20)
-    ocr = OcrText("ta", (Word(0, 2, box, 0, 95.0),), (Symbol(0, 2, box, 0),))
-    (name,) = BoxIndex(ocr, page).boxes(0, 2, same_ink=True)
-    assert name.left == 0
-    (other,) = BoxIndex(ocr, page).boxes(0, 2)  # other text: one reach
-    assert other.left > 0
-
-
-def test_an_address_read_without_its_first_letters_is_covered_to_its_start() -> None:
-    # "inweber81@..." of "maximilianweber81@...": tesseract left out the letters before it
-    page = _letters(14)
-    box = Box(110, 0, 28, 20)
-    ocr = OcrText("in@x", (Word(0, 4, box, 0, 95.0),), (Symbol(0, 4, box, 0),))
-    (address,) = BoxIndex(ocr, page).boxes(0, 4, lost_start=True)
-    assert address.left == 0
-    (other,) = BoxIndex(ocr, page).boxes(0, 4)  # other text: one reach
+    n = len(text)
+    ocr = OcrText(text, (Word(0, n, box, 0, 95.0),), (Symbol(0, n, box, 0),))
+    (value,) = BoxIndex(ocr, page).boxes(0, n, **{flag: True})
+    assert value.left == 0
+    (other,) = BoxIndex(ocr, page).boxes(0, n)  # other text: one reach
     assert other.left > 0
 
 
