@@ -456,6 +456,31 @@ def test_values_below_their_labels_in_two_columns_follow_their_own_label() -> No
     _same_glyphs(before, after)
 
 
+def test_a_label_whose_colon_was_read_as_a_semicolon_is_still_the_label_above() -> None:
+    # a screenshot's details panel: a sidebar's name read between the label and its date
+    before = _pieces_ocr(
+        [
+            ("Date of birth;", (485, 509, 90, 13)),
+            ("Fischer", (25, 689, 75, 11)),
+            ("1984-11-10", (485, 529, 122, 14)),
+        ]
+    )
+    after = reading_order(before)
+    assert after.text == "Date of birth;\n1984-11-10\nFischer"
+    _same_glyphs(before, after)
+
+
+def test_a_prose_line_ending_in_a_semicolon_is_no_label() -> None:
+    before = _pieces_ocr(
+        [
+            ("we called twice, then wrote 2 letters;", (40, 40, 400, 20)),
+            ("Fischer", (600, 300, 75, 20)),
+            ("1984-11-10", (40, 66, 120, 20)),
+        ]
+    )
+    assert reading_order(before).text == before.text
+
+
 def test_labels_without_a_colon_in_smaller_type_are_labels_of_the_value_below() -> None:
     before = _pieces_ocr(
         [
@@ -528,6 +553,20 @@ def test_two_columns_values_read_as_one_line_follow_each_their_own_label() -> No
     _same_glyphs(before, after)
     # without a label right above it, a word stays on its line
     assert "A-696626" in reading_order(merge([labels, values])).text.split("\n")[1]
+
+
+def test_a_speck_read_as_a_colon_above_a_line_does_not_split_it() -> None:
+    # a radiograph's grain right above "Nair" of "Ref: Dr. Vikram Nair"
+    speck = _pieces_ocr([(":", (282, 1547, 3, 1))])
+    line = _line(
+        *[
+            (word, Box(left, 1566, width, 28), 96.0)
+            for word, left, width in [("Ref:", 14, 63), ("Dr.", 94, 42), ("Vikram", 150, 115)]
+        ],
+        ("Nair", Box(281, 1566, 66, 28), 96.0),
+    )
+    before = merge([speck, line])
+    assert reading_order(before).text == ":\nRef: Dr. Vikram Nair"
 
 
 def test_a_line_tesseract_broke_in_two_is_one_line_again() -> None:
@@ -1291,6 +1330,18 @@ def test_a_tiny_word_read_with_doubt_beside_a_tall_one_is_a_speck() -> None:
     assert not speck("Mc", 72.0, Box(338, 1238, 8, 8), padraig)  # a letter's size
     assert not speck("Mcc", 72.0, tiny, padraig)  # three letters are a word
     assert not speck(".", 72.0, tiny, padraig)  # punctuation
+
+
+def test_a_doubtful_line_across_a_column_gap_is_read_again_a_column_at_a_time() -> None:
+    # a dark sidebar's highlighted item, boxed with its pill, read on one line with the
+    # table's first row beyond the sidebar's edge ("Saoirse McCarthy" read "exiathendy")
+    prepared = prepare(np.full((300, 600), 40, np.uint8))
+    ocr = _line(
+        ("(customers", Box(8, 119, 102, 37), 45.0), ("exiathendy", Box(275, 139, 102, 13), 0.0)
+    )
+    found = doubtful_pieces(ocr, prepared)
+    assert [piece for piece, _ in found] == [[1]]
+    assert found[0][1].width == 102
 
 
 def test_a_speck_read_as_a_word_stays_in_the_row_it_lies_in() -> None:

@@ -491,28 +491,32 @@ EDGE = 1.25
 
 
 def _same_ink(words: tuple[Word, ...]) -> list[list[int]]:
-    """For each word, the other words that read part of its ink again.
+    """For each word, the other words that read part of its ink again, in order of their left.
 
     A second look at letter-spaced text can read the end of a word tesseract boxed short
     ("Fontaine" then "Aine", "OGUNL" then "LEYE", on a radiograph): the finding holds the
     first reading, and the pixels of the second stay readable unless its box is covered
-    too. Words of one row do not overlap otherwise, so a sweep by left edge finds them.
+    too. Words of one row do not overlap otherwise. A sweep by top edge compares each word
+    with the words of its own row only: by left edge, a table's column made it compare every
+    word with the whole column.
     """
     partners: list[list[int]] = [[] for _ in words]
-    order = sorted(range(len(words)), key=lambda i: words[i].box.left)
+    order = sorted(range(len(words)), key=lambda i: words[i].box.top)
     for n, i in enumerate(order):
         a = words[i].box
         for m in range(n + 1, len(order)):
             j = order[m]
             b = words[j].box
-            if b.left >= a.right:
+            if b.top > a.bottom:
                 break
-            wide = min(a.right, b.right) - b.left
-            tall = min(a.bottom, b.bottom) - max(a.top, b.top)
+            wide = min(a.right, b.right) - max(a.left, b.left)
+            tall = min(a.bottom, b.bottom) - b.top
             low = min(a.height, b.height)
-            if wide >= SAME_INK * low and 2 * tall >= low:
+            if wide > 0 and wide >= SAME_INK * low and 2 * tall >= low:
                 partners[i].append(j)
                 partners[j].append(i)
+    for found in partners:
+        found.sort(key=lambda j: (words[j].box.left, j))
     return partners
 
 

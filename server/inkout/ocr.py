@@ -725,10 +725,13 @@ _BARE_LABELS = frozenset(
 
 
 def _is_label(text: str) -> bool:
-    """A form label on its own: "Date of birth:", an abbreviation such as "MRN", "DOB", or
-    "Born" or "DoB" beside its date."""
+    """A form label on its own: "Date of birth:" (its colon perhaps read as ";", on a label of
+    a few words without digits), an abbreviation such as "MRN", "DOB", or "Born" or "DoB"
+    beside its date. A speck read as ":" alone labels nothing."""
     return (
         text.endswith(":")
+        and any(c.isalpha() for c in text)
+        or (text.endswith(";") and len(text.split()) <= 4 and not any(c.isdigit() for c in text))
         or (2 <= len(text) <= 5 and text.isalpha() and text.isupper())
         or text.lower() in _BARE_LABELS
     )
@@ -1176,13 +1179,26 @@ def with_lines_beside(
     return grown, left
 
 
+# Words of a doubtful piece this many of the taller one's heights apart are in two columns.
+# Wider than a line's column gap (COLUMN_GAP): a radiograph's letter-spaced name can leave a
+# word unread between two it read ("Ikechukw" ... "nt" of "Ikechukwu Okonkwo").
+DOUBT_COLUMN_GAP = 3
+
+
 def _by_row(ocr: OcrText, piece: list[int]) -> list[list[int]]:
     """piece cut where its words leave their row: tesseract can read two lines as one
     ("BORO oo dee" over "MAI NGO" and the end of "DOB: 27.02.1954" below it, in a
-    radiograph's corner), and each row is read again on its own."""
+    radiograph's corner), and each row is read again on its own. So is each side of a column
+    gap (see DOUBT_COLUMN_GAP) between two words taller than specks: a sidebar's highlighted
+    item and a table's first row, read as one garbled line ("(customers exiathendy" for
+    "Customers" and "Saoirse McCarthy"), are read garbled again as one crop."""
     parts = [[piece[0]]]
     for before, i in itertools.pairwise(piece):
-        if ocr.words[before].box.same_row(ocr.words[i].box):
+        a, b = ocr.words[before].box, ocr.words[i].box
+        column = min(a.height, b.height) > SPECK_SIZE and b.left - a.right > DOUBT_COLUMN_GAP * max(
+            a.height, b.height
+        )
+        if a.same_row(b) and not column:
             parts[-1].append(i)
         else:
             parts.append([i])

@@ -2164,9 +2164,17 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                 )
                 # Right after "with" or "by", a surname no list has, or a short one that may
                 # be a word, before a listed given name, written alike ("handled by DO, QUANG
-                # from our office", "We spoke with Hamdan, Hassan on the phone")
+                # from our office", "We spoke with Hamdan, Hassan on the phone"); or a listed
+                # surname before a given name the lists know as a surname only, no word
+                # ("handled by KOBAYASHI, REN from our office")
                 introduced = (
-                    b_given
+                    (
+                        b_given
+                        or a_surname
+                        and b_surname
+                        and len(second) >= 3
+                        and not lex.is_english(second)
+                    )
                     and first.isupper() == second.isupper()
                     and (
                         _short_surname(first, second)
