@@ -1377,6 +1377,7 @@ def test_an_address_with_its_last_letter_read_as_a_semicolon_is_found(detector: 
         ("Last seen at 10.123.145,204 today", "IP_ADDRESS", "10.123.145,204"),
         ("Last seen at 192.168:.123.93 today", "IP_ADDRESS", "192.168:.123.93"),
         ("please whitelist 192. 168.193.34 for me", "IP_ADDRESS", "192. 168.193.34"),
+        ("a sign-in from 10.102.81 .173 and blocked it", "IP_ADDRESS", "10.102.81 .173"),
         ("can you whitelist 192.168. 169. 162 on it?", "IP_ADDRESS", "192.168. 169. 162"),
         # a mark between a card number's digits
         ("Card 22.45 9688 7667 0190 on file", "CREDIT_CARD_NUMBER", "22.45 9688 7667 0190"),
@@ -1774,6 +1775,11 @@ def test_a_date_of_birth_with_the_next_word_glued_to_its_year_is_found(
     found = quotes(text, detector.detect(text, InspectSpec()), "DATE_OF_BIRTH")
     assert found == ["January 11, 1964"]
     text = "born January 11, 19645 times"  # a digit after it: a longer number, no year
+    assert quotes(text, detector.detect(text, InspectSpec()), "DATE_OF_BIRTH") == []
+    for date in ("25.06.1938", "06/25/1938", "1938-06-25"):  # in digits too
+        text = f"the policy holder was born {date}in Ohio."
+        assert quotes(text, detector.detect(text, InspectSpec()), "DATE_OF_BIRTH") == [date]
+    text = "the policy holder was born 25.06.19385 in Ohio."
     assert quotes(text, detector.detect(text, InspectSpec()), "DATE_OF_BIRTH") == []
 
 

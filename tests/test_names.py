@@ -81,6 +81,7 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("handled by Nair, Vikram from our office", "Nair, Vikram"),  # "Nair" a given name too
         ("handled by Joshi, Vikram from our office", "Joshi, Vikram"),  # "joshi" a word too
         ("handled by DO, QUANG from our office", "DO, QUANG"),  # a short surname, a word too
+        ("We spoke with DO, ANH on the phone", "DO, ANH"),  # ... before a short given name
         # a given name the lists know as a surname only, after "by"
         ("handled by KOBAYASHI, REN from our regional", "KOBAYASHI, REN"),
         ("We spoke with Hamdan, Hassan on the phone", "Hamdan, Hassan"),  # an unlisted surname

@@ -9,8 +9,8 @@ from dataclasses import replace
 import cv2
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw
-from render import font, overlap, render
+from PIL import Image, ImageDraw, ImageFilter
+from render import encode, font, overlap, render
 from tesserocr import OEM, PSM, PyTessBaseAPI
 
 from inkout.boxes import union
@@ -720,6 +720,20 @@ def test_lines_the_layout_analysis_dropped_are_read_on_a_second_look(ocr_engine)
     assert "Carmen Martinez" in ocr.text and "Dashboard" in ocr.text
     address = next(w for w in ocr.words if ocr.text[w.start : w.end] == "192.168.20.252")
     assert overlap(address.box, drawn) > 0.8
+
+
+def test_a_faint_label_read_empty_as_a_block_is_read_as_the_line_that_spans_more() -> None:
+    # a blurred grey "MRN" on a photographed page: enlarged, read as a block, nothing; as one
+    # line at its own size, an "R" boxed 2 pixels wide; as one line enlarged, "MRN"
+    image = Image.new("RGB", (120, 50), (240, 210, 190))
+    draw = ImageDraw.Draw(image)
+    draw.text((30, 15), "MRN", font=font(16), fill=(130, 120, 110))
+    left, top, right, bottom = draw.textbbox((30, 15), "MRN", font=font(16))
+    data = encode(image.filter(ImageFilter.GaussianBlur(1.2)), "JPEG", quality=50)
+    prepared = prepare(cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR))
+    region = Box(left + prepared.origin_x, top + prepared.origin_y, right - left, bottom - top)
+    with PyTessBaseAPI(path=tessdata_path(), lang="eng", oem=OEM.LSTM_ONLY) as api:
+        assert second_look(api, prepared, region).text == "MRN"
 
 
 def _line(*entries: tuple[str, Box, float]) -> OcrText:

@@ -1310,7 +1310,9 @@ def second_look(api: PyTessBaseAPI, p: Prepared, region: Box) -> OcrText:
     """Read one region of p.gray again, on its own: its own polarity, small text enlarged.
 
     A faint, blurred label ("MRN:" in a photo) can come out empty read enlarged as a block,
-    and right as one line at its own size: that is tried when nothing was read.
+    and right as one line at its own size, or only enlarged ("R", boxed 3 pixels wide, at its
+    own size): when nothing was read, both are tried, and the one whose words span more of
+    the crop is kept.
     """
     margin = max(4, region.height // 2)
     top, left = max(0, region.top - margin), max(0, region.left - margin)
@@ -1321,7 +1323,10 @@ def second_look(api: PyTessBaseAPI, p: Prepared, region: Box) -> OcrText:
     try:
         look = _read_crop(api, p, crop, left, top, scale, PSM.SINGLE_BLOCK)
         if not look.words:
-            look = _read_crop(api, p, crop, left, top, 1, PSM.SINGLE_LINE)
+            lines = [_read_crop(api, p, crop, left, top, 1, PSM.SINGLE_LINE)]
+            if scale > 1:
+                lines.append(_read_crop(api, p, crop, left, top, scale, PSM.SINGLE_LINE))
+            look = max(lines, key=lambda line: sum(w.box.width for w in line.words))
         return look
     finally:
         api.SetPageSegMode(PSM.AUTO)

@@ -27,19 +27,22 @@ MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+# A date's end: OCR may drop the space before the next word ("born 25.06.1938in Ohio").
+_DATE_END = r"(?:\b|(?=[a-z]))"
 DATES = [
     # OCR may read the second separator as a comma ("13.04, 1943") or put a space after
     # either ("06. 16.1976", "17.05. 1968").
-    r"\b(?:0?[1-9]|[12]\d|3[01])[/.\-] ?(?:0?[1-9]|[12]\d|3[01])(?:[/.\-] ?|, ?)(?:19|20)?\d{2}\b",
+    r"\b(?:0?[1-9]|[12]\d|3[01])[/.\-] ?(?:0?[1-9]|[12]\d|3[01])(?:[/.\-] ?|, ?)(?:19|20)?\d{2}"
+    + _DATE_END,
     # ... or read a hyphen as a colon ("1984:01-01"), or the second as a space ("1957-09 22"),
     # or split a two-digit month or day with a space ("1976-1 1-18")
-    r"\b(?:19|20)\d{2}[/.\-:](?:1 ?[0-2]|0?[1-9])[/.\- ](?:[12] ?\d|3 ?[01]|0?[1-9])\b",
+    r"\b(?:19|20)\d{2}[/.\-:](?:1 ?[0-2]|0?[1-9])[/.\- ](?:[12] ?\d|3 ?[01]|0?[1-9])" + _DATE_END,
     # OCR may drop the space after the day's comma ("July 17,1959")
     # ... or a space inside the year ("September 6, 19 83"), or the one after it ("1964if")
     rf"\b{MONTHS}\s+(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:,\s*|\s+)(?:19|20) ?\d{{2}}(?!\d)",
     rf"\b(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+{MONTHS},?\s+(?:19|20) ?\d{{2}}(?!\d)",
     # a day or month OCR misread out of range ("94/03/1997" for "04/03/1997")
-    r"\b\d{2}[/.\-]\d{2}[/.\-](?:19|20)\d{2}\b",
+    r"\b\d{2}[/.\-]\d{2}[/.\-](?:19|20)\d{2}" + _DATE_END,
 ]
 _STREET_WORDS = (
     "Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Way|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|Ct"
@@ -1245,7 +1248,8 @@ def marked_card() -> CreditCardRecognizer:
 
 class _LooseIpv4(PatternRecognizer):
     """IPv4 addresses with one separator misread: a comma or a colon for a dot ("10.123.145,204",
-    "192.168:.123.93") or a space after a dot ("192. 168.193.34"), or spaces after two dots
+    "192.168:.123.93") or a space after or before a dot ("192. 168.193.34", "10.102.81 .173"),
+    or spaces after two dots
     ("192.168. 169. 162"). The others must be dots and every number an octet, so a list of
     decimals ("1.5, 2.5, 3.5") is none."""
 
@@ -1266,7 +1270,7 @@ def loose_ipv4() -> PatternRecognizer:
         patterns=[
             Pattern(
                 "four numbers, one separator misread",
-                r"(?<![\w.,:])\d{1,3}(?:(?:\.[ :]?|[,:]\.?)\d{1,3}){3}(?![\w]|[.,:]\d)",
+                r"(?<![\w.,:])\d{1,3}(?:(?:\.[ :]?|[,:]\.?| \.)\d{1,3}){3}(?![\w]|[.,:]\d)",
                 0.6,
             )
         ],
@@ -2164,7 +2168,8 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                 )
                 # Right after "with" or "by", a surname no list has, or a short one that may
                 # be a word, before a listed given name, written alike ("handled by DO, QUANG
-                # from our office", "We spoke with Hamdan, Hassan on the phone"); or a listed
+                # from our office", "We spoke with Hamdan, Hassan on the phone", a short one
+                # too: "We spoke with DO, ANH on the phone"); or a listed
                 # surname before a given name the lists know as a surname only, no word
                 # ("handled by KOBAYASHI, REN from our office")
                 introduced = (
@@ -2177,7 +2182,7 @@ def name_spans(text: str) -> list[tuple[int, int]]:
                     )
                     and first.isupper() == second.isupper()
                     and (
-                        _short_surname(first, second)
+                        _short_surname(first, second, given=3)
                         if len(first) <= 3
                         else not lex.is_english(first)
                     )
@@ -2244,15 +2249,16 @@ def _name_like(word: str) -> bool:
     return any(_kind(word)) or not names.lexicon().is_english(word)
 
 
-def _short_surname(word: str, before: str) -> bool:
+def _short_surname(word: str, before: str, given: int = 4) -> bool:
     """Whether word, after the given name before it, can be its surname: name-like, or a short
     word that is never a function word ("Dr. Trang Do", "TRANG DO": Vietnamese, Korean and
-    Chinese surnames are often English words too) after a given name that is no English word."""
+    Chinese surnames are often English words too) after a given name of at least given letters
+    that is no English word."""
     return _name_like(word) or (
         len(word) <= 3
         and word.lower() not in _SHORT_WORDS
         and any(c in "AEIOUYaeiouy" for c in word)
-        and len(before) >= 4
+        and len(before) >= given
         and not names.lexicon().is_english(before)
     )
 
