@@ -92,6 +92,7 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("Name: LUCIAMORENO", "LUCIAMORENO"),  # the space between them lost
         ("Signed LuciaMoreno", "LuciaMoreno"),
         ("Customer\nYuilto\nActive", "Yuilto"),  # and the "I" of "Ito" read as "l"
+        ("did you get it?\n12:13\nAnhVu\nok", "AnhVu"),  # a two-letter surname glued on
         ("Reviewed by Katarzyna M. Nowak", "Katarzyna M. Nowak"),
         ("Owner\nRen Ito\nActive", "Ren Ito"),  # "Ren" is listed as a surname only
         ("Patient: Quang Do", "Quang Do"),  # a short surname that is also a word

@@ -1158,6 +1158,16 @@ def test_a_second_reading_with_less_confidence_or_several_lines_is_not_better() 
     assert not better(old, merge([_line(("a", Box(0, 0, 9, 9), 90.0))] * 2))
 
 
+def test_as_doubtful_a_second_reading_that_fills_the_piece_beats_letters_far_apart() -> None:
+    # a dark table's SSN: "mace" at 0, 70 pixels wide, then "83 6-03-3161" at 0 over it
+    old = [Word(0, 4, Box(930, 296, 70, 9), 0, 0.0)]
+    again = _line(("83", Box(930, 296, 12, 9), 0.0), ("6-03-3161", Box(944, 296, 56, 9), 0.0))
+    assert better(old, again)
+    assert not better(old, _line(("ace", Box(930, 296, 70, 9), 0.0)))  # far apart too
+    filled = [Word(0, 12, Box(930, 296, 70, 9), 0, 0.0)]  # "836-O3-3161" at 0
+    assert not better(filled, again)
+
+
 def test_several_lines_read_again_replace_one_word_garbled_past_reading_over_them() -> None:
     # a chat's header: "eou" at 0 over "Bao Bui" and "online" below it
     old = [Word(0, 3, Box(356, 10, 119, 45), 0, 0.0)]
@@ -1344,6 +1354,7 @@ def test_a_tiny_word_read_with_doubt_beside_a_tall_one_is_a_speck() -> None:
     assert not speck("Mc", 72.0, Box(338, 1238, 8, 8), padraig)  # a letter's size
     assert not speck("Mcc", 72.0, tiny, padraig)  # three letters are a word
     assert not speck(".", 72.0, tiny, padraig)  # punctuation
+    assert speck(":", 53.0, Box(317, 1122, 3, 3), Box(154, 1121, 67, 21))  # a dot, not a colon
 
 
 def test_a_doubtful_line_across_a_column_gap_is_read_again_a_column_at_a_time() -> None:

@@ -320,8 +320,12 @@ _SPLIT_TAIL = re.compile(r" ([a-z]{3,})\b")
 _SPLIT_LAST = re.compile(r" [a-z]{1,2}(?=\n|$)")
 _SPLIT_PIECES = re.compile(r"(?: [a-z]{1,4}){2,3}(?=\n|$)")
 # what OCR read for a name's last letter, or for an accent over it, glued to the word: a mark
-# before the rest of it ("Szym:anska") or at its end ("Torres”", "Navar:")
-_GLUED_REST = re.compile(r"[!:|][a-z\u00DF-\u024F]+(?!\w)|[!:|)\u201D\u2019\"'](?=\s|$)")
+# before the rest of it ("Szym:anska") or at its end ("Torres”", "Navar:"); or a bracket or
+# guillemet for a letter, the rest of the word garbled ("Men«0Nn" for "Menon")
+_GLUED_REST = re.compile(
+    r"[!:|][a-z\u00DF-\u024F]+(?!\w)|[!:|)\u201D\u2019\"'](?=\s|$)"
+    r"|[«»{}\[\]](?:[^\W_]|[«»{}\[\]])*(?=\s|$)"
+)
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 

@@ -1226,7 +1226,20 @@ def better(old: list[Word], new: OcrText) -> bool:
         if not all(box.top <= (w.box.top + w.box.bottom) / 2 <= box.bottom for w in new.words):
             return False
     mean = sum(w.confidence for w in new.words) / len(new.words)
-    return mean > sum(w.confidence for w in old) / len(old)
+    before = sum(w.confidence for w in old) / len(old)
+    if mean != before:
+        return mean > before
+    # as doubtful (garbled both, most often at 0): the one whose characters fill the piece,
+    # where the first read a few letters far apart ("mace" for "836-03-3161")
+    return _sparse(old, sum(w.end - w.start for w in old)) and not _sparse(
+        list(new.words), sum(w.end - w.start for w in new.words)
+    )
+
+
+def _sparse(words: list[Word], chars: int) -> bool:
+    """Whether words span SPARSE_WIDTH heights a character or more (see SPARSE_WIDTH)."""
+    box = union([w.box for w in words])
+    return box.width >= SPARSE_WIDTH * box.height * max(1, chars)
 
 
 # A look that reads this many times the characters over a piece of the first reading that
@@ -2165,11 +2178,12 @@ def _unfinished(word: str) -> bool:
 def speck(text: str, confidence: float, box: Box, before: Box | None) -> bool:
     """Whether a word is a speck read as a letter or digit, beside the word before it on its
     line: "M:", 2 by 3 pixels, between "Padraig" and "cCarthy", which would split a name in
-    two. Marks alone are punctuation ("." between an IP address's groups), kept."""
+    two. Marks alone are punctuation ("." between an IP address's groups), kept; but for a
+    colon as small, which is a dot: "Paul :" then "Schulz" read apart on a radiograph."""
     return (
         before is not None
         and len(text) <= 2
-        and any(c.isalnum() for c in text)
+        and (any(c.isalnum() for c in text) or text in (":", ";"))
         and confidence < SPECK_CONFIDENCE
         and max(box.width, box.height) * SPECK_SIZE <= before.height
     )

@@ -255,7 +255,8 @@ def street_address() -> PatternRecognizer:
 def garbled_street() -> PatternRecognizer:
     """A house number and a street whose type OCR garbled past reading, sure from the city,
     the state and the ZIP code after it: "3955 Sunset Bc vard, Denver, CO 80202" for
-    "Boulevard". Only the street is the finding: the city and state alone identify no one."""
+    "Boulevard", or "3643 Pine Cour, Portland, OR97205", the space before the ZIP code lost.
+    Only the street is the finding: the city and state alone identify no one."""
     return PatternRecognizer(
         supported_entity="STREET_ADDRESS",
         name="InkoutGarbledStreetRecognizer",
@@ -263,7 +264,7 @@ def garbled_street() -> PatternRecognizer:
             Pattern(
                 "house number, street misread, city, state, ZIP code",
                 r"(?<![\d.,])\b\d{1,6}[ \t]+(?-i:[A-Z])[A-Za-z'.-]*(?:[ \t]+[A-Za-z'.-]+){1,3}"
-                r"(?=,\s(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))*,\s(?-i:[A-Z]{2})\s\d{5}\b)",
+                r"(?=,\s(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))*,\s(?-i:[A-Z]{2})\s?\d{5}\b)",
                 0.5,
             )
         ],
@@ -1074,6 +1075,44 @@ def plus_read_as_four() -> PatternRecognizer:
     )
 
 
+class _GluedPhone(PatternRecognizer):
+    """A phone number OCR glued to the short word before it ("textme at818.554.6820 when you
+    land"): libphonenumber takes no number right after a letter. Only after a word of at
+    most four small letters ("at", "on", "call"), and valid as written in one of the phone
+    recognizer's regions, or internationally with its "+"."""
+
+    REGIONS = presidio_predefined.PhoneRecognizer.DEFAULT_SUPPORTED_REGIONS
+    _WORD_BEFORE = re.compile(r"(?:^|\s)[a-z]{1,4}$")
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        return [r for r in results if self._WORD_BEFORE.search(text, max(0, r.start - 5), r.start)]
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        for region in (None,) if pattern_text.startswith("+") else self.REGIONS:
+            try:
+                number = phonenumbers.parse(pattern_text, region)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(number):
+                return None
+        return False
+
+
+def glued_phone() -> PatternRecognizer:
+    return _GluedPhone(
+        supported_entity="PHONE_NUMBER",
+        name="InkoutGluedPhoneRecognizer",
+        patterns=[
+            Pattern(
+                "a number's groups right after a small letter",
+                r"(?<=[a-z])(?:\+\d{1,3}[ .\-]?)?\(?\d{2,4}\)?[ .\-]\d{3,4}[ .\-]\d{3,4}(?![\w-])",
+                0.4,
+            )
+        ],
+    )
+
+
 class _MarkedCountryCode(PatternRecognizer):
     """An international number with a mark OCR read after its country code ("+1: 212
     403.3867" in a scan), its "+" read as a pound sign ("£33 1 40 70 35 49" on a
@@ -1801,6 +1840,37 @@ def misread_iban_digit() -> PatternRecognizer:
     )
 
 
+# Marks OCR reads beside a group of an IBAN, from a speck or a printed character's serif:
+# "GB93° HBUK 4044 8112 1808 34".
+_IBAN_MARKS = "°*'\u2019\"^~"
+
+
+class _MarkedIban(PatternRecognizer):
+    """IBANs with a stray mark glued to one of their groups: taken out, the rest must be the
+    country's exact IBAN and pass mod 97, which Presidio's pattern, cut short at the mark,
+    never checks."""
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        compact = "".join(c for c in pattern_text if c not in _IBAN_MARKS + " ")
+        return None if _is_iban(compact) else False  # None: LIKELY
+
+
+def marked_iban() -> PatternRecognizer:
+    mark = f"[{re.escape(_IBAN_MARKS)}]"
+    return _MarkedIban(
+        supported_entity="IBAN_CODE",
+        name="InkoutMarkedIbanRecognizer",
+        patterns=[
+            Pattern(
+                "IBAN groups, a mark glued to one of them",
+                rf"\b(?-i:[A-Z]{{2}}\d{{2}}(?=[^\n]*?{mark})(?:{mark}?(?: [A-Z0-9]{{1,4}})){{3,8}}"
+                rf"{mark}?)(?!\w)",
+                0.6,
+            )
+        ],
+    )
+
+
 class _IbanDigitDropped(PatternRecognizer):
     """IBANs printed in groups of four with one group read three characters long ("... 0633
     311 586" for "... 0633 7311 586"): OCR dropped a character there. POSSIBLE when one put
@@ -2419,10 +2489,24 @@ def _glued_name(word: str) -> bool:
     """A given name and a surname OCR read without the space between them: "LUCIAMORENO",
     "LuciaMoreno". Only in capitals or with a capital at the join, both parts listed and of
     three letters or more, and never an English word. The capital may be an "I" read as a
-    small "l" ("Yuilto" for "Yui Ito")."""
-    if len(word) < 6 or not word[0].isupper() or names.lexicon().is_english(word):
+    small "l" ("Yuilto" for "Yui Ito"). A surname of two letters only after a capital, the
+    given name before it no English word ("AnhVu" for "Anh Vu")."""
+    lex = names.lexicon()
+    if len(word) < 5 or not word[0].isupper() or lex.is_english(word):
         return False
     if any(_kind(word)):  # a name of its own ("Emilio")
+        return False
+    given, surname = word[:-2], word[-2:]
+    if (
+        surname[0].isupper()
+        and surname[1].islower()
+        and given[1:].islower()
+        and _kind(given)[0]
+        and _kind(surname)[1]
+        and not lex.is_english(given)
+    ):
+        return True
+    if len(word) < 6:
         return False
     if word.isupper():
         joins = range(3, len(word) - 2) if len(word) >= 7 else range(0)
@@ -2593,9 +2677,11 @@ def all_recognizers() -> list[EntityRecognizer]:
         misread_iban(),
         misread_iban_digit(),
         glued_iban(),
+        marked_iban(),
         iban_digit_dropped(),
         *labelled_values(),
         plus_read_as_four(),
+        glued_phone(),
         marked_country_code(),
         *ocr_tolerant_web(),
         SplitWebRecognizer(),
