@@ -1089,7 +1089,9 @@ class _GluedPhone(PatternRecognizer):
         return [r for r in results if self._WORD_BEFORE.search(text, max(0, r.start - 5), r.start)]
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        for region in (None,) if pattern_text.startswith("+") else self.REGIONS:
+        if pattern_text.startswith("+"):
+            return None if _valid_international(pattern_text) else False
+        for region in self.REGIONS:
             try:
                 number = phonenumbers.parse(pattern_text, region)
             except phonenumbers.NumberParseException:
@@ -1851,6 +1853,8 @@ class _MarkedIban(PatternRecognizer):
     never checks."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
+        if not any(c in _IBAN_MARKS for c in pattern_text):
+            return False  # the mark the pattern looked ahead to lies beyond it: Presidio's
         compact = "".join(c for c in pattern_text if c not in _IBAN_MARKS + " ")
         return None if _is_iban(compact) else False  # None: LIKELY
 
