@@ -948,6 +948,12 @@ def test_urls_and_addresses_are_found_as_ocr_misreads_them(
         ("tzajac@orange fr", "EMAIL_ADDRESS", "tzajac@orange fr"),
         ("Email tomaszmazur78@yahoo..co.uk", "EMAIL_ADDRESS", "tomaszmazur78@yahoo..co.uk"),
         ("Email address:\nsneha, joshi@web.de\nPhone", "EMAIL_ADDRESS", "sneha, joshi@web.de"),
+        # the "m" after the dot read as a space and a trade mark sign
+        (
+            "sent to fournier. \u2122M@yahoo.co.uk at any time",
+            "EMAIL_ADDRESS",
+            "fournier. \u2122M@yahoo.co.uk",
+        ),
         ("E-mail: fischer.\\@gmail.com\nSpouse", "EMAIL_ADDRESS", "fischer.\\@gmail.com"),
         # a domain in three pieces, its first two a domain already ("oran.ge")
         ("Haruto Yamamoto\nhyamamoto@oran ge fr\n+1 503", "EMAIL_ADDRESS", "hyamamoto@oran ge fr"),

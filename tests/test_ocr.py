@@ -1269,6 +1269,36 @@ def test_only_lines_read_with_confidence_are_kept_from_a_faint_region() -> None:
     assert confident_lines(merge([_line(("ay", Box(0, 0, 9, 9), 12.0))])).text == ""
 
 
+def test_a_doubtful_faint_line_is_kept_when_another_scale_reads_it_the_same() -> None:
+    phone = _line(("305-596-7375", Box(0, 0, 190, 22), 23.0))
+    grain = _line(("sR", Box(0, 30, 14, 12), 8.0), ("CRI", Box(20, 30, 20, 12), 25.0))
+    look = merge([phone, grain])
+    again = merge(
+        [_line(("305-596-7375", Box(0, 0, 190, 22), 15.0)), _line(("a", Box(0, 30, 9, 9), 5.0))]
+    )
+    assert confident_lines(look, lambda: again).text == "305-596-7375"
+    # grain read differently at the other scale is still dropped
+    assert (
+        confident_lines(
+            grain,
+            lambda: merge(
+                [_line(("5R", Box(0, 30, 14, 12), 9.0), ("CRl", Box(20, 30, 20, 12), 20.0))]
+            ),
+        ).text
+        == ""
+    )
+
+
+def test_a_faint_line_is_read_again_only_when_a_piece_of_it_is_doubtful() -> None:
+    def never() -> OcrText:
+        raise AssertionError("read again")
+
+    sure = _line(("complete", Box(0, 0, 60, 12), 90.0))
+    assert confident_lines(sure, never).text == "complete"
+    # a doubtful piece with fewer than CONFIRMED_CHARS letters and digits is not worth it
+    assert confident_lines(_line(("ay", Box(0, 0, 9, 9), 12.0)), never).text == ""
+
+
 def test_a_faint_label_read_as_nothing_is_read_again_as_one_line() -> None:
     image = Image.new("L", (200, 60), 225)
     draw = ImageDraw.Draw(image)

@@ -1319,8 +1319,14 @@ def sparse_pieces(
     return kept, rereads
 
 
-def second_look(api: PyTessBaseAPI, p: Prepared, region: Box) -> OcrText:
-    """Read one region of p.gray again, on its own: its own polarity, small text enlarged.
+def look_scale(region: Box) -> int:
+    """The scale a second look reads region at: small text enlarged."""
+    return 2 if region.height < LOOK_SMALL_ROWS else 1
+
+
+def second_look(api: PyTessBaseAPI, p: Prepared, region: Box, scale: int | None = None) -> OcrText:
+    """Read one region of p.gray again, on its own: its own polarity, at scale (look_scale's
+    if None).
 
     A faint, blurred label ("MRN:" in a photo) can come out empty read enlarged as a block,
     and right as one line at its own size, or only enlarged ("R", boxed 3 pixels wide, at its
@@ -1332,7 +1338,7 @@ def second_look(api: PyTessBaseAPI, p: Prepared, region: Box) -> OcrText:
     crop = p.gray[top : region.bottom + margin, left : region.right + margin]
     if np.median(crop) < 128:  # light text on a dark panel of an otherwise light image
         crop = cv2.bitwise_not(crop)
-    scale = 2 if region.height < LOOK_SMALL_ROWS else 1
+    scale = look_scale(region) if scale is None else scale
     try:
         look = _read_crop(api, p, crop, left, top, scale, PSM.SINGLE_BLOCK)
         if not look.words:
@@ -1368,15 +1374,40 @@ def _read_crop(
 FAINT_CONFIDENCE = 50
 
 
-def confident_lines(look: OcrText) -> OcrText:
-    """The pieces of look read with a mean confidence of at least FAINT_CONFIDENCE."""
+# ... unless a reading at another scale reads it the same, and it holds this many letters and
+# digits: grain never reads the same twice, a faint "305-596-7375" did (at confidence 23).
+CONFIRMED_CHARS = 4
+
+
+def confident_lines(look: OcrText, again: Callable[[], OcrText] | None = None) -> OcrText:
+    """The pieces of look read with a mean confidence of at least FAINT_CONFIDENCE, and those
+    that again (the region read at another scale, called only if needed) reads the same."""
     by_word = _symbols_by_word(look)
-    pieces = [
-        p
-        for p in _pieces(look)
-        if sum(look.words[i].confidence for i in p) >= FAINT_CONFIDENCE * len(p)
-    ]
+    pieces, doubted = [], []
+    for p in _pieces(look):
+        sure = sum(look.words[i].confidence for i in p) >= FAINT_CONFIDENCE * len(p)
+        (pieces if sure else doubted).append(p)
+    if doubted and again is not None:
+        doubted = [p for p in doubted if _alnum(_piece_text(look, p)) >= CONFIRMED_CHARS]
+        if doubted:
+            other = again()
+            read = {_piece_text(other, p) for p in _pieces(other)}
+            pieces += [p for p in doubted if _piece_text(look, p) in read]
+            pieces.sort()
     return merge([_piece(look, p, by_word) for p in pieces]) if pieces else OcrText("", (), ())
+
+
+def _other_scale(api: PyTessBaseAPI, p: Prepared, region: Box) -> Callable[[], OcrText]:
+    """A second look at region at the scale second_look does not choose for it."""
+    return lambda: second_look(api, p, region, 3 - look_scale(region))
+
+
+def _piece_text(ocr: OcrText, piece: list[int]) -> str:
+    return ocr.text[ocr.words[piece[0]].start : ocr.words[piece[-1]].end]
+
+
+def _alnum(text: str) -> int:
+    return sum(c.isalnum() for c in text)
 
 
 def _area(a: Box, b: Box) -> int:
@@ -2027,7 +2058,15 @@ class OcrEngine:
             doubts, regions = with_lines_beside(doubtful_pieces(first, prepared), regions)
             regions = over_pieces(regions, first, prepared)
             looks = [(r, second_look(apis[0], prepared, r)) for r in regions]
-            looks += [(r, confident_lines(second_look(apis[0], prepared, r))) for r in faint]
+            looks += [
+                (
+                    r,
+                    confident_lines(
+                        second_look(apis[0], prepared, r), _other_scale(apis[0], prepared, r)
+                    ),
+                )
+                for r in faint
+            ]
             rereads = []
             for piece, region, beside in doubts:
                 reading = second_look(apis[0], prepared, region)

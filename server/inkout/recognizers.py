@@ -598,11 +598,18 @@ def _is_domain(domain: str) -> bool:
 _COMMON_SUFFIX = re.compile(r"[a-z]{2}|com|org|net|edu|gov")
 
 
+def _read_symbol(c: str) -> bool:
+    """A sign no address holds that OCR reads for part of a letter: a non-ASCII symbol."""
+    return ord(c) > 127 and unicodedata.category(c).startswith("S")
+
+
 def _split_email(text: str, tokens: list[tuple[int, int]], i: int) -> tuple[int, int] | None:
     start, end = tokens[i]
     token = text[start:end]
     at = token.index("@")
     user = token[:at].lstrip("(<[\"'")
+    while user[:1] and _read_symbol(user[0]):
+        user = user[1:]  # a letter's piece read as a sign ("fournier. ™M@" for "fournier.m@")
     start += at - len(user)
     if not (user == "" or _USER_PIECE.fullmatch(user)):
         return None
