@@ -970,6 +970,11 @@ def test_urls_and_addresses_are_found_as_ocr_misreads_them(
             "EMAIL_ADDRESS",
             "padraigm ccarth y44@ yahoo. co.uk",
         ),
+        (  # a path split off, its last digit read as "é"
+            "form is at https://drive.example.com /file/d/d62d7cea6é fill it",
+            "URL",
+            "https://drive.example.com /file/d/d62d7cea6é",
+        ),
         (  # ":" read as "?"
             "Website:\nhutps?//portal.northwind.cony patients/48378\nRegistered",
             "URL",
@@ -1390,6 +1395,9 @@ def test_an_iban_with_a_stray_mark_must_still_pass_its_check(detector: Detector)
         ("please whitelist 192. 168.193.34 for me", "IP_ADDRESS", "192. 168.193.34"),
         ("a sign-in from 10.102.81 .173 and blocked it", "IP_ADDRESS", "10.102.81 .173"),
         ("textme at818.554.6820 when you land", "PHONE_NUMBER", "818.554.6820"),  # glued
+        # a phone number's last group read as letters or signs
+        ("Phone:\n+33 1 40 87 64 Ze\nTeacher", "PHONE_NUMBER", "+33 1 40 87 64 Ze"),
+        ("Phone\n+1713 748 $720\nActive", "PHONE_NUMBER", "+1713 748 $720"),
         ("can you whitelist 192.168. 169. 162 on it?", "IP_ADDRESS", "192.168. 169. 162"),
         # a mark glued to a group of an IBAN
         (
@@ -1470,6 +1478,21 @@ def test_figures_with_marks_between_them_are_no_cards_addresses_or_ssns(
     types = ("CREDIT_CARD_NUMBER", "IP_ADDRESS", "US_SOCIAL_SECURITY_NUMBER")
     found = detector.detect(text, only(*types))
     assert quotes(text, found) in ([], ["2001:db8::1"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "call 212-555-0161 Bob at noon",  # a name after it
+        "call 212-555-0161 or 212-555-0162",  # a word with no digit drawn like it
+        "call 212-555-0161 GO now",  # a word of letters only
+    ],
+)
+def test_a_word_after_a_phone_number_is_no_misread_group_of_it(
+    detector: Detector, text: str
+) -> None:
+    found = quotes(text, detector.detect(text, only("PHONE_NUMBER")))
+    assert found and all(q.startswith("212-555-016") and len(q) == 12 for q in found)
 
 
 def test_underscores_inside_addresses_stay_part_of_them(detector: Detector) -> None:

@@ -790,6 +790,26 @@ def test_a_short_last_word_left_unread_after_a_word_read_is_looked_at_again() ->
     assert shifted[0].left >= line.right
 
 
+@pytest.mark.parametrize("spaces", [1, 2, 3])
+def test_an_unread_first_word_before_a_word_read_is_looked_at_again(spaces: int) -> None:
+    # "Do," of "Do, Bao" in a monospaced font on a photo, dropped by tesseract: too short for
+    # a line of its own, and its comma and wide space leave a gap of about a height
+    rendered = render([["Do,", *[""] * (spaces - 1), "Bao"]], size=30)
+    prepared = prepare(cv2.cvtColor(rendered.array(), cv2.COLOR_RGB2BGR))
+    first, read = rendered.boxes["Do,"], rendered.boxes["Bao"]
+    (found,) = unread_lines(text_edges(prepared.gray), _line(("Bao", read, 97.0)), prepared)
+    assert found.left - prepared.origin_x <= first.left + 2
+    assert found.right - prepared.origin_x <= read.left
+
+
+@pytest.mark.parametrize("icon", ["\u25a0", "\u2709", "@"])
+def test_an_icon_before_a_word_read_is_not_looked_at(icon: str) -> None:
+    rendered = render([[icon, "", "Settings"]], size=30)
+    prepared = prepare(cv2.cvtColor(rendered.array(), cv2.COLOR_RGB2BGR))
+    read = _line(("Settings", rendered.boxes["Settings"], 97.0))
+    assert unread_lines(text_edges(prepared.gray), read, prepared) == []
+
+
 def test_the_unread_end_of_a_word_read_in_part_is_looked_at_again() -> None:
     # "1971" read as "19" on a radiograph: the unread "71" touches the word read, too short
     # for a line of its own but the end of the line

@@ -372,6 +372,23 @@ def _with_split_tail(text: str, d: Detection) -> Detection:
     return d
 
 
+# A phone number's last group with a digit or two read as letters or signs, a space after
+# the digits found ("+1713 748 $720", "+33 1 40 87 64 Ze" for "... 64 28"): two to four
+# characters a digit is drawn like, one of them "$" or "Z" or a digit, ending the word.
+_MISREAD_GROUP = re.compile(
+    r" (?=[\dOoIlSZBGe$]{2,4}(?![^\s,.;]))[\dOoIlSZBGe$]*[\d$Z][\dOoIlSZBGe$]*"
+)
+
+
+def _with_misread_group(text: str, d: Detection) -> Detection:
+    """A phone number with the group after it that OCR misread (_MISREAD_GROUP): the
+    number's pattern stops before it, and its digits stayed readable."""
+    group = _MISREAD_GROUP.match(text, d.end)
+    if group is None or not text[d.end - 1].isdigit():
+        return d
+    return replace(d, end=group.end())
+
+
 # A surname ending its line, perhaps after a mark OCR read before it ("<Schulize" for
 # "Schulz") or cut short ("It" for "Ito"), English word or not
 _MARKED_SURNAME = re.compile(r" [<\u00ab\u2039|]?([A-Z][a-z]+)(?=\n|$)")
@@ -1880,7 +1897,12 @@ class Detector:
                         candidates.append(Detection(name, start, end, likelihood, r.score))
         candidates.extend(_under_headers(text, headers, plan.builtins))
         candidates = [
-            _with_split_tail(text, d) if d.info_type == "PERSON_NAME" else d for d in candidates
+            _with_split_tail(text, d)
+            if d.info_type == "PERSON_NAME"
+            else _with_misread_group(text, d)
+            if d.info_type == "PHONE_NUMBER"
+            else d
+            for d in candidates
         ]
         masked = _masked_values(read)  # the substitutions above keep every offset
         if masked:

@@ -964,6 +964,10 @@ LOOK_EDGES_PER_ROW = 3
 LOOK_MIN_WIDTH = 2.5
 # ... or, right after a word read on its row, this many: a line's unread last word.
 LOOK_END_WIDTH = 1.0
+# ... or, up to a column gap before one, this many: a line's unread first word ("Do," of "Do,
+# Bao" in a monospaced font, whose space and comma leave a gap wider than a height), wider
+# than an icon beside a label.
+LOOK_BEFORE_WIDTH = 1.8
 # Text shorter than this many pixels is read at twice its size: tesseract misreads small text.
 LOOK_SMALL_ROWS = 16
 # A piece of small text with a word read with less confidence than this is read again; a
@@ -1024,13 +1028,18 @@ def _ends_a_line(box: Box, ocr: OcrText, p: Prepared) -> bool:
     """Whether box (in p.gray's coordinates) stands a word's gap after a word read on its row,
     about as tall: the end of a line that tesseract left unread ("Vu" of "Ref: Dr. Trang
     Vu"), too short to count as a line of its own; or right before one: its start ("197" of
-    "1973-02-21", read "3-02-21")."""
+    "1973-02-21", read "3-02-21"), or, if LOOK_BEFORE_WIDTH wide, a word before it."""
     for w in ocr.words:
         word = Box(w.box.left + p.origin_x, w.box.top + p.origin_y, w.box.width, w.box.height)
         # the blobs' dilation reaches back over the margin cleared around each word
+        before = word.left - box.right
         if _one_row(box, word) and (
             -4 <= box.left - word.right <= COLUMN_GAP * word.height
-            or -4 <= word.left - box.right <= WORD_SPACE * word.height
+            or -4 <= before <= WORD_SPACE * word.height
+            or (
+                -4 <= before <= COLUMN_GAP * word.height
+                and box.width >= LOOK_BEFORE_WIDTH * box.height
+            )
         ):
             return True
     return False

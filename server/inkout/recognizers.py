@@ -489,9 +489,9 @@ _MAIL_LABELS = frozenset("email mail login user username contact from to cc bcc 
 # A piece of an address or URL that OCR split off with a space: only the characters those
 # are written with, and inside it marks OCR reads for a slash, a colon or a "t"
 # (".../users)szabo", "https‘//drive", "patients'1739", "neVaccoun¥/torres" for
-# ".net/account/torres").
+# ".net/account/torres"), and "é" for a digit as in a user name ("d62d7cea6é").
 _WEB_PIECE = re.compile(
-    r"[A-Za-z0-9._~:/?#=&%+@-]+(?:[)\u00a5\u2018\u2019'][A-Za-z0-9._~:/?#=&%+@-]+)*"
+    r"[A-Za-z0-9._~:/?#=&%+@\u00e9-]+(?:[)\u00a5\u2018\u2019'][A-Za-z0-9._~:/?#=&%+@\u00e9-]+)*"
 )
 _USER_PIECE = re.compile(r"[A-Za-z0-9._%+\u00e9-]+")  # "é": a 6 misread ("schneideré")
 _DOMAIN_PIECE = re.compile(r"[A-Za-z0-9.-]+")
