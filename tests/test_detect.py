@@ -1271,7 +1271,7 @@ def test_a_value_under_a_column_header_that_names_its_type_is_found_though_ocr_b
     # The header is rows above, out of reach of context words: only headers= tells.
     text = (
         "87417-2904\n71-778215\n9520-4756-4212-4568\nB41 3756 4489 4470\n3436 162766 592.48"
-        "\n•••-••-0994"
+        "\n4389-7076-§639-0039\nSOSO-BOBO-1234-5678\n•••-••-0994"
     )
     cells = [span(text, v) for v in text.split("\n")]
     headers = [(a, b, "Card / SSN") for a, b in cells]
@@ -1284,7 +1284,8 @@ def test_a_value_under_a_column_header_that_names_its_type_is_found_though_ocr_b
         ("9520-4756-4212-4568", "CREDIT_CARD_NUMBER"),
         ("B41 3756 4489 4470", "CREDIT_CARD_NUMBER"),
         ("3436 162766 592.48", "CREDIT_CARD_NUMBER"),  # a dot for a space
-    ]
+        ("4389-7076-§639-0039", "CREDIT_CARD_NUMBER"),  # a sign for a digit inside
+    ]  # four letters are no card number's digits misread
 
 
 def test_a_column_header_one_letter_off_still_names_its_type(detector: Detector) -> None:

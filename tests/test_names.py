@@ -60,6 +60,7 @@ def test_english_words_include_plurals_but_not_given_names() -> None:
         ("TRANG DO\nDOB: 06/25/1994", "TRANG DO"),
         ("sRahul Menon\nST. MARY HOSPITAL", "Rahul Menon"),  # the edge read as a letter
         ("Ref:Dre\nMaximilian |Fischer\nkVp 122", "Maximilian |Fischer"),  # a speck as a bar
+        ("Referred by:\nEmi \u201cKobayashi Sine ES\nReference:", "Emi \u201cKobayashi"),  # a quote
         ("Tech: Bao |Ngo\nRef: Dr. Yetunde Obi", "Bao |Ngo"),
         ("Orders\nPawel} Zielinski\nz+**@example.com", "Pawel} Zielinski"),  # a stroke of "ł"
         ("AMIRA AZIZ\nDOB: 06/25/1994", "AMIRA AZIZ"),  # alone, both listed as given names

@@ -1381,6 +1381,20 @@ def test_text_with_a_word_read_with_low_confidence_is_read_again_large_text_only
     assert found[0][1] == Box(30, 30, 70, 11)  # in the bordered image
 
 
+def test_a_mark_read_under_a_garbled_large_line_does_not_keep_it_from_a_second_look() -> None:
+    # "MRN: 04480710" at a radiograph's edge read "MEN: Sano:", a 4-pixel ":" read below
+    prepared = prepare(np.full((200, 400), 255, np.uint8))
+    ocr = merge(
+        [
+            _line(("MEN:", Box(0, 78, 60, 19), 24.0), ("Sano:", Box(78, 78, 134, 19), 0.0)),
+            _line((":", Box(52, 93, 4, 4), 84.0)),
+            _line(("kVp", Box(0, 130, 40, 19), 12.0), ("106", Box(50, 130, 40, 19), 20.0)),
+            _line(("mAs", Box(30, 140, 50, 12), 90.0)),  # a word reaching into it: left alone
+        ]
+    )
+    assert [piece for piece, _ in doubtful_pieces(ocr, prepared)] == [[0, 1]]
+
+
 def test_a_word_boxed_far_wider_than_its_letters_is_read_again_when_alone() -> None:
     prepared = prepare(np.full((200, 500), 255, np.uint8))
     ocr = merge(

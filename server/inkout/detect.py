@@ -552,6 +552,7 @@ _HEADER_WORDS: dict[frozenset[str], str] = {
     frozenset({"email"}): "EMAIL_ADDRESS",
     frozenset({"e", "mail"}): "EMAIL_ADDRESS",
 }
+_CARD_DIGIT = r"[\dBOSIlZ\u00a7$]"  # a digit, or a letter or sign OCR reads for one
 _HEADER_SHAPES: dict[str, re.Pattern[str]] = {
     # nine digits, grouped any way, or eight, hyphens alone between them, where OCR dropped
     # one ("71-778215"), or in its hyphenated groups with one dropped ("81-88-2731")
@@ -561,10 +562,11 @@ _HEADER_SHAPES: dict[str, re.Pattern[str]] = {
     # seven to fifteen digits, with "+" (or "4" for it), brackets and separators as written,
     # a hyphen perhaps read as a colon ("206-372:3136"), a dot as a comma ("312,399,8928")
     "PHONE_NUMBER": re.compile(r"(?<![\w-])(?:\+ ?)?\(?\d(?:[ ().:,\-]{0,2}\d){6,14}\)?(?![\w-])"),
-    # 13 to 19 digits in groups, one of which OCR may have read as a letter, and a space as a
-    # dot ("3436 162766 592.49"), a hyphen as a colon ("3755:600219-52916")
+    # 13 to 19 digits in groups, one or two of which OCR may have read as a letter or a sign
+    # ("4389-7076-\u00a7639-0039", see _misread_digits), and a space as a dot ("3436 162766
+    # 592.49"), a hyphen as a colon ("3755:600219-52916")
     "CREDIT_CARD_NUMBER": re.compile(
-        r"(?<![\w-])[\dBOSIlZ](?:[- .:]?\d){11,17}[- ]?[\dBOSIlZ](?![\w-])"
+        rf"(?<![\w-]){_CARD_DIGIT}(?:[- .:]?{_CARD_DIGIT}){{11,17}}[- ]?{_CARD_DIGIT}(?![\w-])"
     ),
     # an "@" with a few pieces on each side, however OCR read its dots ("bui b@webde")
     "EMAIL_ADDRESS": re.compile(r"(?<!\S)[^\s@]+(?: [^\s@]+){0,2} ?@ ?[^\s@]+(?: [^\s@]+){0,2}"),
@@ -630,7 +632,14 @@ def _under_headers(
             for m in _HEADER_SHAPES[info_type].finditer(text, start, end):
                 if info_type == "EMAIL_ADDRESS" and _masked_cell(m.group()):
                     continue
+                if info_type == "CREDIT_CARD_NUMBER" and _misread_digits(m.group()) > 2:
+                    continue  # letters, not a number with a digit or two misread
                 yield Detection(info_type, m.start(), m.end(), Likelihood.LIKELY)
+
+
+def _misread_digits(value: str) -> int:
+    """How many characters of a number are no digit or separator: digits OCR misread."""
+    return sum(not c.isdigit() and c not in " -.:" for c in value)
 
 
 _USER_NAME_END = re.compile(r"[A-Za-z0-9._%+-]$")

@@ -973,6 +973,9 @@ LOOK_SMALL_ROWS = 16
 # A piece of small text with a word read with less confidence than this is read again; a
 # short piece (a form label: "RN" for "MRN:", "Dos." for "DOB") already below SHORT_DOUBT.
 DOUBT_CONFIDENCE = 40
+# A word whose box is at most this share of a piece's height each way is a mark ("MEN:
+# Sano:" for "MRN: 04480710", a 4-pixel ":" read under it): it reaches into no line.
+MARK_SHARE = 3
 SHORT_PIECE = 12
 SHORT_DOUBT = 70
 LARGE_DOUBT = 30
@@ -1151,7 +1154,9 @@ def doubtful_pieces(ocr: OcrText, p: Prepared) -> list[tuple[list[int], Box]]:
                 reaching = [  # confidences of the other words whose boxes reach into the piece
                     w.confidence
                     for i, w in enumerate(ocr.words)
-                    if i not in piece and _area(w.box, box) > 0
+                    if i not in piece
+                    and _area(w.box, box) > 0
+                    and max(w.box.width, w.box.height) * MARK_SHARE > box.height
                 ]
                 doubtful = (
                     least < LARGE_DOUBT and all(c < DOUBT_CONFIDENCE for c in reaching)

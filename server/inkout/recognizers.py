@@ -2133,9 +2133,9 @@ def name_spans(text: str) -> list[tuple[int, int]]:
             if not (shaped(first) and shaped(second)):
                 continue
             gap = row[a.end() : b.start()]
-            # a speck read as a bar ("Maximilian |Fischer"), a letter's stroke as a brace
-            # ("Pawel} Zielinski" for "Paweł")
-            if gap in (" |", "| ", " | ", "} ", "] "):
+            # a speck read as a bar ("Maximilian |Fischer") or an opening quote ("Emi
+            # \u201cKobayashi" on a scan), a letter's stroke as a brace ("Pawel} Zielinski")
+            if gap in (" |", "| ", " | ", "} ", "] ", " \u201c", " \u2018", " \u00ab", ' "'):
                 gap = " "
             # a last "l" read as "!" ("Pau! Meyer" in a dark sidebar)
             if gap == "! " and _capitalised(first) and _kind(first + "l")[0]:
