@@ -1832,6 +1832,7 @@ def test_a_date_of_birth_with_the_next_word_glued_to_its_year_is_found(
         ("Last login from\n10.281.215.235\nName", "IP_ADDRESS", "10.281.215.235"),
         ("Address IP: 1472.24.108.242 shortly", "IP_ADDRESS", "1472.24.108.242"),  # 4 in
         ("Last login from\n172242147\nAdd", "IP_ADDRESS", "172242147"),  # every dot lost
+        ("Last login from\n172.23.167.\nAdd", "IP_ADDRESS", "172.23.167."),  # last one unread
         ("SSN\n72-06-1086\nProfile URL:", "US_SOCIAL_SECURITY_NUMBER", "72-06-1086"),
         ("show SSN 54:4-38-4330 exactly", "US_SOCIAL_SECURITY_NUMBER", "54:4-38-4330"),  # a mark
         ("to IBAN DE22 0353 9616 5495 2311 21 and", "IBAN_CODE", "DE22 0353 9616 5495 2311 21"),

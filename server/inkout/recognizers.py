@@ -955,7 +955,14 @@ def labelled_values() -> list[PatternRecognizer]:
                     "four dotted numbers after the label",
                     _after_label(*_IP_LABELS) + r"\d{1,3}(?:\.\d{1,3}){3}\b",
                     0.6,
-                )
+                ),
+                # ... or three and a dot, the last number unread ("172.23.167." for
+                # "172.23.167.4" in small type): the box then grows over its ink
+                Pattern(
+                    "three dotted numbers and a dot after the label",
+                    _after_label(*_IP_LABELS) + r"\d{1,3}(?:\.\d{1,3}){2}\.(?!\S)",
+                    0.6,
+                ),
             ],
         ),
         _DotsLostIp(
