@@ -948,6 +948,11 @@ def test_urls_and_addresses_are_found_as_ocr_misreads_them(
         ("tzajac@orange fr", "EMAIL_ADDRESS", "tzajac@orange fr"),
         ("Email tomaszmazur78@yahoo..co.uk", "EMAIL_ADDRESS", "tomaszmazur78@yahoo..co.uk"),
         ("Email address:\nsneha, joshi@web.de\nPhone", "EMAIL_ADDRESS", "sneha, joshi@web.de"),
+        (
+            "my work email is bui.m@clinic-\u2018north.org",
+            "EMAIL_ADDRESS",
+            "bui.m@clinic-\u2018north.org",
+        ),
         # the "m" after the dot read as a space and a trade mark sign
         (
             "sent to fournier. \u2122M@yahoo.co.uk at any time",

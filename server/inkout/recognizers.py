@@ -494,7 +494,9 @@ _WEB_PIECE = re.compile(
     r"[A-Za-z0-9._~:/?#=&%+@\u00e9-]+(?:[)\u00a5\u2018\u2019'][A-Za-z0-9._~:/?#=&%+@\u00e9-]+)*"
 )
 _USER_PIECE = re.compile(r"[A-Za-z0-9._%+\u00e9-]+")  # "é": a 6 misread ("schneideré")
-_DOMAIN_PIECE = re.compile(r"[A-Za-z0-9.-]+")
+# ... and of a domain, with a quote mark OCR read from a speck inside ("clinic-\u2018north.org")
+_DOMAIN_PIECE = re.compile(r"[A-Za-z0-9.-]+(?:[\u2018\u2019'][A-Za-z0-9.-]+)*")
+_DOMAIN_MARKS = str.maketrans("", "", "\u2018\u2019'")
 # Where a URL starts inside a token ("athttp://", "httpy/intranet", "www"): a scheme and its
 # colon or slash as OCR reads them (but a version: "HTTP/1.1"), or "www" not followed by more
 # letters of a word.
@@ -651,7 +653,11 @@ def _split_email(text: str, tokens: list[tuple[int, int]], i: int) -> tuple[int,
     # in any word a sentence goes on with ("@home now": ".now" is a suffix too)
     read_dot = "." in domain
     hops = 0  # the domain's own joins: a user name in three pieces, "yahoo. co.uk" in two
-    while not _is_domain(domain) and hops < 3 and _joined(text, tokens, k, k + 1):
+    while (
+        not _is_domain(domain.translate(_DOMAIN_MARKS))
+        and hops < 3
+        and _joined(text, tokens, k, k + 1)
+    ):
         after = text[tokens[k + 1][0] : tokens[k + 1][1]].rstrip(_TRAILING)
         if not after or not _DOMAIN_PIECE.fullmatch(after):
             break
@@ -667,8 +673,10 @@ def _split_email(text: str, tokens: list[tuple[int, int]], i: int) -> tuple[int,
         if _COMMON_SUFFIX.fullmatch(after) and after not in STOP_WORDS:
             k += 1
             domain, end = f"{domain}.{after}", tokens[k][0] + len(after)
-    suffix = domain.rsplit(".", 1)[-1]
-    if not _is_domain(domain) or not (read_dot or _COMMON_SUFFIX.fullmatch(suffix)):
+    suffix = domain.translate(_DOMAIN_MARKS).rsplit(".", 1)[-1]
+    if not _is_domain(domain.translate(_DOMAIN_MARKS)) or not (
+        read_dot or _COMMON_SUFFIX.fullmatch(suffix)
+    ):
         return None  # joined or not: Presidio's own pattern misses "x@yahoo..co.uk"
     return start, end
 
