@@ -1492,6 +1492,7 @@ def test_figures_with_marks_between_them_are_no_cards_addresses_or_ssns(
         "call 212-555-0161 Bob at noon",  # a name after it
         "call 212-555-0161 or 212-555-0162",  # a word with no digit drawn like it
         "call 212-555-0161 GO now",  # a word of letters only
+        "call 212-555-0161 2024 times",  # digits alone: a number of its own
     ],
 )
 def test_a_word_after_a_phone_number_is_no_misread_group_of_it(

@@ -374,9 +374,11 @@ def _with_split_tail(text: str, d: Detection) -> Detection:
 
 # A phone number's last group with a digit or two read as letters or signs, a space after
 # the digits found ("+1713 748 $720", "+33 1 40 87 64 Ze" for "... 64 28"): two to four
-# characters a digit is drawn like, one of them "$" or "Z" or a digit, ending the word.
+# characters a digit is drawn like, ending the word, one of them "$" or "Z" or a digit and
+# one no digit (a group of digits alone is the pattern's to take or leave).
 _MISREAD_GROUP = re.compile(
-    r" (?=[\dOoIlSZBGe$]{2,4}(?![^\s,.;]))[\dOoIlSZBGe$]*[\d$Z][\dOoIlSZBGe$]*"
+    r" (?=[\dOoIlSZBGe$]{2,4}(?![^\s,.;]))(?=\d*[OoIlSZBGe$])"
+    r"[\dOoIlSZBGe$]*[\d$Z][\dOoIlSZBGe$]*"
 )
 
 

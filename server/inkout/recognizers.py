@@ -673,10 +673,8 @@ def _split_email(text: str, tokens: list[tuple[int, int]], i: int) -> tuple[int,
         if _COMMON_SUFFIX.fullmatch(after) and after not in STOP_WORDS:
             k += 1
             domain, end = f"{domain}.{after}", tokens[k][0] + len(after)
-    suffix = domain.translate(_DOMAIN_MARKS).rsplit(".", 1)[-1]
-    if not _is_domain(domain.translate(_DOMAIN_MARKS)) or not (
-        read_dot or _COMMON_SUFFIX.fullmatch(suffix)
-    ):
+    bare = domain.translate(_DOMAIN_MARKS)
+    if not _is_domain(bare) or not (read_dot or _COMMON_SUFFIX.fullmatch(bare.rsplit(".", 1)[-1])):
         return None  # joined or not: Presidio's own pattern misses "x@yahoo..co.uk"
     return start, end
 
