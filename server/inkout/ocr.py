@@ -775,7 +775,7 @@ def reading_order(ocr: OcrText) -> OcrText:
     if len(pieces) < 2:
         return ocr
     boxes = [union([ocr.words[i].box for i in p]) for p in pieces]
-    texts = [ocr.text[ocr.words[p[0]].start : ocr.words[p[-1]].end] for p in pieces]
+    texts = [_piece_text(ocr, p) for p in pieces]
     labels = {k for k, text in enumerate(texts) if _is_label(text)}
     labels |= _small_labels(texts, boxes)
     split = _split_under_labels(ocr, pieces, [boxes[k] for k in labels])
