@@ -1597,3 +1597,29 @@ def test_an_address_without_bullets_is_left_as_read() -> None:
         tuple(Symbol(k, k + 1, chars[k], 0) for k in range(15)),
     )
     assert shown_bullets(ocr, prepare(gray, border=0)) == ocr
+
+
+def test_second_looks_on_two_apis_are_read_as_on_one_in_order_and_errors_are_raised() -> None:
+    from inkout.ocr import _look_tasks, _on_apis
+
+    image, _ = _side_panel()
+    prepared = prepare(image)
+    nothing = OcrText("", (), ())
+    regions = unread_lines(text_edges(prepared.gray), nothing, prepared)
+    tasks = _look_tasks(prepared, nothing, regions, [], [])
+    assert len(tasks) >= 3
+    apis = [PyTessBaseAPI(path=tessdata_path(), lang="eng", oem=OEM.LSTM_ONLY) for _ in range(2)]
+    try:
+        one = _on_apis(apis[:1], tasks)
+        assert _on_apis(apis, tasks) == one
+        assert [found[0][0] for found, _ in one] == regions
+        assert "192.168.20.252" in "".join(found[0][1].text for found, _ in one)
+
+        def broken(api: PyTessBaseAPI):
+            raise RuntimeError("tesseract failed")
+
+        with pytest.raises(RuntimeError, match="tesseract failed"):
+            _on_apis(apis, [*tasks, broken])
+    finally:
+        for api in apis:
+            api.End()

@@ -730,6 +730,12 @@ _SLOT_CHARS = 60
 # state's code, but a state is no field's label).
 _COLON_ONLY_LABELS = {"man": "MEDICAL_RECORD_NUMBER", "mn": "MEDICAL_RECORD_NUMBER"}
 _COMPACT_LABELS = {label.replace(" ", ""): t for label, t in _SLOT_LABELS.items() if " " in label}
+# The labels by their last two letters, which a label read one letter off keeps (see _one_off):
+# a line's every word is checked, so only those few are compared letter by letter.
+_LABELS_BY_END: dict[str, list[tuple[str, str]]] = {}
+for _label, _type in _SLOT_LABELS.items():
+    _LABELS_BY_END.setdefault(_label[-2:], []).append((_label, _type))
+del _label, _type
 
 
 def _slot_type(label: str) -> str | None:
@@ -747,7 +753,7 @@ def _slot_type(label: str) -> str | None:
         # a label of six letters or more with one misread or lost ("ard No." on a photo,
         # its "C" in the shadow of the page's edge), or of five after a qualifier ("Home hone")
         least = 5 if rest else 6
-        near = {t for label, t in _SLOT_LABELS.items() if _one_off(core, label, least)}
+        near = {t for label, t in _LABELS_BY_END.get(core[-2:], ()) if _one_off(core, label, least)}
         if len(near) == 1:
             return near.pop()
     return None

@@ -11,6 +11,7 @@ import bisect
 import itertools
 import os
 import queue
+import threading
 from collections.abc import Callable, Collection, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -1968,6 +1969,73 @@ def _runs(ocr: OcrText, keep: list[int]) -> list[list[int]]:
     return runs
 
 
+# What one second-look task gives: regions read again with their readings, and pieces of the
+# first reading read better again.
+Looked = tuple[list[tuple[Box, OcrText]], list[tuple[list[int], OcrText]]]
+
+
+def _on_apis(
+    apis: list[PyTessBaseAPI], tasks: list[Callable[[PyTessBaseAPI], Looked]]
+) -> list[Looked]:
+    """Each task's result, in order; the tasks run on as many threads as there are APIs, each
+    thread with its own API (tesserocr releases the GIL), taking the next task when done."""
+    if len(apis) == 1 or len(tasks) < 2:
+        return [task(apis[0]) for task in tasks]
+    results: list[Looked | None] = [None] * len(tasks)
+    pending = iter(enumerate(tasks))
+    lock = threading.Lock()
+
+    def work(api: PyTessBaseAPI) -> None:
+        while True:
+            with lock:
+                item = next(pending, None)
+            if item is None:
+                return
+            i, task = item
+            results[i] = task(api)
+
+    with ThreadPoolExecutor(len(apis), thread_name_prefix="inkout-look") as pool:
+        for future in [pool.submit(work, api) for api in apis]:
+            future.result()  # a task's error is the reading's: raised, never skipped
+    if any(r is None for r in results):
+        raise RuntimeError("a second look was never read")  # fail closed, never a gap
+    return results  # type: ignore[return-value]
+
+
+def _look_tasks(
+    p: Prepared,
+    first: OcrText,
+    regions: list[Box],
+    faint: list[Box],
+    doubts: list[tuple[list[int], Box, list[Box]]],
+) -> list[Callable[[PyTessBaseAPI], Looked]]:
+    """The second looks at p, one task each: unread regions, faint lines (kept where read
+    with confidence, see confident_lines) and doubtful pieces of the first reading."""
+
+    def look(r: Box) -> Callable[[PyTessBaseAPI], Looked]:
+        return lambda api: ([(r, second_look(api, p, r))], [])
+
+    def faint_look(r: Box) -> Callable[[PyTessBaseAPI], Looked]:
+        return lambda api: (
+            [(r, confident_lines(second_look(api, p, r), _other_scale(api, p, r)))],
+            [],
+        )
+
+    def doubt(
+        piece: list[int], region: Box, beside: list[Box]
+    ) -> Callable[[PyTessBaseAPI], Looked]:
+        def task(api: PyTessBaseAPI) -> Looked:
+            reading = second_look(api, p, region)
+            if better([first.words[i] for i in piece], reading):
+                return [], [(piece, reading)]
+            # the unread lines beside it are still read, on their own
+            return [(r, second_look(api, p, r)) for r in beside], []
+
+        return task
+
+    return [look(r) for r in regions] + [faint_look(r) for r in faint] + [doubt(*d) for d in doubts]
+
+
 class OcrEngine:
     """A pool of tesseract APIs, each created once and reused for every image."""
 
@@ -2033,7 +2101,8 @@ class OcrEngine:
         recognised at once on several threads (tesserocr releases the GIL), so one image uses
         every core. Bands cost about 9% more CPU in all, so callers split only when nothing
         else is waiting for the cores. With look_again (always, but in the benchmark that
-        measures what it costs), lines the first reading left out are read on their own.
+        measures what it costs), lines the first reading left out are read on their own, on
+        every API leased at once.
         The first reading of a photographed sheet may see it evened (see evened); the second
         looks always read the image as it is. With stop_if_small, small type found by the first
         reading gives None before any second look: the caller reads the image enlarged.
@@ -2071,23 +2140,11 @@ class OcrEngine:
             faint, regions = faint_lines(first, prepared, unread_lines(edges, first, prepared))
             doubts, regions = with_lines_beside(doubtful_pieces(first, prepared), regions)
             regions = over_pieces(regions, first, prepared)
-            looks = [(r, second_look(apis[0], prepared, r)) for r in regions]
-            looks += [
-                (
-                    r,
-                    confident_lines(
-                        second_look(apis[0], prepared, r), _other_scale(apis[0], prepared, r)
-                    ),
-                )
-                for r in faint
-            ]
-            rereads = []
-            for piece, region, beside in doubts:
-                reading = second_look(apis[0], prepared, region)
-                if better([first.words[i] for i in piece], reading):
-                    rereads.append((piece, reading))
-                else:  # the unread lines beside it are still read, on their own
-                    looks += [(r, second_look(apis[0], prepared, r)) for r in beside]
+            tasks = _look_tasks(prepared, first, regions, faint, doubts)
+            looks, rereads = [], []
+            for found, again in _on_apis(apis, tasks):
+                looks += found
+                rereads += again
         if looks or rereads:
             looks = [(_unbordered(r, prepared), look) for r, look in looks]
             looks, rereads = sparse_pieces(first, looks, rereads)

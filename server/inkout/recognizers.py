@@ -19,6 +19,7 @@ from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, Reco
 from presidio_analyzer import predefined_recognizers as presidio_predefined
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer
 from presidio_analyzer.predefined_recognizers.generic.iban_patterns import regex_per_country
+from rapidfuzz.distance import Levenshtein
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from inkout import names
@@ -157,14 +158,9 @@ def _near_long_type(word: str) -> bool:
 
 
 def edits(a: str, b: str) -> int:
-    """Levenshtein distance between two short words; never less than their lengths differ,
-    which callers check first, as it costs nothing."""
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        previous, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
-    return row[-1]
+    """Levenshtein distance between two words (rapidfuzz's, in C: label and header words are
+    compared with every known one, thousands of times an image)."""
+    return Levenshtein.distance(a, b)
 
 
 # Words of a sentence that OCR glues to the street type before them, when the space between
