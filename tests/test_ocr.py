@@ -25,6 +25,7 @@ from inkout.ocr import (
     confident_lines,
     doubtful_pieces,
     evened,
+    faint_edges,
     faint_lines,
     faint_thresholds,
     halved,
@@ -1241,6 +1242,7 @@ def test_the_faint_threshold_rises_with_the_grain_around_it() -> None:
     assert (faint_thresholds(grainy) == EDGE_CONTRAST).all()
     # On an image that grainy there is no faint pass at all.
     assert faint_lines(OcrText("", (), ()), prepare(grainy), []) == ([], [])
+    assert faint_edges(prepare(grainy)) is None
     # A sheet of smooth paper on a grainy desk: the paper is searched to its faintest print.
     desk = grainy.copy()
     desk[128:320, 128:448] = 220
@@ -1257,6 +1259,10 @@ def test_faint_lines_leave_out_regions_already_found_and_widen_the_rest() -> Non
     address = next(r for r in found if r.top <= 88 + prepared.origin_y <= r.bottom)
     assert address.left < 40 + prepared.origin_x - address.height // 2  # widened
     assert faint_lines(nothing, prepared, [address])[0] == [r for r in found if r != address]
+    # the faint map made beforehand, as while a split reading's bands are read: the same
+    assert faint_lines(nothing, prepared, [address], faint_edges(prepared))[0] == [
+        r for r in found if r != address
+    ]
 
 
 def test_a_region_found_takes_in_the_faint_start_of_its_line() -> None:
@@ -1609,9 +1615,10 @@ def test_second_looks_on_two_apis_are_read_as_on_one_in_order_and_errors_are_rai
     tasks = _look_tasks(prepared, nothing, regions, [], [])
     assert len(tasks) >= 3
     apis = [PyTessBaseAPI(path=tessdata_path(), lang="eng", oem=OEM.LSTM_ONLY) for _ in range(2)]
+    threads = ThreadPoolExecutor(2)
     try:
-        one = _on_apis(apis[:1], tasks)
-        assert _on_apis(apis, tasks) == one
+        one = _on_apis(apis[:1], tasks, threads)
+        assert _on_apis(apis, tasks, threads) == one
         assert [found[0][0] for found, _ in one] == regions
         assert "192.168.20.252" in "".join(found[0][1].text for found, _ in one)
 
@@ -1619,7 +1626,8 @@ def test_second_looks_on_two_apis_are_read_as_on_one_in_order_and_errors_are_rai
             raise RuntimeError("tesseract failed")
 
         with pytest.raises(RuntimeError, match="tesseract failed"):
-            _on_apis(apis, [*tasks, broken])
+            _on_apis(apis, [*tasks, broken], threads)
     finally:
+        threads.shutdown()
         for api in apis:
             api.End()
