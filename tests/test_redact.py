@@ -3,10 +3,6 @@ failing stage raises instead of returning an image."""
 
 from __future__ import annotations
 
-import threading
-import time
-from concurrent.futures import ThreadPoolExecutor
-
 import numpy as np
 import pytest
 from helpers import decode
@@ -14,7 +10,6 @@ from render import render
 
 from inkout import redact as redact_module
 from inkout.model import InspectSpec, PaintPlan
-from inkout.ocr import OcrEngine
 from inkout.redact import RedactJob, Redactor
 
 EMAILS = ["ann@example.com", "bob@example.com", "cy@example.com"]
@@ -117,52 +112,3 @@ def test_a_number_far_below_an_ssn_column_header_is_painted(redactor) -> None:
     result = redactor.redact(RedactJob(table.png(), spec=InspectSpec()))
     assert [f.quote for f in result.findings] == ["87417-2904"]
     assert _painted(result.image, table, "87417-2904")
-
-
-class _RecordingOcr(OcrEngine):
-    """A real engine that notes whether each image was allowed every core."""
-
-    def __init__(self) -> None:
-        super().__init__(workers=2)
-        self.parallel: list[bool] = []
-
-    def read(self, pixels, parallel=True, **kwargs):
-        self.parallel.append(parallel)
-        return super().read(pixels, parallel, **kwargs)
-
-
-class _GatedDetector:
-    """The session's detector, held at the start of detection until the gate opens."""
-
-    def __init__(self, inner) -> None:
-        self.inner, self.entered, self.gate = inner, threading.Event(), threading.Event()
-
-    def validate(self, spec):
-        self.inner.validate(spec)
-
-    def detect(self, *args, **kwargs):
-        self.entered.set()
-        assert self.gate.wait(60)
-        return self.inner.detect(*args, **kwargs)
-
-
-def test_an_image_still_being_detected_keeps_the_next_one_to_one_core(redactor, doc) -> None:
-    ocr, detector = _RecordingOcr(), _GatedDetector(redactor.detector)
-    pipeline = Redactor(redactor.settings, ocr=ocr, detector=detector)
-    job = RedactJob(doc.png(), spec=InspectSpec(info_types=("EMAIL_ADDRESS",)))
-    try:
-        with ThreadPoolExecutor(2) as pool:
-            first = pool.submit(pipeline.redact, job)
-            assert detector.entered.wait(60)  # the first image is past its OCR, in detection
-            second = pool.submit(pipeline.redact, job)
-            for _ in range(600):
-                if len(ocr.parallel) == 2:
-                    break
-                time.sleep(0.05)
-            detector.gate.set()
-            results = [first.result(60), second.result(60)]
-    finally:
-        detector.gate.set()
-        ocr.close()
-    assert ocr.parallel == [True, False]  # alone, every core; beside one in detection, one
-    assert all(len(r.findings) == 3 for r in results)

@@ -112,21 +112,14 @@ class Redactor:
         with self._in_flight_lock:
             self._in_flight += 1
         try:
-            return self._redact(job, lap, timings)
+            image = decode.decode(job.data, job.declared_type, self.settings.max_pixels)
+            lap("decode")
+            # Alone, one image may take every core; with others in flight, one core each.
+            ocr = self.ocr.read(image.pixels, parallel=self._in_flight == 1)
+            lap("ocr")
         finally:
             with self._in_flight_lock:
                 self._in_flight -= 1
-
-    def _redact(
-        self, job: RedactJob, lap: Callable[[str], None], timings: dict[str, float]
-    ) -> Redaction:
-        image = decode.decode(job.data, job.declared_type, self.settings.max_pixels)
-        lap("decode")
-        # Alone, one image may take every core; with others in flight, one core each. An image
-        # being detected or painted counts: it holds a core too, and the next image its client
-        # sends would wait for the APIs a split reading took.
-        ocr = self.ocr.read(image.pixels, parallel=self._in_flight == 1)
-        lap("ocr")
         headers = under_headers(ocr, is_header)
         detections = self.detector.detect(ocr.text, job.spec, headers)
         lap("detect")
