@@ -1411,6 +1411,11 @@ def test_an_iban_with_a_stray_mark_must_still_pass_its_check(detector: Detector)
             "IBAN_CODE",
             "GB93° HBUK 4044 8112 1808 34",
         ),
+        (
+            "paid into the account DE61! 6224 3051 2939 8345 22 held in your name",
+            "IBAN_CODE",
+            "DE61! 6224 3051 2939 8345 22",
+        ),
         # a mark between a card number's digits
         ("Card 22.45 9688 7667 0190 on file", "CREDIT_CARD_NUMBER", "22.45 9688 7667 0190"),
         ("Card 3436 162766 592.49 on file", "CREDIT_CARD_NUMBER", "3436 162766 592.49"),  # Amex
@@ -1424,6 +1429,9 @@ def test_an_iban_with_a_stray_mark_must_still_pass_its_check(detector: Detector)
         ("from IP address 2001:db8:80a1::bcaé shortly", "IP_ADDRESS", "2001:db8:80a1::bcaé"),
         ("IP address\n2001 -db8:4e4d:f53c\nok", "IP_ADDRESS", "2001 -db8:4e4d:f53c"),
         ("Last login from\n2001 :db8:2e10:5b1\nok", "IP_ADDRESS", "2001 :db8:2e10:5b1"),
+        # ... its "::" read as "=", or its last group split after one digit, in small grey type
+        ("Last login from\n2001 -db8:c0b1 =14ba", "IP_ADDRESS", "2001 -db8:c0b1 =14ba"),
+        ("Last login from\n2001 :db8:2755::1 cf", "IP_ADDRESS", "2001 :db8:2755::1 cf"),
         # a dot dropped between two short octets
         ("Last login from\n172.22.334\nNorthwind", "IP_ADDRESS", "172.22.334"),
         # an "l" read as a bar before the "@"
@@ -1936,6 +1944,7 @@ def test_a_given_name_in_capitals_takes_the_unlisted_surname_in_capitals_before_
         ("eg\n3094 washington Street, Raleigh, NC 27601", "3094 washington Street"),
         ("Paul Schulz\n3462 Washington Stre\nIC 27601", "3462 Washington Stre"),  # cut short
         ("Anh Ngo\n26) High Street\nAustin, TX 78701", "26) High Street"),  # 0 read as ")"
+        ("Bright Savings Union\n777\\ Harbor Way, Springfield", "777\\ Harbor Way"),  # 1 as "\\"
         # the type garbled past reading, before a city, state and ZIP code
         ("Contoso Bank\n3955 Sunset Bc vard, Denver, CO 80202", "3955 Sunset Bc vard"),
         ("Contoso Bank\n3643 Pine Cour, Portland, OR97205", "3643 Pine Cour"),  # ZIP glued

@@ -178,8 +178,9 @@ def street_address() -> PatternRecognizer:
     joined to the street's name, perhaps after a space read inside it ("201 9Pine"), or hold a
     dot, a comma or a space OCR read in a gap ("38.44 Washington Street", "88 46 Sunset
     Boulevard"), or a slash, for a digit or a unit's number ("7/52 Lakeview Drive"), or end in a
-    parenthesis, a last 0 in small type ("26) High Street"), or start with a letter read for its
-    first digit ("S40 Washington Street"). The street's words are capitalised (Presidio matches
+    parenthesis, a last 0 in small type ("26) High Street"), or in a backslash or a bar, a last 1
+    ("777\\ Harbor Way" on a scan), or start with a letter read for its first digit ("S40
+    Washington Street"). The street's words are capitalised (Presidio matches
     ignoring case: "184 customers" over "Customer details" over "Street address:" would be a
     street), its type may have a small first letter ("8929 Oak street": OCR reads a small S for
     a capital one); a line break may come before the type ("7079 Birch" over "Terrace,
@@ -190,7 +191,7 @@ def street_address() -> PatternRecognizer:
     """
     number = (
         r"(?<![\d.,])(?<!(?-i:[A-Z]))"
-        r"(?:\d{1,3}[.,/]\d{1,3}(?=\s)|\d{1,4} \d{1,3}(?= )|\d{1,3}\)(?= )|\d{1,6}[A-Za-z]?"
+        r"(?:\d{1,3}[.,/]\d{1,3}(?=\s)|\d{1,4} \d{1,3}(?= )|\d{1,3}[)\\|](?= )|\d{1,6}[A-Za-z]?"
         r"|(?-i:[SOIl])\d{1,3}(?=[ \t]))"
     )
     # a name's last letter or two read twice, the second time as the start of a word: "Lake
@@ -1654,13 +1655,14 @@ def ssn_groups_shifted() -> PatternRecognizer:
 
 class _SpacedIpv6(PatternRecognizer):
     """IPv6 addresses with spaces OCR put around a colon ("2001 :db8:be60::caaa", "3d02: :986e")
-    or inside a group ("200 1:db8:7f7::b08"), or a colon read as a dash after a space ("2001
-    -db8:7aa2::65df"); the address so mended must parse, so a group split in two still has
-    at most four digits."""
+    or inside a group ("200 1:db8:7f7::b08"), a colon read as a dash after a space ("2001
+    -db8:7aa2::65df"), or "::" as "=" in small type ("2001 -db8:c0b1 =14ba"); the address so
+    mended must parse, so a group split in two still has at most four digits."""
 
     def validate_result(self, pattern_text: str) -> bool | None:
+        mended = pattern_text.replace(" -", ":").replace("=", "::").replace(" ", "")
         try:
-            ipaddress.IPv6Address(pattern_text.replace(" -", ":").replace(" ", ""))
+            ipaddress.IPv6Address(mended)
         except ValueError:
             return False
         return None
@@ -1859,8 +1861,8 @@ def misread_iban_digit() -> PatternRecognizer:
 
 
 # Marks OCR reads beside a group of an IBAN, from a speck or a printed character's serif:
-# "GB93° HBUK 4044 8112 1808 34".
-_IBAN_MARKS = "°*'\u2019\"^~"
+# "GB93° HBUK 4044 8112 1808 34", "DE61! 6224 3051 2939 8345 22".
+_IBAN_MARKS = "°*'\u2019\"^~!"
 
 
 class _MarkedIban(PatternRecognizer):
@@ -1954,11 +1956,12 @@ def ipv6_colon_lost() -> PatternRecognizer:
 def spaced_ipv6() -> PatternRecognizer:
     # a group of up to four hex digits, or one OCR split with a space ("91 da"); the last
     # only when the piece after the space holds a digit ("::1 ee3"): "2001:db8::1 bad" ends
-    # before the word; or is two letters after a digit, no small word ("::7f ab", not "::7f be")
+    # before the word; or is two letters after a digit, no small word ("::7f ab", not "::7f be"),
+    # or after a group of one digit ("::1 cf")
     group = (
         r"[0-9A-Fa-f]{1,4}"
         r"(?: [0-9A-Fa-f]{1,3}(?= ?:)| (?=[0-9A-Fa-f]{0,2}\d)[0-9A-Fa-f]{1,3}(?![\w:])"
-        r"|(?<=\d[a-fA-F]|[a-fA-F]\d|\d\d) (?!be|ca)[a-fA-F]{2}(?![\w:]))?"
+        r"|(?<=\d[a-fA-F]|[a-fA-F]\d|\d\d|:\d) (?!be|ca)[a-fA-F]{2}(?![\w:]))?"
     )
     first = r"(?:[0-9A-Fa-f]{3,4}|[0-9A-Fa-f]{1,3} [0-9A-Fa-f]{1,3})"
     return _SpacedIpv6(
@@ -1967,7 +1970,8 @@ def spaced_ipv6() -> PatternRecognizer:
         patterns=[
             Pattern(
                 "IPv6 with spaces around a colon or inside a group",
-                rf"(?<![\w:]){first}(?:(?: ?: ?| -){group}| ?: ?: ?(?:{group})?){{2,7}}(?![\w:])",
+                rf"(?<![\w:]){first}(?:(?: ?: ?| -){group}| ?(?:: ?:|=) ?(?:{group})?){{2,7}}"
+                r"(?![\w:])",
                 0.6,
             )
         ],
