@@ -1771,6 +1771,10 @@ def test_a_number_with_digits_in_its_middle_group_is_not_taken_for_a_masked_one(
     # more than one digit besides zeros is a number OCR garbled, not bullets
     text = "Phone\n0o0-123-4567"
     assert quotes(text, detector.detect(text, only("PHONE_NUMBER"))) == ["0o0-123-4567"]
+    # ... or in its first two groups: an SSN's first digit read as a letter by a second look
+    text = "The tax\nform must show SSN g83-90-6751 exactly as issued."
+    found = detector.detect(text, only("US_SOCIAL_SECURITY_NUMBER"))
+    assert quotes(text, found) == ["g83-90-6751"]
 
 
 @pytest.mark.parametrize(

@@ -1020,6 +1020,27 @@ def test_a_second_look_in_the_middle_of_a_line_goes_between_its_words() -> None:
     assert with_second_looks(first, [(Box(655, 574, 50, 22), look)]).text == "GB23 LOYD 9165"
 
 
+def test_a_second_look_in_the_middle_of_a_slanting_line_goes_between_its_words() -> None:
+    # A photographed letter's line rising to the right: "form must show SSN issued." read
+    # first, "883-90-6751 exactly as" left unread between "SSN" and "issued.". The middle of
+    # the look's box lies on neither neighbour's row; its first and last words lie on theirs.
+    first = _line(
+        ("form", Box(404, 901, 60, 17), 96.0),
+        ("must", Box(481, 899, 60, 16), 96.0),
+        ("show", Box(564, 895, 60, 17), 96.0),
+        ("SSN", Box(644, 892, 43, 17), 97.0),
+        ("issued.", Box(1080, 874, 102, 19), 96.0),
+    )
+    look = _line(
+        ("883-90-6751", Box(705, 890, 160, 18), 90.0),
+        ("exactly", Box(884, 883, 100, 19), 95.0),
+        ("as", Box(1004, 879, 30, 13), 95.0),
+    )
+    both = with_second_looks(first, [(Box(702, 876, 358, 25), look)])
+    assert both.text == "form must show SSN 883-90-6751 exactly as issued."
+    assert len({w.line for w in both.words}) == 1
+
+
 def test_unread_lines_beside_a_doubtful_piece_are_read_with_it() -> None:
     # "Tel:" and "7136" unread on either side of "212.5924." read with no confidence
     piece = Box(419, 459, 156, 18)

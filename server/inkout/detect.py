@@ -1180,9 +1180,17 @@ def _masked_local(local: str, split: bool = False) -> bool:
     )
 
 
+def _garbled_digits(number: str) -> bool:
+    """Whether a number _MASKED_NUMBER took for masked holds two digits or more besides zeros
+    before its last group: a bullet read as a digit leaves one ("sv4-000-0268"); an SSN whose
+    first digit a second look read as a letter ("g83-90-6751") is a number, not bullets."""
+    head = number[: max(number.rfind(c) for c in "-._ ")]
+    return sum(c in "123456789" for c in head) >= 2
+
+
 def _masked_values(text: str) -> list[tuple[int, int]]:
     """Spans of masked e-mail addresses (with their domains) and masked numbers."""
-    spans = [m.span() for m in _MASKED_NUMBER.finditer(text)]
+    spans = [m.span() for m in _MASKED_NUMBER.finditer(text) if not _garbled_digits(m.group())]
     for at in _AT.finditer(text):
         start = at.start()
         while start > 0 and not text[start - 1].isspace():

@@ -1560,7 +1560,7 @@ def with_second_looks(
             inside = (
                 None
                 if left or right
-                else _gap_in_line(ocr, box, reach, back, reread | prefixed | dropped)
+                else _gap_in_line(ocr, piece, box, reach, back, reread | prefixed | dropped)
             )
             if left:
                 last = ocr.words[pieces[max(left, key=lambda k: boxes[k].right)][-1]]
@@ -1684,15 +1684,22 @@ def _past_fragment(ocr: OcrText, piece: list[int], box: Box) -> int:
     return union([ocr.words[i].box for i in piece]).left
 
 
-def _gap_in_line(ocr: OcrText, box: Box, reach: int, back: int, taken: set[int]) -> int | None:
-    """The index of the word of ocr after which box stands in the middle of a line: between
-    two words of one line, on their row, a column gap at most from the first, reaching into
-    each by at most reach and back. None if there is no such place.
+def _gap_in_line(
+    ocr: OcrText, piece: OcrText, box: Box, reach: int, back: int, taken: set[int]
+) -> int | None:
+    """The index of the word of ocr after which piece (its words' union box) stands in the
+    middle of a line: between two words of one line, a column gap at most from the first,
+    reaching into each by at most reach and back, its first word on the row of the word
+    before and its last on the row of the word after. None if there is no such place.
 
     Tesseract can leave a value's first digits unread in the middle of a sentence ("card
-    5 1408 9527 1536" for "card 2255 1408 9527 1536"); a look reads them, and more.
+    5 1408 9527 1536" for "card 2255 1408 9527 1536"); a look reads them, and more. On a
+    photographed page a line slants: the middle of a long piece's box lies on neither
+    neighbour's row ("883-90-6751 exactly as" between "SSN" and "issued.", rising 18 pixels
+    across the line).
     """
-    middle = (box.top + box.bottom) / 2
+    first, last = piece.words[0].box, piece.words[-1].box
+    first_middle, last_middle = (first.top + first.bottom) / 2, (last.top + last.bottom) / 2
     for i, (a, b) in enumerate(itertools.pairwise(ocr.words)):
         if (
             a.line == b.line
@@ -1702,8 +1709,8 @@ def _gap_in_line(ocr: OcrText, box: Box, reach: int, back: int, taken: set[int])
             and box.left - a.box.right <= COLUMN_GAP * box.height
             and b.box.left > box.left
             and b.box.left >= box.right - back
-            and a.box.top <= middle <= a.box.bottom
-            and b.box.top <= middle <= b.box.bottom
+            and a.box.top <= first_middle <= a.box.bottom
+            and b.box.top <= last_middle <= b.box.bottom
             and i not in taken
             and i + 1 not in taken
         ):
