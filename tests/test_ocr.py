@@ -1041,6 +1041,31 @@ def test_a_second_look_in_the_middle_of_a_slanting_line_goes_between_its_words()
     assert len({w.line for w in both.words}) == 1
 
 
+def test_a_second_look_goes_before_a_word_whose_first_letters_it_read() -> None:
+    # "correct. Our inspe h Street on" on a slanting photographed line: the look over the gap
+    # read "ctor will visit 27 High", its "High" the lost start of the "h" read first. The "h"
+    # takes its letters, and the rest goes between "inspe" and it.
+    first = _line(
+        ("correct.", Box(406, 974, 120, 18), 96.0),
+        ("Our", Box(550, 971, 43, 16), 93.0),
+        ("inspe", Box(618, 971, 67, 16), 38.0),
+        ("h", Box(1047, 952, 12, 16), 92.0),
+        ("Street", Box(1080, 950, 90, 17), 96.0),
+        ("on", Box(1192, 950, 28, 13), 96.0),
+    )
+    look = _line(
+        ("ctor", Box(673, 965, 83, 18), 33.0),
+        ("will", Box(773, 959, 62, 20), 96.0),
+        ("visit", Box(854, 956, 77, 20), 96.0),
+        ("27", Box(951, 953, 28, 20), 96.0),
+        ("High", Box(999, 951, 62, 24), 97.0),
+    )
+    both = with_second_looks(first, [(Box(686, 954, 362, 26), look)])
+    assert both.text.startswith("correct. Our inspe")
+    assert both.text.endswith("tor will visit 27 High Street on")
+    assert "\n" not in both.text and len({w.line for w in both.words}) == 1
+
+
 def test_unread_lines_beside_a_doubtful_piece_are_read_with_it() -> None:
     # "Tel:" and "7136" unread on either side of "212.5924." read with no confidence
     piece = Box(419, 459, 156, 18)

@@ -1557,10 +1557,12 @@ def with_second_looks(
                 and pieces[k][0] not in reread
                 and pieces[k][0] not in prefixed
             ]
+            # (a word whose lost first letters a look read may stand beside the gap: they go
+            # before it, the piece before them; "ctor will visit 27" before "High" for "h")
             inside = (
                 None
                 if left or right
-                else _gap_in_line(ocr, piece, box, reach, back, reread | prefixed | dropped)
+                else _gap_in_line(ocr, piece, box, reach, back, reread | dropped)
             )
             if left:
                 last = ocr.words[pieces[max(left, key=lambda k: boxes[k].right)][-1]]
