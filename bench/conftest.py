@@ -39,8 +39,11 @@ class Report:
     throughput_image: str = ""
     # the floor of throughput_image read between the throughput runs: their ideal's
     throughput_floors: list[float] = field(default_factory=list)
+    # CPU seconds an image in each throughput run: the server process's
+    throughput_cpu: dict[tuple[str, int], float] = field(default_factory=dict)
     # tesseract alone on one thread per core: what this machine allows of the ideal
     floor_throughput: float = 0.0
+    floor_throughput_cpu: float = 0.0
     painters: dict[tuple[str, int], float] = field(default_factory=dict)
     memory: dict[str, float] = field(default_factory=dict)
     levers: dict[str, dict[str, float]] = field(default_factory=dict)
@@ -224,17 +227,24 @@ class Report:
             f"### Throughput ({self.throughput_image}, images per second)",
             "",
             f"Ideal = cores / floor = {cores()} / {floor:.3f} s = {ideal:.2f} images/s; the "
-            f"floor is {read}.",
+            f"floor is {read}. CPU an image: the CPU time the server process (for tesseract "
+            "alone, the benchmark process) used during the run, over its images. With every "
+            "core busy, no mode can pass floor / (CPU an image) of the ideal.",
             "",
-            "| mode | concurrency | images/s | share of ideal |",
-            "| --- | ---: | ---: | ---: |",
+            "| mode | concurrency | images/s | share of ideal | CPU an image (s) "
+            "| CPU an image / floor |",
+            "| --- | ---: | ---: | ---: | ---: | ---: |",
         ]
+
+        def row(mode: str, n: int, ips: float, cpu: float) -> None:
+            cells = f"{cpu:.3f} | {cpu / floor:.2f}x" if cpu else " | "
+            rows.append(f"| {mode} | {n} | {ips:.2f} | {ips / ideal:.0%} | {cells} |")
+
         if self.floor_throughput:
-            ips = self.floor_throughput
             mode = "tesseract alone, one API per core, in-process (no inkout)"
-            rows.append(f"| {mode} | {cores()} | {ips:.2f} | {ips / ideal:.0%} |")
+            row(mode, cores(), self.floor_throughput, self.floor_throughput_cpu)
         for (mode, n), ips in sorted(self.throughput.items()):
-            rows.append(f"| {mode} | {n} | {ips:.2f} | {ips / ideal:.0%} |")
+            row(mode, n, ips, self.throughput_cpu.get((mode, n), 0.0))
         return [*rows, ""]
 
     def _painter(self) -> list[str]:

@@ -77,6 +77,11 @@ class ServerProcess:
                 return int(line.split()[1]) / 1024
         raise RuntimeError("no VmRSS")
 
+    def cpu_seconds(self) -> float:
+        """CPU time the server process has used so far, user and system, all its threads."""
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def stop(self) -> None:
         self.channel.close()
         self.proc.send_signal(signal.SIGTERM)
@@ -174,10 +179,11 @@ def test_throughput_floor(report) -> None:
 
     for api in apis:
         recognise(api, 1)  # warm-up
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with ThreadPoolExecutor(len(apis)) as pool:
         list(pool.map(recognise, apis, [each] * len(apis)))
     report.floor_throughput = each * len(apis) / (time.perf_counter() - started)
+    report.floor_throughput_cpu = (time.process_time() - cpu) / (each * len(apis))
     for api in apis:
         api.End()
 
@@ -187,12 +193,12 @@ def test_throughput_concurrent_clients(report, server, clients: int) -> None:
     ref = REFS[THROUGHPUT_IMAGE]
     _throughput_floor(report)
     _redact(server, ref)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), server.cpu_seconds()
     with ThreadPoolExecutor(clients) as pool:
         list(pool.map(lambda i: _redact(server, ref), range(THROUGHPUT_REQUESTS)))
-    report.throughput[("RedactImage, concurrent clients", clients)] = THROUGHPUT_REQUESTS / (
-        time.perf_counter() - started
-    )
+    mode = ("RedactImage, concurrent clients", clients)
+    report.throughput[mode] = THROUGHPUT_REQUESTS / (time.perf_counter() - started)
+    report.throughput_cpu[mode] = (server.cpu_seconds() - cpu) / THROUGHPUT_REQUESTS
     report.throughput_image = THROUGHPUT_IMAGE
 
 
@@ -200,12 +206,14 @@ def test_throughput_stream(report, server) -> None:
     ref = REFS[THROUGHPUT_IMAGE]
     _throughput_floor(report)
     items = (StreamItem(f"i{i}", ref.data) for i in range(THROUGHPUT_REQUESTS))
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), server.cpu_seconds()
     responses = list(server.client.redact_many(items, timeout=600, info_types=(ALL_BASIC,)))
     elapsed = time.perf_counter() - started
     assert len(responses) == THROUGHPUT_REQUESTS
     assert all(r.status.code == 0 for r in responses)
-    report.throughput[("StreamRedactImages, one stream", 1)] = THROUGHPUT_REQUESTS / elapsed
+    mode = ("StreamRedactImages, one stream", 1)
+    report.throughput[mode] = THROUGHPUT_REQUESTS / elapsed
+    report.throughput_cpu[mode] = (server.cpu_seconds() - cpu) / THROUGHPUT_REQUESTS
     _throughput_floor(report)
 
 
